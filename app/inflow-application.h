@@ -1,0 +1,20 @@
+/* inflow-application.h
+ *
+ * Copyright 2026 The Inflow authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+#define INFLOW_TYPE_APPLICATION (inflow_application_get_type ())
+
+G_DECLARE_FINAL_TYPE (InflowApplication, inflow_application, INFLOW, APPLICATION, AdwApplication)
+
+InflowApplication *inflow_application_new          (void);
+GSettings         *inflow_application_get_settings (InflowApplication *self);
+
+G_END_DECLS

@@ -1,0 +1,23 @@
+/* inflow-window.h
+ *
+ * Copyright 2026 The Inflow authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+#define INFLOW_TYPE_WINDOW (inflow_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (InflowWindow, inflow_window, INFLOW, WINDOW, AdwApplicationWindow)
+
+InflowWindow *inflow_window_new             (GtkApplication *application);
+const char   *inflow_window_get_section     (InflowWindow   *self);
+void          inflow_window_set_section     (InflowWindow   *self,
+                                             const char     *section);
+gboolean      inflow_window_get_folded      (InflowWindow   *self);
+
+G_END_DECLS

@@ -1,0 +1,23 @@
+/* inflow-test-utils.h: shared helpers of the test programs
+ *
+ * Copyright 2026 The Inflow authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+void          inflow_test_init          (int            *argc,
+                                         char         ***argv);
+GAsyncResult *inflow_test_wait_result   (GAsyncResult  **slot);
+void          inflow_test_store_result_cb (GObject       *source,
+                                         GAsyncResult  *result,
+                                         gpointer       user_data);
+gboolean      inflow_test_wait_until    (gboolean      (*check) (gpointer data),
+                                         gpointer        data,
+                                         guint           timeout_ms);
+
+G_END_DECLS
