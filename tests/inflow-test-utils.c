@@ -10,13 +10,66 @@
 
 #include "inflow-test-utils.h"
 
-/* g_test_init with temporary HOME and XDG folders for every test case. */
+static char *test_home;
+
+/* g_test_init with a temporary HOME and XDG user folders for the program.
+ * Unlike G_TEST_OPTION_ISOLATE_DIRS this keeps the system XDG_DATA_DIRS, where
+ * the icon theme and shared-mime-info that GTK needs live. */
 void
 inflow_test_init (int    *argc,
                   char ***argv)
 {
+  static const struct { const char *variable; const char *folder; } dirs[] = {
+    { "XDG_CONFIG_HOME", ".config" },
+    { "XDG_DATA_HOME", ".local/share" },
+    { "XDG_CACHE_HOME", ".cache" },
+    { "XDG_STATE_HOME", ".local/state" },
+  };
+  g_autoptr(GError) error = NULL;
+
   setlocale (LC_ALL, "");
-  g_test_init (argc, argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  test_home = g_dir_make_tmp ("inflow-test-XXXXXX", &error);
+  g_assert_no_error (error);
+  g_setenv ("HOME", test_home, TRUE);
+  for (guint i = 0; i < G_N_ELEMENTS (dirs); i++)
+    {
+      g_autofree char *path = g_build_filename (test_home, dirs[i].folder, NULL);
+
+      g_assert_cmpint (g_mkdir_with_parents (path, 0700), ==, 0);
+      g_setenv (dirs[i].variable, path, TRUE);
+    }
+
+  g_test_init (argc, argv, NULL);
+}
+
+static void
+remove_tree (GFile *file)
+{
+  g_autoptr(GFileEnumerator) children = NULL;
+  GFileInfo *info;
+  GFile *child;
+
+  children = g_file_enumerate_children (file, G_FILE_ATTRIBUTE_STANDARD_NAME,
+                                        G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
+  while (children != NULL && g_file_enumerator_iterate (children, &info, &child, NULL, NULL) && info != NULL)
+    remove_tree (child);
+
+  g_file_delete (file, NULL, NULL);
+}
+
+/* g_test_run, then removes the temporary HOME of inflow_test_init(). */
+int
+inflow_test_run (void)
+{
+  g_autoptr(GFile) home = NULL;
+  int status = g_test_run ();
+
+  home = g_file_new_for_path (test_home);
+  remove_tree (home);
+  g_clear_pointer (&test_home, g_free);
+
+  return status;
 }
 
 /* Pass as the GAsyncReadyCallback with a GAsyncResult** as user data; then

@@ -12,6 +12,7 @@ G_BEGIN_DECLS
 
 void          inflow_test_init          (int            *argc,
                                          char         ***argv);
+int           inflow_test_run           (void);
 GAsyncResult *inflow_test_wait_result   (GAsyncResult  **slot);
 void          inflow_test_store_result_cb (GObject       *source,
                                          GAsyncResult  *result,

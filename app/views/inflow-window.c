@@ -215,7 +215,8 @@ inflow_window_init (InflowWindow *self)
   gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
 #endif
 
-  gtk_list_box_select_row (self->sidebar, find_row (self, "ingestion"));
+  inflow_window_set_section (self, "ingestion");
+  visible_child_name_changed_cb (self, NULL, self->stack);
 }
 
 InflowWindow *
