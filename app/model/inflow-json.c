@@ -4,10 +4,420 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-#define G_LOG_DOMAIN "inflow-json"
+#define G_LOG_DOMAIN "inflow-model"
 
 #include "config.h"
+
+#include <math.h>
+#include <string.h>
 
 #include "inflow-json.h"
 
 G_DEFINE_QUARK (inflow-json-error-quark, inflow_json_error)
+
+/**
+ * inflow_json_parse_timestamp:
+ * @text: a timestamp as the API sends it
+ *
+ * Parses an ISO 8601 timestamp ("2023-08-04T00:00:00Z"; UTC when it names
+ * no offset) or a date alone, with or without an offset ("2024-01-01",
+ * "2023-09-05+00:00", as `/costs` sends `accrued_at`), which means the
+ * start of that day.
+ *
+ * Returns: (transfer full) (nullable): the time, or %NULL if @text is not
+ *   one of these forms
+ */
+GDateTime *
+inflow_json_parse_timestamp (const char *text)
+{
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+  g_autofree char *with_time = NULL;
+  gsize len;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  len = strlen (text);
+  if (len == 10 || (len > 10 && strchr ("+-Zz", text[10]) != NULL))
+    text = with_time = g_strdup_printf ("%.10sT00:00:00%s", text, len == 10 ? "Z" : text + 10);
+
+  return g_date_time_new_from_iso8601 (text, utc);
+}
+
+/**
+ * inflow_json_describe_node:
+ * @node: a JSON node
+ *
+ * Returns: what @node holds, for error messages: "a string", "null", …
+ */
+const char *
+inflow_json_describe_node (JsonNode *node)
+{
+  GType value_type;
+
+  g_return_val_if_fail (node != NULL, NULL);
+
+  switch (json_node_get_node_type (node))
+    {
+    case JSON_NODE_OBJECT:
+      return "an object";
+
+    case JSON_NODE_ARRAY:
+      return "an array";
+
+    case JSON_NODE_NULL:
+      return "null";
+
+    case JSON_NODE_VALUE:
+    default:
+      break;
+    }
+
+  value_type = json_node_get_value_type (node);
+  if (value_type == G_TYPE_STRING)
+    return "a string";
+  if (value_type == G_TYPE_BOOLEAN)
+    return "a boolean";
+
+  return "a number";
+}
+
+static gboolean
+set_wrong_type (GError     **error,
+                const char  *member,
+                const char  *expected,
+                JsonNode    *node)
+{
+  g_set_error (error, INFLOW_JSON_ERROR, INFLOW_JSON_ERROR_WRONG_TYPE,
+               "member “%s” should be %s but is %s",
+               member, expected, inflow_json_describe_node (node));
+  return FALSE;
+}
+
+/* Finds @member and checks that it holds @node_type (and, for values,
+ * @value_type). *out is NULL when @flags let it be missing or null and it
+ * is. */
+static gboolean
+lookup_member (JsonObject       *object,
+               const char       *member,
+               InflowJsonFlags   flags,
+               JsonNodeType      node_type,
+               GType             value_type,
+               const char       *expected,
+               JsonNode        **out,
+               GError          **error)
+{
+  JsonNode *node;
+
+  g_return_val_if_fail (object != NULL, FALSE);
+  g_return_val_if_fail (member != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  *out = NULL;
+  node = json_object_get_member (object, member);
+
+  if (node == NULL)
+    {
+      if (flags & INFLOW_JSON_REQUIRED)
+        {
+          g_set_error (error, INFLOW_JSON_ERROR, INFLOW_JSON_ERROR_MISSING_MEMBER,
+                       "required member “%s” is missing", member);
+          return FALSE;
+        }
+      return TRUE;
+    }
+
+  if (JSON_NODE_HOLDS_NULL (node) && (flags & INFLOW_JSON_NULLABLE))
+    return TRUE;
+
+  if (json_node_get_node_type (node) != node_type ||
+      (node_type == JSON_NODE_VALUE && json_node_get_value_type (node) != value_type))
+    return set_wrong_type (error, member, expected, node);
+
+  *out = node;
+  return TRUE;
+}
+
+/**
+ * inflow_json_read_string:
+ * @object: the object to read
+ * @member: the member's name
+ * @flags: whether it may be missing or null
+ * @out: (out) (transfer full) (nullable): the string, %NULL if missing or null
+ * @error: return location for an #INFLOW_JSON_ERROR
+ *
+ * Reads a string member. Like every inflow_json_read_*() function, it
+ * writes @out only on success, and its errors name the member.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+inflow_json_read_string (JsonObject       *object,
+                         const char       *member,
+                         InflowJsonFlags   flags,
+                         char            **out,
+                         GError          **error)
+{
+  JsonNode *node;
+
+  if (!lookup_member (object, member, flags, JSON_NODE_VALUE, G_TYPE_STRING, "a string", &node, error))
+    return FALSE;
+
+  *out = node != NULL ? json_node_dup_string (node) : NULL;
+  return TRUE;
+}
+
+/* Reads an integer member; a missing or null one reads as 0. */
+gboolean
+inflow_json_read_int64 (JsonObject       *object,
+                        const char       *member,
+                        InflowJsonFlags   flags,
+                        gint64           *out,
+                        GError          **error)
+{
+  JsonNode *node;
+
+  if (!lookup_member (object, member, flags, JSON_NODE_VALUE, G_TYPE_INT64, "an integer", &node, error))
+    return FALSE;
+
+  *out = node != NULL ? json_node_get_int (node) : 0;
+  return TRUE;
+}
+
+/* Reads a boolean member; a missing or null one reads as FALSE. */
+gboolean
+inflow_json_read_boolean (JsonObject       *object,
+                          const char       *member,
+                          InflowJsonFlags   flags,
+                          gboolean         *out,
+                          GError          **error)
+{
+  JsonNode *node;
+
+  if (!lookup_member (object, member, flags, JSON_NODE_VALUE, G_TYPE_BOOLEAN, "a boolean", &node, error))
+    return FALSE;
+
+  *out = node != NULL && json_node_get_boolean (node);
+  return TRUE;
+}
+
+/* Reads an array of strings; *out is NULL if it is missing or null. */
+gboolean
+inflow_json_read_strv (JsonObject       *object,
+                       const char       *member,
+                       InflowJsonFlags   flags,
+                       GStrv            *out,
+                       GError          **error)
+{
+  g_auto(GStrv) strv = NULL;
+  JsonArray *array;
+  JsonNode *node;
+  guint n_items;
+
+  if (!lookup_member (object, member, flags, JSON_NODE_ARRAY, G_TYPE_INVALID, "an array", &node, error))
+    return FALSE;
+
+  if (node == NULL)
+    {
+      *out = NULL;
+      return TRUE;
+    }
+
+  array = json_node_get_array (node);
+  n_items = json_array_get_length (array);
+  strv = g_new0 (char *, n_items + 1);
+  for (guint i = 0; i < n_items; i++)
+    {
+      JsonNode *item = json_array_get_element (array, i);
+
+      if (!JSON_NODE_HOLDS_VALUE (item) || json_node_get_value_type (item) != G_TYPE_STRING)
+        {
+          g_set_error (error, INFLOW_JSON_ERROR, INFLOW_JSON_ERROR_WRONG_TYPE,
+                       "member “%s” should hold strings but item %u is %s",
+                       member, i, inflow_json_describe_node (item));
+          return FALSE;
+        }
+      strv[i] = json_node_dup_string (item);
+    }
+
+  *out = g_steal_pointer (&strv);
+  return TRUE;
+}
+
+/* Reads a string in one of the forms inflow_json_parse_timestamp() takes. */
+gboolean
+inflow_json_read_timestamp (JsonObject       *object,
+                            const char       *member,
+                            InflowJsonFlags   flags,
+                            GDateTime       **out,
+                            GError          **error)
+{
+  g_autofree char *text = NULL;
+  GDateTime *parsed = NULL;
+
+  if (!inflow_json_read_string (object, member, flags, &text, error))
+    return FALSE;
+
+  if (text != NULL && (parsed = inflow_json_parse_timestamp (text)) == NULL)
+    {
+      g_set_error (error, INFLOW_JSON_ERROR, INFLOW_JSON_ERROR_INVALID_VALUE,
+                   "member “%s” is not an ISO 8601 date or time: “%s”", member, text);
+      return FALSE;
+    }
+
+  *out = parsed;
+  return TRUE;
+}
+
+/**
+ * inflow_json_read_decimal:
+ * @value: (out): the amount as a double (for sorting), 0 if missing or null
+ *
+ * Reads a money amount, which the API sends as a decimal string ("4.25").
+ * @out keeps the string exactly as sent.
+ */
+gboolean
+inflow_json_read_decimal (JsonObject       *object,
+                          const char       *member,
+                          InflowJsonFlags   flags,
+                          char            **out,
+                          double           *value,
+                          GError          **error)
+{
+  g_autofree char *text = NULL;
+  double parsed = 0;
+  char *end = NULL;
+
+  if (!inflow_json_read_string (object, member, flags, &text, error))
+    return FALSE;
+
+  if (text != NULL)
+    {
+      if (text[0] != '\0' && text[strspn (text, "+-.0123456789eE")] == '\0')
+        parsed = g_ascii_strtod (text, &end);
+
+      if (end == NULL || *end != '\0' || !isfinite (parsed))
+        {
+          g_set_error (error, INFLOW_JSON_ERROR, INFLOW_JSON_ERROR_INVALID_VALUE,
+                       "member “%s” is not a decimal number: “%s”", member, text);
+          return FALSE;
+        }
+    }
+
+  *out = g_steal_pointer (&text);
+  *value = parsed;
+  return TRUE;
+}
+
+/* Reads a nested object; *out gets a new reference, or NULL. */
+gboolean
+inflow_json_read_object (JsonObject       *object,
+                         const char       *member,
+                         InflowJsonFlags   flags,
+                         JsonObject      **out,
+                         GError          **error)
+{
+  JsonNode *node;
+
+  if (!lookup_member (object, member, flags, JSON_NODE_OBJECT, G_TYPE_INVALID, "an object", &node, error))
+    return FALSE;
+
+  *out = node != NULL ? json_object_ref (json_node_get_object (node)) : NULL;
+  return TRUE;
+}
+
+/**
+ * inflow_json_parse_list:
+ * @root: a list response, such as `{"links": …, "workspaces": […]}`
+ * @array_member: the member holding the items
+ * @constructor: the items' _new_from_json() function
+ * @into: the store to append the parsed items to
+ * @n_invalid: (out) (optional): how many items failed to parse
+ * @error: return location for an #INFLOW_JSON_ERROR
+ *
+ * Parses every item of @array_member and appends the good ones to @into.
+ * An item that fails to parse is counted in @n_invalid and logged with
+ * g_debug(); only a missing or mistyped array is an error.
+ *
+ * Returns: %TRUE unless the array itself is missing or not an array
+ */
+gboolean
+inflow_json_parse_list (JsonObject           *root,
+                        const char           *array_member,
+                        InflowModelFromJson   constructor,
+                        GListStore           *into,
+                        guint                *n_invalid,
+                        GError              **error)
+{
+  g_autoptr(GPtrArray) items = NULL;
+  JsonArray *array;
+  JsonNode *node;
+  guint n_items;
+
+  g_return_val_if_fail (constructor != NULL, FALSE);
+  g_return_val_if_fail (G_IS_LIST_STORE (into), FALSE);
+
+  if (!lookup_member (root, array_member, INFLOW_JSON_REQUIRED, JSON_NODE_ARRAY, G_TYPE_INVALID, "an array", &node, error))
+    return FALSE;
+
+  array = json_node_get_array (node);
+  n_items = json_array_get_length (array);
+  items = g_ptr_array_new_full (n_items, g_object_unref);
+  for (guint i = 0; i < n_items; i++)
+    {
+      JsonNode *item = json_array_get_element (array, i);
+      g_autoptr(GError) local_error = NULL;
+      gpointer model = NULL;
+
+      if (JSON_NODE_HOLDS_OBJECT (item))
+        model = constructor (json_node_get_object (item), &local_error);
+      else
+        local_error = g_error_new (INFLOW_JSON_ERROR, INFLOW_JSON_ERROR_WRONG_TYPE,
+                                   "item should be an object but is %s",
+                                   inflow_json_describe_node (item));
+
+      if (model != NULL)
+        g_ptr_array_add (items, model);
+      else
+        g_debug ("Skipping item %u of “%s”: %s", i, array_member, local_error->message);
+    }
+
+  g_list_store_splice (into, g_list_model_get_n_items (G_LIST_MODEL (into)), 0,
+                       items->pdata, items->len);
+  if (n_invalid != NULL)
+    *n_invalid = n_items - items->len;
+
+  return TRUE;
+}
+
+/**
+ * inflow_json_read_links_next:
+ * @root: a list response
+ * @next: (out) (transfer full) (nullable): the URL of the next page, or
+ *   %NULL when `links` or `links.next` is missing or null
+ *
+ * Returns: %TRUE unless `links` or `links.next` has a wrong type
+ */
+gboolean
+inflow_json_read_links_next (JsonObject  *root,
+                             char       **next,
+                             GError     **error)
+{
+  g_autoptr(JsonObject) links = NULL;
+
+  if (!inflow_json_read_object (root, "links", INFLOW_JSON_NULLABLE, &links, error))
+    return FALSE;
+
+  if (links == NULL)
+    {
+      *next = NULL;
+      return TRUE;
+    }
+
+  if (!inflow_json_read_string (links, "next", INFLOW_JSON_NULLABLE, next, error))
+    {
+      g_prefix_error (error, "in “links”: ");
+      return FALSE;
+    }
+
+  return TRUE;
+}

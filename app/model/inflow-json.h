@@ -6,6 +6,7 @@
 
 #pragma once
 
+#include <gio/gio.h>
 #include <json-glib/json-glib.h>
 
 G_BEGIN_DECLS
@@ -19,6 +20,69 @@ typedef enum
   INFLOW_JSON_ERROR_INVALID_VALUE,
 } InflowJsonError;
 
-GQuark inflow_json_error_quark (void);
+/* How a member may be absent. Without REQUIRED a missing member reads as
+ * NULL (or 0/FALSE); without NULLABLE a JSON null is a WRONG_TYPE error. */
+typedef enum
+{
+  INFLOW_JSON_OPTIONAL = 0,
+  INFLOW_JSON_REQUIRED = 1 << 0,
+  INFLOW_JSON_NULLABLE = 1 << 1,
+} InflowJsonFlags;
+
+/* The shape of every model's _new_from_json(); returns a new GObject. */
+typedef gpointer (*InflowModelFromJson) (JsonObject  *object,
+                                         GError     **error);
+
+GQuark       inflow_json_error_quark      (void);
+
+GDateTime   *inflow_json_parse_timestamp  (const char           *text);
+const char  *inflow_json_describe_node    (JsonNode             *node);
+
+gboolean     inflow_json_read_string      (JsonObject           *object,
+                                           const char           *member,
+                                           InflowJsonFlags       flags,
+                                           char                **out,
+                                           GError              **error);
+gboolean     inflow_json_read_int64       (JsonObject           *object,
+                                           const char           *member,
+                                           InflowJsonFlags       flags,
+                                           gint64               *out,
+                                           GError              **error);
+gboolean     inflow_json_read_boolean     (JsonObject           *object,
+                                           const char           *member,
+                                           InflowJsonFlags       flags,
+                                           gboolean             *out,
+                                           GError              **error);
+gboolean     inflow_json_read_strv        (JsonObject           *object,
+                                           const char           *member,
+                                           InflowJsonFlags       flags,
+                                           GStrv                *out,
+                                           GError              **error);
+gboolean     inflow_json_read_timestamp   (JsonObject           *object,
+                                           const char           *member,
+                                           InflowJsonFlags       flags,
+                                           GDateTime           **out,
+                                           GError              **error);
+gboolean     inflow_json_read_decimal     (JsonObject           *object,
+                                           const char           *member,
+                                           InflowJsonFlags       flags,
+                                           char                **out,
+                                           double               *value,
+                                           GError              **error);
+gboolean     inflow_json_read_object      (JsonObject           *object,
+                                           const char           *member,
+                                           InflowJsonFlags       flags,
+                                           JsonObject          **out,
+                                           GError              **error);
+
+gboolean     inflow_json_parse_list       (JsonObject           *root,
+                                           const char           *array_member,
+                                           InflowModelFromJson   constructor,
+                                           GListStore           *into,
+                                           guint                *n_invalid,
+                                           GError              **error);
+gboolean     inflow_json_read_links_next  (JsonObject           *root,
+                                           char                **next,
+                                           GError              **error);
 
 G_END_DECLS
