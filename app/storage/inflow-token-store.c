@@ -1,0 +1,378 @@
+/* inflow-token-store.c: Vantage API tokens in the keyring
+ *
+ * Copyright 2026 The Inflow authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "inflow-storage"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <libsecret/secret.h>
+
+#include "inflow-storage-error.h"
+#include "inflow-token-store.h"
+
+/* The format of the stored secret: the bare token. A new format gets a new
+ * number, so that tokens stored in an old one are simply not found. */
+#define TOKEN_FORMAT_VERSION 1
+
+/**
+ * InflowTokenStore:
+ *
+ * Keeps one Vantage API token per profile in the keyring, through libsecret:
+ * the Secret Service on the host, the Secret portal's file backend inside
+ * Flatpak, with the same code. Items use a schema named after the
+ * application ID with a `profile-id` and a format `version` attribute, and
+ * a translatable label naming the profile.
+ *
+ * The token lives in the keyring and in memory only; nothing here logs it.
+ * All calls are asynchronous and may be made from the main thread.
+ */
+struct _InflowTokenStore
+{
+  GObject parent_instance;
+};
+
+G_DEFINE_FINAL_TYPE (InflowTokenStore, inflow_token_store, G_TYPE_OBJECT)
+
+static const SecretSchema *
+get_schema (void)
+{
+  static const SecretSchema schema = {
+    APPLICATION_ID, SECRET_SCHEMA_NONE,
+    {
+      { "profile-id", SECRET_SCHEMA_ATTRIBUTE_STRING },
+      { "version", SECRET_SCHEMA_ATTRIBUTE_INTEGER },
+      { NULL, 0 },
+    }
+  };
+
+  return &schema;
+}
+
+static gboolean
+task_cancelled_by_caller (GTask *task)
+{
+  return g_cancellable_is_cancelled (g_task_get_cancellable (task));
+}
+
+static void
+inflow_token_store_class_init (InflowTokenStoreClass *klass)
+{
+}
+
+static void
+inflow_token_store_init (InflowTokenStore *self)
+{
+}
+
+/**
+ * inflow_token_store_new:
+ *
+ * Returns: (transfer full): a new token store
+ */
+InflowTokenStore *
+inflow_token_store_new (void)
+{
+  return g_object_new (INFLOW_TYPE_TOKEN_STORE, NULL);
+}
+
+static void
+store_cb (GObject      *source,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!secret_password_store_finish (result, &error))
+    {
+      g_task_return_error (task, inflow_storage_error_new_from_secret (error, task_cancelled_by_caller (task)));
+      return;
+    }
+
+  g_debug ("Stored the token of profile %s", (const char *) g_task_get_task_data (task));
+  g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * inflow_token_store_store_async:
+ * @self: a #InflowTokenStore
+ * @profile_id: the profile's ID
+ * @profile_name: the profile's name, for the item's label
+ * @token: the API token
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when the token is stored
+ * @user_data: data for @callback
+ *
+ * Stores @token for @profile_id in the default keyring, replacing the token
+ * stored for it before. The keyring may ask the user to unlock it.
+ */
+void
+inflow_token_store_store_async (InflowTokenStore    *self,
+                                const char          *profile_id,
+                                const char          *profile_name,
+                                const char          *token,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autofree char *label = NULL;
+
+  g_return_if_fail (INFLOW_IS_TOKEN_STORE (self));
+  g_return_if_fail (profile_id != NULL && *profile_id != '\0');
+  g_return_if_fail (profile_name != NULL);
+  g_return_if_fail (token != NULL && *token != '\0');
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, inflow_token_store_store_async);
+  g_task_set_task_data (task, g_strdup (profile_id), g_free);
+
+  /* Translators: the label of the keyring item that holds the token of a
+   * profile, as the Passwords and Keys application shows it; %s is the
+   * profile's name. */
+  label = g_strdup_printf (_("Vantage API token for %s"), profile_name);
+
+  secret_password_store (get_schema (), SECRET_COLLECTION_DEFAULT, label, token,
+                         cancellable, store_cb, g_steal_pointer (&task),
+                         "profile-id", profile_id,
+                         "version", TOKEN_FORMAT_VERSION,
+                         NULL);
+}
+
+/**
+ * inflow_token_store_store_finish:
+ * @self: a #InflowTokenStore
+ * @result: the #GAsyncResult
+ * @error: return location for an error in %INFLOW_STORAGE_ERROR
+ *
+ * Returns: whether the token was stored
+ */
+gboolean
+inflow_token_store_store_finish (InflowTokenStore  *self,
+                                 GAsyncResult      *result,
+                                 GError           **error)
+{
+  g_return_val_if_fail (INFLOW_IS_TOKEN_STORE (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == inflow_token_store_store_async, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/* A lookup that found nothing: either no item, or an item that stayed
+ * locked (libsecret returns nothing, and no error, when the user dismisses
+ * the unlock prompt). A search that does not unlock tells them apart. */
+static void
+search_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+  GList *items;
+
+  items = secret_password_search_finish (result, &error);
+  if (error != NULL)
+    {
+      g_task_return_error (task, inflow_storage_error_new_from_secret (error, task_cancelled_by_caller (task)));
+      return;
+    }
+
+  if (items != NULL)
+    {
+      g_debug ("The token of profile %s is in a locked keyring",
+               (const char *) g_task_get_task_data (task));
+      g_list_free_full (items, g_object_unref);
+      g_task_return_new_error (task, INFLOW_STORAGE_ERROR, INFLOW_STORAGE_ERROR_LOCKED_OR_DISMISSED,
+                               "%s", _("The keyring is locked. Sign in again to continue."));
+      return;
+    }
+
+  g_debug ("No token stored for profile %s", (const char *) g_task_get_task_data (task));
+  g_task_return_new_error (task, INFLOW_STORAGE_ERROR, INFLOW_STORAGE_ERROR_NOT_FOUND,
+                           "%s", _("No API token is saved for this profile. Sign in again to continue."));
+}
+
+static void
+lookup_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+  const char *profile_id = g_task_get_task_data (task);
+  char *token;
+
+  token = secret_password_lookup_finish (result, &error);
+  if (error != NULL)
+    {
+      g_task_return_error (task, inflow_storage_error_new_from_secret (error, task_cancelled_by_caller (task)));
+      return;
+    }
+
+  if (token != NULL)
+    {
+      g_debug ("Found the token of profile %s", profile_id);
+      g_task_return_pointer (task, token, (GDestroyNotify) inflow_token_free);
+      return;
+    }
+
+  secret_password_search (get_schema (), SECRET_SEARCH_NONE,
+                          g_task_get_cancellable (task),
+                          search_cb, g_object_ref (task),
+                          "profile-id", profile_id,
+                          "version", TOKEN_FORMAT_VERSION,
+                          NULL);
+}
+
+/**
+ * inflow_token_store_lookup_async:
+ * @self: a #InflowTokenStore
+ * @profile_id: the profile's ID
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called with the token
+ * @user_data: data for @callback
+ *
+ * Looks up the token of @profile_id. The keyring may ask the user to unlock
+ * it.
+ */
+void
+inflow_token_store_lookup_async (InflowTokenStore    *self,
+                                 const char          *profile_id,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (INFLOW_IS_TOKEN_STORE (self));
+  g_return_if_fail (profile_id != NULL && *profile_id != '\0');
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, inflow_token_store_lookup_async);
+  g_task_set_task_data (task, g_strdup (profile_id), g_free);
+
+  secret_password_lookup (get_schema (), cancellable, lookup_cb, g_steal_pointer (&task),
+                          "profile-id", profile_id,
+                          "version", TOKEN_FORMAT_VERSION,
+                          NULL);
+}
+
+/**
+ * inflow_token_store_lookup_finish:
+ * @self: a #InflowTokenStore
+ * @result: the #GAsyncResult
+ * @error: return location for an error in %INFLOW_STORAGE_ERROR
+ *
+ * Returns %NULL with %INFLOW_STORAGE_ERROR_NOT_FOUND when no token is stored
+ * for the profile, and %INFLOW_STORAGE_ERROR_LOCKED_OR_DISMISSED when one is
+ * but the keyring stayed locked.
+ *
+ * Returns: (transfer full) (nullable): the token; free it with
+ *   inflow_token_free()
+ */
+char *
+inflow_token_store_lookup_finish (InflowTokenStore  *self,
+                                  GAsyncResult      *result,
+                                  GError           **error)
+{
+  g_return_val_if_fail (INFLOW_IS_TOKEN_STORE (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == inflow_token_store_lookup_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static void
+clear_cb (GObject      *source,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+  gboolean removed;
+
+  removed = secret_password_clear_finish (result, &error);
+  if (error != NULL)
+    {
+      g_task_return_error (task, inflow_storage_error_new_from_secret (error, task_cancelled_by_caller (task)));
+      return;
+    }
+
+  g_debug ("%s token of profile %s",
+           removed ? "Removed the" : "There was no",
+           (const char *) g_task_get_task_data (task));
+  g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * inflow_token_store_clear_async:
+ * @self: a #InflowTokenStore
+ * @profile_id: the profile's ID
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when the token is removed
+ * @user_data: data for @callback
+ *
+ * Removes the token of @profile_id from the keyring. Clearing a profile that
+ * has no token succeeds.
+ */
+void
+inflow_token_store_clear_async (InflowTokenStore    *self,
+                                const char          *profile_id,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (INFLOW_IS_TOKEN_STORE (self));
+  g_return_if_fail (profile_id != NULL && *profile_id != '\0');
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, inflow_token_store_clear_async);
+  g_task_set_task_data (task, g_strdup (profile_id), g_free);
+
+  secret_password_clear (get_schema (), cancellable, clear_cb, g_steal_pointer (&task),
+                         "profile-id", profile_id,
+                         "version", TOKEN_FORMAT_VERSION,
+                         NULL);
+}
+
+/**
+ * inflow_token_store_clear_finish:
+ * @self: a #InflowTokenStore
+ * @result: the #GAsyncResult
+ * @error: return location for an error in %INFLOW_STORAGE_ERROR
+ *
+ * Returns: whether the keyring holds no token for the profile any more
+ */
+gboolean
+inflow_token_store_clear_finish (InflowTokenStore  *self,
+                                 GAsyncResult      *result,
+                                 GError           **error)
+{
+  g_return_val_if_fail (INFLOW_IS_TOKEN_STORE (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == inflow_token_store_clear_async, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/**
+ * inflow_token_free:
+ * @token: (nullable): a token from inflow_token_store_lookup_finish()
+ *
+ * Overwrites @token in memory and frees it.
+ */
+void
+inflow_token_free (char *token)
+{
+  secret_password_free (token);
+}
