@@ -1,0 +1,104 @@
+/* inflow-session.h: one signed-in profile: its client and its last known data
+ *
+ * Copyright 2026 The Inflow authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "inflow-client.h"
+#include "inflow-database.h"
+#include "inflow-me.h"
+#include "inflow-profile.h"
+
+G_BEGIN_DECLS
+
+/**
+ * InflowConnectionState:
+ * @INFLOW_CONNECTION_UNKNOWN: nothing was fetched yet in this run
+ * @INFLOW_CONNECTION_ONLINE: the last refresh reached the API
+ * @INFLOW_CONNECTION_OFFLINE: the network or the API is unreachable (network,
+ *   TLS or 5xx errors); the lists keep the last known data
+ * @INFLOW_CONNECTION_UNAUTHORIZED: the API refused the token (401): sign in again
+ * @INFLOW_CONNECTION_ERROR: any other failure; see #InflowSession:last-error
+ */
+typedef enum
+{
+  INFLOW_CONNECTION_UNKNOWN,
+  INFLOW_CONNECTION_ONLINE,
+  INFLOW_CONNECTION_OFFLINE,
+  INFLOW_CONNECTION_UNAUTHORIZED,
+  INFLOW_CONNECTION_ERROR,
+} InflowConnectionState;
+
+/**
+ * InflowSessionList:
+ *
+ * The lists a session keeps, each with its own "as of" time.
+ */
+typedef enum
+{
+  INFLOW_SESSION_LIST_INTEGRATIONS,
+  INFLOW_SESSION_LIST_WORKSPACES,
+  INFLOW_SESSION_LIST_CLOUD_ACCOUNTS,
+  INFLOW_SESSION_LIST_TEAMS,
+  INFLOW_SESSION_N_LISTS,
+} InflowSessionList;
+
+GType inflow_connection_state_get_type (void);
+#define INFLOW_TYPE_CONNECTION_STATE (inflow_connection_state_get_type ())
+
+#define INFLOW_TYPE_SESSION (inflow_session_get_type ())
+
+G_DECLARE_FINAL_TYPE (InflowSession, inflow_session, INFLOW, SESSION, GObject)
+
+/* @database may be NULL (the demo and session-only sign-ins keep nothing). */
+InflowSession        *inflow_session_new                  (InflowProfile         *profile,
+                                                           InflowClient          *client,
+                                                           InflowDatabase        *database);
+InflowProfile        *inflow_session_get_profile          (InflowSession         *self);
+InflowClient         *inflow_session_get_client           (InflowSession         *self);
+InflowDatabase       *inflow_session_get_database         (InflowSession         *self);
+GCancellable         *inflow_session_get_cancellable      (InflowSession         *self);
+void                  inflow_session_close                (InflowSession         *self);
+
+InflowMe             *inflow_session_get_me               (InflowSession         *self);
+gboolean              inflow_session_get_can_write        (InflowSession         *self);
+const char           *inflow_session_get_write_disabled_reason (InflowSession    *self);
+InflowConnectionState inflow_session_get_connection_state (InflowSession         *self);
+const GError         *inflow_session_get_last_error       (InflowSession         *self);
+gboolean              inflow_session_get_refreshing       (InflowSession         *self);
+
+/* The same GListModel for the whole life of the session; its items are
+ * replaced in one splice when fresher data arrives. */
+GListModel           *inflow_session_get_integrations     (InflowSession         *self);
+GListModel           *inflow_session_get_workspaces       (InflowSession         *self);
+GListModel           *inflow_session_get_cloud_accounts   (InflowSession         *self);
+GListModel           *inflow_session_get_teams            (InflowSession         *self);
+GDateTime            *inflow_session_get_fetched_at       (InflowSession         *self,
+                                                           InflowSessionList      list);
+
+/* Replaces one integration in the list in place (after a write). */
+void                  inflow_session_update_integration   (InflowSession         *self,
+                                                           InflowIntegration     *integration);
+void                  inflow_session_remove_integration   (InflowSession         *self,
+                                                           const char            *token);
+
+void                  inflow_session_load_cached_async    (InflowSession         *self,
+                                                           GCancellable          *cancellable,
+                                                           GAsyncReadyCallback    callback,
+                                                           gpointer               user_data);
+gboolean              inflow_session_load_cached_finish   (InflowSession         *self,
+                                                           GAsyncResult          *result,
+                                                           GError               **error);
+void                  inflow_session_refresh_async        (InflowSession         *self,
+                                                           GCancellable          *cancellable,
+                                                           GAsyncReadyCallback    callback,
+                                                           gpointer               user_data);
+gboolean              inflow_session_refresh_finish       (InflowSession         *self,
+                                                           GAsyncResult          *result,
+                                                           GError               **error);
+
+G_END_DECLS
