@@ -1,0 +1,389 @@
+/* inflow-call.c: one API operation: a request, its JSON, its model(s) and pages
+ *
+ * Copyright 2026 The Inflow authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "inflow-service"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <libsoup/soup.h>
+
+#include "inflow-api-error.h"
+#include "inflow-call.h"
+#include "inflow-client-private.h"
+#include "inflow-json.h"
+#include "inflow-request.h"
+
+/* The typed functions of InflowClient create their GTask (source object the
+ * client, their own source tag, the caller's cancellable) and hand it here;
+ * this unit sets the task data and returns the result into it:
+ *
+ *  - inflow_call_object(): a new model object (g_task_propagate_pointer),
+ *    or TRUE (g_task_propagate_boolean) when there is nothing to parse;
+ *  - inflow_call_list(): a GListStore of every item of every page,
+ *    following `links.next` within the base URL's origin, with the number
+ *    of items that failed to parse (inflow_call_list_finish()).
+ *
+ * Failures are mapped to INFLOW_API_ERROR by inflow_api_error_new_from_response()
+ * (JSON and model errors become INVALID_RESPONSE with their detail). */
+
+typedef struct
+{
+  InflowModelFromJson  parse;
+
+  /* Lists */
+  char                *items_member;
+  GListStore          *store;
+  GUri                *page_uri;
+  GHashTable          *seen;
+  guint                pages;
+  guint                max_pages;
+  guint                n_invalid;
+  gboolean             forbidden_is_answer;
+  gboolean             permitted;
+} Call;
+
+static void
+call_free (gpointer data)
+{
+  Call *call = data;
+
+  g_clear_pointer (&call->items_member, g_free);
+  g_clear_object (&call->store);
+  g_clear_pointer (&call->page_uri, g_uri_unref);
+  g_clear_pointer (&call->seen, g_hash_table_unref);
+  g_free (call);
+}
+
+static Call *
+call_new (GTask               *task,
+          InflowModelFromJson  parse)
+{
+  Call *call = g_new0 (Call, 1);
+
+  call->parse = parse;
+  call->permitted = TRUE;
+  g_task_set_task_data (task, call, call_free);
+
+  return call;
+}
+
+static GError *
+invalid_response (GError *detail)
+{
+  g_autoptr(GError) owned = detail;
+
+  return inflow_api_error_new_from_response (SOUP_STATUS_OK, NULL, owned, NULL);
+}
+
+/* Returns the root object of a JSON body, or NULL with an INVALID_RESPONSE. */
+static JsonNode *
+parse_root_object (GBytes  *body,
+                   GError **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GError) local_error = NULL;
+  gsize size;
+  const char *data = g_bytes_get_data (body, &size);
+
+  if (size > G_MAXSSIZE)
+    size = G_MAXSSIZE;
+
+  if (size == 0 || !json_parser_load_from_data (parser, data, (gssize) size, &local_error))
+    {
+      if (local_error == NULL)
+        local_error = g_error_new_literal (JSON_PARSER_ERROR, JSON_PARSER_ERROR_PARSE,
+                                           "the response body is empty");
+      g_propagate_error (error, invalid_response (g_steal_pointer (&local_error)));
+      return NULL;
+    }
+
+  root = json_parser_steal_root (parser);
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    {
+      g_propagate_error (error,
+                         invalid_response (g_error_new_literal (INFLOW_JSON_ERROR,
+                                                                INFLOW_JSON_ERROR_WRONG_TYPE,
+                                                                "the response is not a JSON object")));
+      return NULL;
+    }
+
+  return g_steal_pointer (&root);
+}
+
+static void
+object_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  InflowClient *client = INFLOW_CLIENT (object);
+  g_autoptr(GTask) task = user_data;
+  Call *call = g_task_get_task_data (task);
+  g_autoptr(GBytes) body = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GError) error = NULL;
+  gpointer value;
+
+  body = inflow_request_send_finish (client, result, NULL, &error);
+  if (body == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  if (call->parse == NULL)
+    {
+      g_task_return_boolean (task, TRUE);
+      return;
+    }
+
+  root = parse_root_object (body, &error);
+  if (root == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  value = call->parse (json_node_get_object (root), &error);
+  if (value == NULL)
+    {
+      if (error == NULL)
+        error = g_error_new_literal (INFLOW_JSON_ERROR, INFLOW_JSON_ERROR_INVALID_VALUE,
+                                     "the response could not be read");
+      g_task_return_error (task, invalid_response (g_steal_pointer (&error)));
+      return;
+    }
+
+  g_task_return_pointer (task, value, g_object_unref);
+}
+
+/**
+ * inflow_call_object:
+ * @task: (transfer full): the operation's task; its source object is the
+ *   InflowClient
+ * @parse: (nullable): the model constructor for the response's root object;
+ *   %NULL to ignore the body and return %TRUE (for 204 and /ping)
+ */
+void
+inflow_call_object (GTask               *task,
+                    const char          *method,
+                    GUri                *uri,
+                    GBytes              *body,
+                    InflowModelFromJson  parse)
+{
+  g_return_if_fail (G_IS_TASK (task));
+  g_return_if_fail (INFLOW_IS_CLIENT (g_task_get_source_object (task)));
+
+  call_new (task, parse);
+
+  inflow_request_send_async (g_task_get_source_object (task),
+                             method, uri, body,
+                             g_task_get_cancellable (task),
+                             object_cb,
+                             task);
+}
+
+static void request_page (GTask *task);
+
+static void
+page_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  InflowClient *client = INFLOW_CLIENT (object);
+  g_autoptr(GTask) task = user_data;
+  Call *call = g_task_get_task_data (task);
+  g_autoptr(GBytes) body = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GUri) next_uri = NULL;
+  g_autofree char *next_string = NULL;
+  g_autofree char *next = NULL;
+  JsonObject *page;
+  guint n_invalid = 0;
+
+  body = inflow_request_send_finish (client, result, NULL, &error);
+  if (body == NULL)
+    {
+      if (call->forbidden_is_answer &&
+          g_error_matches (error, INFLOW_API_ERROR, INFLOW_API_ERROR_FORBIDDEN))
+        {
+          g_debug ("Listing %s is not permitted for this token", call->items_member);
+          call->permitted = FALSE;
+          g_list_store_remove_all (call->store);
+          g_task_return_pointer (task, g_object_ref (call->store), g_object_unref);
+          return;
+        }
+
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  root = parse_root_object (body, &error);
+  if (root == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  call->pages++;
+  page = json_node_get_object (root);
+  if (!inflow_json_parse_list (page, call->items_member, call->parse, call->store,
+                               &n_invalid, &error))
+    {
+      g_task_return_error (task, invalid_response (g_steal_pointer (&error)));
+      return;
+    }
+  call->n_invalid += n_invalid;
+
+  if (!inflow_json_read_links_next (page, &next, &error))
+    {
+      g_task_return_error (task, invalid_response (g_steal_pointer (&error)));
+      return;
+    }
+
+  if (next != NULL && *next == '\0')
+    g_clear_pointer (&next, g_free);
+
+  if (next == NULL)
+    {
+      g_debug ("Listed %u %s in %u pages (%u unreadable)",
+               g_list_model_get_n_items (G_LIST_MODEL (call->store)),
+               call->items_member, call->pages, call->n_invalid);
+      g_task_return_pointer (task, g_object_ref (call->store), g_object_unref);
+      return;
+    }
+
+  next_uri = g_uri_parse_relative (call->page_uri, next, SOUP_HTTP_URI_FLAGS, &error);
+  if (next_uri == NULL)
+    {
+      g_debug ("Unusable links.next: %s", error->message);
+      g_task_return_new_error (task, INFLOW_API_ERROR, INFLOW_API_ERROR_INVALID_RESPONSE,
+                               _("Vantage sent an invalid link to the next page of the list."));
+      return;
+    }
+
+  next_string = g_uri_to_string_partial (next_uri, G_URI_HIDE_PASSWORD);
+
+  if (!inflow_uri_is_same_origin (next_uri, _inflow_client_get_base_uri (client)))
+    {
+      g_autofree char *origin = inflow_uri_describe_origin (next_uri);
+
+      g_debug ("Refusing links.next to another origin: %s", next_string);
+      g_task_return_new_error (task, INFLOW_API_ERROR, INFLOW_API_ERROR_INVALID_RESPONSE,
+                               /* Translators: %s is a site such as https://example.com */
+                               _("The next page of the list is on another site (%s). Inflow did "
+                                 "not follow the link, so that the API token is never sent there."),
+                               origin);
+      return;
+    }
+
+  if (g_hash_table_contains (call->seen, next_string))
+    {
+      g_debug ("links.next loops back to %s", next_string);
+      g_task_return_new_error (task, INFLOW_API_ERROR, INFLOW_API_ERROR_INVALID_RESPONSE,
+                               _("Vantage’s list pages link back to a page already read."));
+      return;
+    }
+
+  if (call->pages >= call->max_pages)
+    {
+      g_debug ("Stopping %s after %u pages", call->items_member, call->pages);
+      g_task_return_new_error (task, INFLOW_API_ERROR, INFLOW_API_ERROR_INVALID_RESPONSE,
+                               /* Translators: %u is a number of pages */
+                               _("Vantage’s list goes on for more than %u pages."),
+                               call->max_pages);
+      return;
+    }
+
+  g_hash_table_add (call->seen, g_steal_pointer (&next_string));
+  g_uri_unref (call->page_uri);
+  call->page_uri = g_steal_pointer (&next_uri);
+
+  request_page (g_steal_pointer (&task));
+}
+
+static void
+request_page (GTask *task)
+{
+  Call *call = g_task_get_task_data (task);
+
+  inflow_request_send_async (g_task_get_source_object (task),
+                             SOUP_METHOD_GET, call->page_uri, NULL,
+                             g_task_get_cancellable (task),
+                             page_cb,
+                             task);
+}
+
+/**
+ * inflow_call_list:
+ * @task: (transfer full): the operation's task; its source object is the
+ *   InflowClient
+ * @first_page: the first page's URI (with its `limit`)
+ * @items_member: the member of each page holding the item array
+ * @item_type: the GType of the items, for the GListStore
+ * @parse: the item's model constructor
+ * @forbidden_is_answer: whether a 403 means "not permitted": an empty
+ *   model, with permitted = FALSE, rather than an error
+ */
+void
+inflow_call_list (GTask               *task,
+                  GUri                *first_page,
+                  const char          *items_member,
+                  GType                item_type,
+                  InflowModelFromJson  parse,
+                  gboolean             forbidden_is_answer)
+{
+  Call *call;
+
+  g_return_if_fail (G_IS_TASK (task));
+  g_return_if_fail (INFLOW_IS_CLIENT (g_task_get_source_object (task)));
+  g_return_if_fail (first_page != NULL);
+  g_return_if_fail (items_member != NULL);
+  g_return_if_fail (parse != NULL);
+
+  call = call_new (task, parse);
+  call->items_member = g_strdup (items_member);
+  call->store = g_list_store_new (item_type);
+  call->page_uri = g_uri_ref (first_page);
+  call->seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  call->forbidden_is_answer = forbidden_is_answer;
+  {
+    InflowClientPolicy policy;
+
+    _inflow_client_get_policy (g_task_get_source_object (task), &policy);
+    call->max_pages = policy.max_pages;
+  }
+  g_hash_table_add (call->seen, g_uri_to_string_partial (first_page, G_URI_HIDE_PASSWORD));
+
+  request_page (task);
+}
+
+/**
+ * inflow_call_list_finish:
+ * @permitted: (out) (optional): FALSE when the server answered 403 to a
+ *   list started with forbidden_is_answer
+ * @n_invalid: (out) (optional): how many items failed to parse (they are
+ *   not in the model)
+ *
+ * Returns: (transfer full): the items, or %NULL with @error set
+ */
+GListModel *
+inflow_call_list_finish (GTask    *task,
+                         gboolean *permitted,
+                         guint    *n_invalid,
+                         GError  **error)
+{
+  Call *call = g_task_get_task_data (task);
+
+  if (permitted != NULL)
+    *permitted = call->permitted;
+  if (n_invalid != NULL)
+    *n_invalid = call->n_invalid;
+
+  return g_task_propagate_pointer (task, error);
+}
