@@ -12,26 +12,202 @@
 
 #include "inflow-application.h"
 #include "inflow-preferences-window.h"
+#include "inflow-storage-error.h"
 #include "inflow-window.h"
 
 /* From the compiled GResource; naming it keeps its object file (and the
  * constructor that registers the resource) in the static library link. */
 GResource *inflow_get_resource (void);
 
+/**
+ * InflowApplication:
+ *
+ * Opens the local database at startup (in the background; when it cannot
+ * be opened Inflow runs without it) and owns the #InflowProfileManager,
+ * which reads the profiles and opens the one used last, or the demo with
+ * `--demo`. Windows show a spinner until then. A database that was damaged
+ * and set aside, or one that cannot be opened, is told to the user once.
+ */
 struct _InflowApplication
 {
-  AdwApplication  parent_instance;
+  AdwApplication        parent_instance;
 
-  GSettings      *settings;
+  GSettings            *settings;
+  InflowTokenStore     *token_store;
+  InflowProfileManager *manager;
+
+  /* Until the profiles are read (and the demo started, when asked for) */
+  guint                 n_pending;
+  gboolean              demo_requested;
+
+  /* Told to the user once, in the first window */
+  char                 *storage_notice_title;
+  char                 *storage_notice;
+  gboolean              storage_notice_is_dialog;
 };
 
 G_DEFINE_FINAL_TYPE (InflowApplication, inflow_application, ADW_TYPE_APPLICATION)
 
+enum {
+  PROP_0,
+  PROP_PROFILE_MANAGER,
+  PROP_READY,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
 static const GOptionEntry option_entries[] = {
   { "version", 'v', G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
     N_("Show the version and exit"), NULL },
+  { "demo", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
+    N_("Explore a simulated organization; nothing is stored"), NULL },
   { NULL }
 };
+
+static gboolean
+is_ready (InflowApplication *self)
+{
+  return self->manager != NULL && self->n_pending == 0;
+}
+
+static void
+show_storage_notice (InflowApplication *self,
+                     InflowWindow      *window)
+{
+  g_autofree char *title = g_steal_pointer (&self->storage_notice_title);
+  g_autofree char *notice = g_steal_pointer (&self->storage_notice);
+
+  if (notice == NULL)
+    return;
+
+  if (self->storage_notice_is_dialog)
+    {
+      GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (window), title, notice);
+
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+      adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
+      gtk_window_present (GTK_WINDOW (dialog));
+    }
+  else
+    inflow_window_add_toast (window, notice);
+}
+
+/* Gives windows the manager once it is ready. */
+static void
+update_windows (InflowApplication *self)
+{
+  gboolean ready = is_ready (self);
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    {
+      /* Windows made with a manager of their own keep it */
+      if (!INFLOW_IS_WINDOW (l->data) || inflow_window_get_profile_manager (l->data) != NULL)
+        continue;
+
+      inflow_window_set_loading (l->data, !ready);
+      if (ready)
+        {
+          inflow_window_set_profile_manager (l->data, self->manager);
+          show_storage_notice (self, l->data);
+        }
+    }
+}
+
+static void
+pending_done (InflowApplication *self)
+{
+  g_assert (self->n_pending > 0);
+
+  if (--self->n_pending == 0)
+    {
+      update_windows (self);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_READY]);
+    }
+}
+
+static void
+start_demo_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(InflowApplication) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!inflow_profile_manager_start_demo_finish (INFLOW_PROFILE_MANAGER (source), result, &error))
+    {
+      g_warning ("The demo could not start: %s", error->message);
+      if (self->storage_notice == NULL)
+        {
+          self->storage_notice_is_dialog = FALSE;
+          /* Translators: %s says why */
+          self->storage_notice = g_strdup_printf (_("The demo could not start: %s"), error->message);
+        }
+    }
+
+  pending_done (self);
+}
+
+static void
+start_demo (InflowApplication *self)
+{
+  self->demo_requested = FALSE;
+  self->n_pending++;
+  inflow_profile_manager_start_demo_async (self->manager, NULL, start_demo_cb, g_object_ref (self));
+}
+
+static void
+load_cb (GObject      *source,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  g_autoptr(InflowApplication) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!inflow_profile_manager_load_finish (INFLOW_PROFILE_MANAGER (source), result, &error))
+    g_warning ("The profiles could not be read: %s", error->message);
+
+  pending_done (self);
+}
+
+static void
+database_open_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(InflowApplication) self = user_data;
+  g_autoptr(InflowDatabase) database = NULL;
+  g_autoptr(GError) error = NULL;
+
+  database = inflow_database_open_finish (result, &error);
+  if (database == NULL)
+    {
+      g_warning ("The database could not be opened: %s", error->message);
+      self->storage_notice_is_dialog = FALSE;
+      /* Translators: %s says why */
+      self->storage_notice = g_strdup_printf (_("Inflow cannot save anything on this computer and forgets "
+                                                "profiles when it closes: %s"), error->message);
+    }
+  else if (inflow_database_get_recovered_from_corruption (database))
+    {
+      self->storage_notice_is_dialog = TRUE;
+      self->storage_notice_title = g_strdup (_("Saved Data Was Damaged"));
+      /* Translators: %s is a file name */
+      self->storage_notice = g_strdup_printf (_("Inflow found its saved profiles and data damaged, set them "
+                                                "aside as %s and started afresh. Sign in to your profiles "
+                                                "again; their API tokens are still in the keyring."),
+                                              inflow_database_get_moved_aside_path (database));
+    }
+
+  self->manager = inflow_profile_manager_new (database, self->token_store);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROFILE_MANAGER]);
+
+  /* The demo first, so that reading the profiles does not open another */
+  if (self->demo_requested)
+    start_demo (self);
+
+  inflow_profile_manager_load_async (self->manager, NULL, load_cb, g_object_ref (self));
+}
 
 static int
 inflow_application_handle_local_options (GApplication *application,
@@ -43,18 +219,55 @@ inflow_application_handle_local_options (GApplication *application,
       return 0;
     }
 
+  /* Through the action, so that it reaches an instance already running */
+  if (g_variant_dict_contains (options, "demo"))
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!g_application_register (application, NULL, &error))
+        {
+          g_printerr ("%s\n", error->message);
+          return 1;
+        }
+      g_action_group_activate_action (G_ACTION_GROUP (application), "demo", NULL);
+    }
+
   return G_APPLICATION_CLASS (inflow_application_parent_class)->handle_local_options (application, options);
 }
 
 static void
 inflow_application_activate (GApplication *application)
 {
+  InflowApplication *self = INFLOW_APPLICATION (application);
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (application));
 
   if (window == NULL)
-    window = GTK_WINDOW (inflow_window_new (GTK_APPLICATION (application)));
+    {
+      InflowWindow *main_window = inflow_window_new (GTK_APPLICATION (application));
+
+      window = GTK_WINDOW (main_window);
+      inflow_window_set_loading (main_window, !is_ready (self));
+      if (is_ready (self))
+        {
+          inflow_window_set_profile_manager (main_window, self->manager);
+          show_storage_notice (self, main_window);
+        }
+    }
 
   gtk_window_present (window);
+}
+
+static void
+demo_action_cb (GSimpleAction *action,
+                GVariant      *param,
+                gpointer       user_data)
+{
+  InflowApplication *self = user_data;
+
+  if (self->manager == NULL)
+    self->demo_requested = TRUE;
+  else
+    start_demo (self);
 }
 
 static void
@@ -116,6 +329,7 @@ static const GActionEntry app_actions[] = {
   { "about", about_action_cb },
   { "preferences", preferences_action_cb },
   { "quit", quit_action_cb },
+  { "demo", demo_action_cb },
 };
 
 static void
@@ -137,6 +351,22 @@ inflow_application_startup (GApplication *application)
 
   gtk_window_set_default_icon_name (APPLICATION_ID);
   self->settings = g_settings_new (APPLICATION_ID);
+
+  /* The profiles: the database first, in the background */
+  self->token_store = inflow_token_store_new ();
+  self->n_pending = 1;
+  inflow_database_open_async (NULL, NULL, database_open_cb, g_object_ref (self));
+}
+
+static void
+inflow_application_shutdown (GApplication *application)
+{
+  InflowApplication *self = INFLOW_APPLICATION (application);
+
+  /* Closes the session (cancelling what it has in flight) and the demo */
+  g_clear_object (&self->manager);
+
+  G_APPLICATION_CLASS (inflow_application_parent_class)->shutdown (application);
 }
 
 static void
@@ -144,9 +374,45 @@ inflow_application_dispose (GObject *object)
 {
   InflowApplication *self = INFLOW_APPLICATION (object);
 
+  g_clear_object (&self->manager);
+  g_clear_object (&self->token_store);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (inflow_application_parent_class)->dispose (object);
+}
+
+static void
+inflow_application_finalize (GObject *object)
+{
+  InflowApplication *self = INFLOW_APPLICATION (object);
+
+  g_clear_pointer (&self->storage_notice_title, g_free);
+  g_clear_pointer (&self->storage_notice, g_free);
+
+  G_OBJECT_CLASS (inflow_application_parent_class)->finalize (object);
+}
+
+static void
+inflow_application_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  InflowApplication *self = INFLOW_APPLICATION (object);
+
+  switch (prop_id)
+    {
+    case PROP_PROFILE_MANAGER:
+      g_value_set_object (value, self->manager);
+      break;
+
+    case PROP_READY:
+      g_value_set_boolean (value, is_ready (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -156,10 +422,36 @@ inflow_application_class_init (InflowApplicationClass *klass)
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
 
   object_class->dispose = inflow_application_dispose;
+  object_class->finalize = inflow_application_finalize;
+  object_class->get_property = inflow_application_get_property;
 
   app_class->activate = inflow_application_activate;
   app_class->startup = inflow_application_startup;
+  app_class->shutdown = inflow_application_shutdown;
   app_class->handle_local_options = inflow_application_handle_local_options;
+
+  /**
+   * InflowApplication:profile-manager:
+   *
+   * The profiles and the active session, once the database was opened (or
+   * could not be); %NULL before.
+   */
+  properties[PROP_PROFILE_MANAGER] =
+    g_param_spec_object ("profile-manager", NULL, NULL,
+                         INFLOW_TYPE_PROFILE_MANAGER,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * InflowApplication:ready:
+   *
+   * Whether the profiles were read (and the demo started, if asked for).
+   */
+  properties[PROP_READY] =
+    g_param_spec_boolean ("ready", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_assert (inflow_get_resource () != NULL);
 }
@@ -189,4 +481,26 @@ inflow_application_get_settings (InflowApplication *self)
   g_return_val_if_fail (INFLOW_IS_APPLICATION (self), NULL);
 
   return self->settings;
+}
+
+/**
+ * inflow_application_get_profile_manager:
+ *
+ * Returns: (transfer none) (nullable): the profile manager, or %NULL until
+ *   the database was opened
+ */
+InflowProfileManager *
+inflow_application_get_profile_manager (InflowApplication *self)
+{
+  g_return_val_if_fail (INFLOW_IS_APPLICATION (self), NULL);
+
+  return self->manager;
+}
+
+gboolean
+inflow_application_get_ready (InflowApplication *self)
+{
+  g_return_val_if_fail (INFLOW_IS_APPLICATION (self), FALSE);
+
+  return is_ready (self);
 }

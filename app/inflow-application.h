@@ -8,13 +8,17 @@
 
 #include <adwaita.h>
 
+#include "inflow-profile-manager.h"
+
 G_BEGIN_DECLS
 
 #define INFLOW_TYPE_APPLICATION (inflow_application_get_type ())
 
 G_DECLARE_FINAL_TYPE (InflowApplication, inflow_application, INFLOW, APPLICATION, AdwApplication)
 
-InflowApplication *inflow_application_new          (void);
-GSettings         *inflow_application_get_settings (InflowApplication *self);
+InflowApplication    *inflow_application_new                 (void);
+GSettings            *inflow_application_get_settings        (InflowApplication *self);
+InflowProfileManager *inflow_application_get_profile_manager (InflowApplication *self);
+gboolean              inflow_application_get_ready           (InflowApplication *self);
 
 G_END_DECLS

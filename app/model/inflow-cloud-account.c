@@ -317,3 +317,31 @@ inflow_cloud_account_is_management (InflowCloudAccount *self)
   return self->management_account_id != NULL &&
          g_str_equal (self->account_id, self->management_account_id);
 }
+
+/**
+ * inflow_cloud_account_to_json:
+ * @self: a #InflowCloudAccount
+ *
+ * Writes the account as the API sends it (for the local cache), so that
+ * inflow_cloud_account_new_from_json() makes an equal account of it (the
+ * organization fields are parsed again from `provider_uuid`).
+ *
+ * Returns: (transfer full): a `CostProviderAccount` object node
+ */
+JsonNode *
+inflow_cloud_account_to_json (InflowCloudAccount *self)
+{
+  g_autoptr(JsonBuilder) builder = NULL;
+
+  g_return_val_if_fail (INFLOW_IS_CLOUD_ACCOUNT (self), NULL);
+
+  builder = json_builder_new ();
+  json_builder_begin_object (builder);
+  inflow_json_add_string (builder, "title", self->title);
+  inflow_json_add_string (builder, "account_id", self->account_id);
+  inflow_json_add_string (builder, "provider_uuid", self->provider_uuid);
+  inflow_json_add_string (builder, "provider", self->provider);
+  json_builder_end_object (builder);
+
+  return json_builder_get_root (builder);
+}

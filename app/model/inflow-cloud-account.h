@@ -16,6 +16,7 @@ G_DECLARE_FINAL_TYPE (InflowCloudAccount, inflow_cloud_account, INFLOW, CLOUD_AC
 
 InflowCloudAccount *inflow_cloud_account_new_from_json              (JsonObject          *object,
                                                                      GError             **error);
+JsonNode           *inflow_cloud_account_to_json                    (InflowCloudAccount  *self);
 const char         *inflow_cloud_account_get_title                  (InflowCloudAccount  *self);
 const char         *inflow_cloud_account_get_account_id             (InflowCloudAccount  *self);
 const char         *inflow_cloud_account_get_provider_uuid          (InflowCloudAccount  *self);

@@ -363,3 +363,35 @@ inflow_integration_get_managed_account_tokens (InflowIntegration *self)
 
   return (const char * const *) self->managed_account_tokens;
 }
+
+/**
+ * inflow_integration_to_json:
+ * @self: a #InflowIntegration
+ *
+ * Writes the integration as the API sends it (for the local cache), so that
+ * inflow_integration_new_from_json() makes an equal integration of it. The
+ * status is written exactly as it was received.
+ *
+ * Returns: (transfer full): an `Integration` object node
+ */
+JsonNode *
+inflow_integration_to_json (InflowIntegration *self)
+{
+  g_autoptr(JsonBuilder) builder = NULL;
+
+  g_return_val_if_fail (INFLOW_IS_INTEGRATION (self), NULL);
+
+  builder = json_builder_new ();
+  json_builder_begin_object (builder);
+  inflow_json_add_string (builder, "token", self->token);
+  inflow_json_add_string (builder, "provider", self->provider);
+  inflow_json_add_string (builder, "account_identifier", self->account_identifier);
+  inflow_json_add_string (builder, "status", self->status_string);
+  inflow_json_add_timestamp (builder, "last_updated", self->last_updated);
+  inflow_json_add_strv (builder, "workspace_tokens", (const char * const *) self->workspace_tokens);
+  inflow_json_add_timestamp (builder, "created_at", self->created_at);
+  inflow_json_add_strv (builder, "managed_account_tokens", (const char * const *) self->managed_account_tokens);
+  json_builder_end_object (builder);
+
+  return json_builder_get_root (builder);
+}

@@ -32,6 +32,7 @@ G_DECLARE_FINAL_TYPE (InflowIntegration, inflow_integration, INFLOW, INTEGRATION
 
 InflowIntegration       *inflow_integration_new_from_json               (JsonObject         *object,
                                                                          GError            **error);
+JsonNode                *inflow_integration_to_json                     (InflowIntegration  *self);
 const char              *inflow_integration_get_token                   (InflowIntegration  *self);
 const char              *inflow_integration_get_provider                (InflowIntegration  *self);
 gboolean                 inflow_integration_is_provider                 (InflowIntegration  *self,

@@ -421,3 +421,83 @@ inflow_json_read_links_next (JsonObject  *root,
 
   return TRUE;
 }
+
+/* Writing */
+
+/**
+ * inflow_json_format_timestamp:
+ * @time: a time
+ *
+ * Formats @time as the API sends timestamps: ISO 8601 in UTC with a "Z",
+ * with the fraction of a second only when there is one. What
+ * inflow_json_parse_timestamp() reads back as the same instant.
+ *
+ * Returns: (transfer full): the timestamp text
+ */
+char *
+inflow_json_format_timestamp (GDateTime *time)
+{
+  g_autoptr(GDateTime) utc = NULL;
+  g_autofree char *seconds = NULL;
+  int usec;
+
+  g_return_val_if_fail (time != NULL, NULL);
+
+  utc = g_date_time_to_utc (time);
+  seconds = g_date_time_format (utc, "%Y-%m-%dT%H:%M:%S");
+  usec = g_date_time_get_microsecond (utc);
+
+  if (usec == 0)
+    return g_strconcat (seconds, "Z", NULL);
+
+  return g_strdup_printf ("%s.%06dZ", seconds, usec);
+}
+
+/* Adds "member": "value", or "member": null when @value is NULL. */
+void
+inflow_json_add_string (JsonBuilder *builder,
+                        const char  *member,
+                        const char  *value)
+{
+  g_return_if_fail (JSON_IS_BUILDER (builder));
+  g_return_if_fail (member != NULL);
+
+  json_builder_set_member_name (builder, member);
+  if (value != NULL)
+    json_builder_add_string_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}
+
+/* Adds "member": "<timestamp>", or "member": null when @value is NULL. */
+void
+inflow_json_add_timestamp (JsonBuilder *builder,
+                           const char  *member,
+                           GDateTime   *value)
+{
+  g_autofree char *text = NULL;
+
+  g_return_if_fail (JSON_IS_BUILDER (builder));
+  g_return_if_fail (member != NULL);
+
+  if (value != NULL)
+    text = inflow_json_format_timestamp (value);
+
+  inflow_json_add_string (builder, member, text);
+}
+
+/* Adds "member": ["…", …]; a NULL @value is an empty array. */
+void
+inflow_json_add_strv (JsonBuilder        *builder,
+                      const char         *member,
+                      const char * const *value)
+{
+  g_return_if_fail (JSON_IS_BUILDER (builder));
+  g_return_if_fail (member != NULL);
+
+  json_builder_set_member_name (builder, member);
+  json_builder_begin_array (builder);
+  for (guint i = 0; value != NULL && value[i] != NULL; i++)
+    json_builder_add_string_value (builder, value[i]);
+  json_builder_end_array (builder);
+}

@@ -85,4 +85,16 @@ gboolean     inflow_json_read_links_next  (JsonObject           *root,
                                            char                **next,
                                            GError              **error);
 
+/* Writing: the inverse of the readers, for the models' _to_json(). */
+char        *inflow_json_format_timestamp (GDateTime            *time);
+void         inflow_json_add_string       (JsonBuilder          *builder,
+                                           const char           *member,
+                                           const char           *value);
+void         inflow_json_add_timestamp    (JsonBuilder          *builder,
+                                           const char           *member,
+                                           GDateTime            *value);
+void         inflow_json_add_strv         (JsonBuilder          *builder,
+                                           const char           *member,
+                                           const char * const   *value);
+
 G_END_DECLS

@@ -292,3 +292,49 @@ inflow_me_has_scope (InflowMe   *self,
 
   return g_strv_contains ((const char * const *) self->scopes, scope);
 }
+
+/**
+ * inflow_me_to_json:
+ * @self: a #InflowMe
+ *
+ * Writes the token's facts as GET /me sends them (for the local cache), so
+ * that inflow_me_new_from_json() makes an equal object of them. Workspaces
+ * that failed to parse are not written, so the copy counts none invalid.
+ *
+ * Returns: (transfer full): a `Me` object node
+ */
+JsonNode *
+inflow_me_to_json (InflowMe *self)
+{
+  g_autoptr(JsonBuilder) builder = NULL;
+  guint n_workspaces;
+
+  g_return_val_if_fail (INFLOW_IS_ME (self), NULL);
+
+  builder = json_builder_new ();
+  json_builder_begin_object (builder);
+  inflow_json_add_string (builder, "default_workspace_token", self->default_workspace_token);
+  inflow_json_add_string (builder, "default_dashboard_token", self->default_dashboard_token);
+
+  json_builder_set_member_name (builder, "workspaces");
+  json_builder_begin_array (builder);
+  n_workspaces = g_list_model_get_n_items (G_LIST_MODEL (self->workspaces));
+  for (guint i = 0; i < n_workspaces; i++)
+    {
+      g_autoptr(InflowWorkspace) workspace = g_list_model_get_item (G_LIST_MODEL (self->workspaces), i);
+
+      json_builder_add_value (builder, inflow_workspace_to_json (workspace));
+    }
+  json_builder_end_array (builder);
+
+  json_builder_set_member_name (builder, "bearer_token");
+  json_builder_begin_object (builder);
+  inflow_json_add_string (builder, "description", self->token_description);
+  inflow_json_add_timestamp (builder, "created_at", self->token_created_at);
+  inflow_json_add_strv (builder, "scope", (const char * const *) self->scopes);
+  json_builder_end_object (builder);
+
+  json_builder_end_object (builder);
+
+  return json_builder_get_root (builder);
+}

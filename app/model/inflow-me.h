@@ -17,6 +17,7 @@ G_DECLARE_FINAL_TYPE (InflowMe, inflow_me, INFLOW, ME, GObject)
 
 InflowMe           *inflow_me_new_from_json                (JsonObject  *object,
                                                             GError     **error);
+JsonNode           *inflow_me_to_json                      (InflowMe    *self);
 const char         *inflow_me_get_default_workspace_token  (InflowMe    *self);
 const char         *inflow_me_get_default_dashboard_token  (InflowMe    *self);
 GListModel         *inflow_me_get_workspaces               (InflowMe    *self);

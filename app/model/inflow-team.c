@@ -248,3 +248,33 @@ inflow_team_get_default_dashboard_token (InflowTeam *self)
 
   return self->default_dashboard_token;
 }
+
+/**
+ * inflow_team_to_json:
+ * @self: a #InflowTeam
+ *
+ * Writes the team as the API sends it (for the local cache), so that
+ * inflow_team_new_from_json() makes an equal team of it.
+ *
+ * Returns: (transfer full): a `Team` object node
+ */
+JsonNode *
+inflow_team_to_json (InflowTeam *self)
+{
+  g_autoptr(JsonBuilder) builder = NULL;
+
+  g_return_val_if_fail (INFLOW_IS_TEAM (self), NULL);
+
+  builder = json_builder_new ();
+  json_builder_begin_object (builder);
+  inflow_json_add_string (builder, "token", self->token);
+  inflow_json_add_string (builder, "name", self->name);
+  inflow_json_add_string (builder, "description", self->description);
+  inflow_json_add_strv (builder, "workspace_tokens", (const char * const *) self->workspace_tokens);
+  inflow_json_add_strv (builder, "user_emails", (const char * const *) self->user_emails);
+  inflow_json_add_strv (builder, "user_tokens", (const char * const *) self->user_tokens);
+  inflow_json_add_string (builder, "default_dashboard_token", self->default_dashboard_token);
+  json_builder_end_object (builder);
+
+  return json_builder_get_root (builder);
+}

@@ -16,6 +16,7 @@ G_DECLARE_FINAL_TYPE (InflowTeam, inflow_team, INFLOW, TEAM, GObject)
 
 InflowTeam         *inflow_team_new_from_json                (JsonObject  *object,
                                                               GError     **error);
+JsonNode           *inflow_team_to_json                      (InflowTeam  *self);
 const char         *inflow_team_get_token                    (InflowTeam  *self);
 const char         *inflow_team_get_name                     (InflowTeam  *self);
 const char         *inflow_team_get_description              (InflowTeam  *self);

@@ -225,3 +225,33 @@ inflow_workspace_get_exchange_rate_date (InflowWorkspace *self)
 
   return self->exchange_rate_date;
 }
+
+/**
+ * inflow_workspace_to_json:
+ * @self: a #InflowWorkspace
+ *
+ * Writes the workspace as the API sends it (for the local cache), so that
+ * inflow_workspace_new_from_json() makes an equal workspace of it.
+ *
+ * Returns: (transfer full): a `Workspace` object node
+ */
+JsonNode *
+inflow_workspace_to_json (InflowWorkspace *self)
+{
+  g_autoptr(JsonBuilder) builder = NULL;
+
+  g_return_val_if_fail (INFLOW_IS_WORKSPACE (self), NULL);
+
+  builder = json_builder_new ();
+  json_builder_begin_object (builder);
+  inflow_json_add_string (builder, "token", self->token);
+  inflow_json_add_string (builder, "name", self->name);
+  inflow_json_add_timestamp (builder, "created_at", self->created_at);
+  json_builder_set_member_name (builder, "enable_currency_conversion");
+  json_builder_add_boolean_value (builder, self->enable_currency_conversion);
+  inflow_json_add_string (builder, "currency", self->currency);
+  inflow_json_add_string (builder, "exchange_rate_date", self->exchange_rate_date);
+  json_builder_end_object (builder);
+
+  return json_builder_get_root (builder);
+}

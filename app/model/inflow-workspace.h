@@ -16,6 +16,7 @@ G_DECLARE_FINAL_TYPE (InflowWorkspace, inflow_workspace, INFLOW, WORKSPACE, GObj
 
 InflowWorkspace *inflow_workspace_new_from_json                   (JsonObject       *object,
                                                                    GError          **error);
+JsonNode        *inflow_workspace_to_json                         (InflowWorkspace  *self);
 const char      *inflow_workspace_get_token                       (InflowWorkspace  *self);
 const char      *inflow_workspace_get_name                        (InflowWorkspace  *self);
 GDateTime       *inflow_workspace_get_created_at                  (InflowWorkspace  *self);

@@ -20,6 +20,20 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (InflowProfileManager, inflow_profile_manager, INFLOW, PROFILE_MANAGER, GObject)
 
+/* How many real seconds after the demo starts its freshly connected AWS
+ * integration gets its first CUR: the simulator's time scale is set so. */
+#define INFLOW_DEMO_FIRST_CUR_SECONDS 150
+
+/*
+ * The manager drives the active session: when one becomes active it loads
+ * the cache, then refreshes; while it is OFFLINE the manager retries now
+ * and then, and at once when GNetworkMonitor says the network is back.
+ * When an activation that nobody asked for (the one inflow_profile_manager_load_async()
+ * makes) fails, ::activation-failed tells the UI, which asks the user to
+ * sign in again. Starting a session (sign-in, activate, demo) supersedes
+ * the one started before: the earlier fails with G_IO_ERROR_CANCELLED.
+ */
+
 /* @database may be NULL when it could not be opened: then nothing is kept. */
 InflowProfileManager *inflow_profile_manager_new            (InflowDatabase        *database,
                                                              InflowTokenStore      *token_store);
@@ -33,7 +47,9 @@ GListModel           *inflow_profile_manager_get_profiles   (InflowProfileManage
  * had in flight. */
 InflowSession        *inflow_profile_manager_get_session    (InflowProfileManager  *self);
 
-/* Reads the stored profiles and activates the most recently used one. */
+/* Reads the stored profiles and activates the most recently used one,
+ * unless a session was started meanwhile. Fails only when the profiles
+ * cannot be read; a failed activation is ::activation-failed. */
 void                  inflow_profile_manager_load_async     (InflowProfileManager  *self,
                                                              GCancellable          *cancellable,
                                                              GAsyncReadyCallback    callback,
@@ -45,7 +61,12 @@ gboolean              inflow_profile_manager_load_finish    (InflowProfileManage
 /* Validates @token with GET /me at @base_url (NULL: the Vantage API), then,
  * unless @session_only, stores it in the keyring and the profile in the
  * database, and makes it the active session. Only a token that validated is
- * stored. Returns the InflowMe so the caller can show what the token can do. */
+ * stored. Returns the InflowMe so the caller can show what the token can do.
+ * A stored profile with the same name and base URL is signed in again (it
+ * keeps its cached data). Without a database nothing is stored (as if
+ * @session_only). Fails with INFLOW_API_ERROR when the token does not
+ * validate, INFLOW_STORAGE_ERROR when the keyring cannot keep it
+ * (NO_SECRET_SERVICE: offer @session_only). */
 void                  inflow_profile_manager_sign_in_async  (InflowProfileManager  *self,
                                                              const char            *name,
                                                              const char            *token,

@@ -50,6 +50,13 @@ typedef enum
 GType inflow_connection_state_get_type (void);
 #define INFLOW_TYPE_CONNECTION_STATE (inflow_connection_state_get_type ())
 
+GType inflow_session_list_get_type (void);
+#define INFLOW_TYPE_SESSION_LIST (inflow_session_list_get_type ())
+
+/* The connection state an error of a refresh leads to: network, TLS and
+ * 5xx errors are OFFLINE, 401 is UNAUTHORIZED, anything else ERROR. */
+InflowConnectionState inflow_connection_state_from_error (const GError *error);
+
 #define INFLOW_TYPE_SESSION (inflow_session_get_type ())
 
 G_DECLARE_FINAL_TYPE (InflowSession, inflow_session, INFLOW, SESSION, GObject)
@@ -65,6 +72,9 @@ GCancellable         *inflow_session_get_cancellable      (InflowSession        
 void                  inflow_session_close                (InflowSession         *self);
 
 InflowMe             *inflow_session_get_me               (InflowSession         *self);
+/* What GET /me said at sign-in, so that can-write is known at once. */
+void                  inflow_session_set_me               (InflowSession         *self,
+                                                           InflowMe              *me);
 gboolean              inflow_session_get_can_write        (InflowSession         *self);
 const char           *inflow_session_get_write_disabled_reason (InflowSession    *self);
 InflowConnectionState inflow_session_get_connection_state (InflowSession         *self);
@@ -72,7 +82,10 @@ const GError         *inflow_session_get_last_error       (InflowSession        
 gboolean              inflow_session_get_refreshing       (InflowSession         *self);
 
 /* The same GListModel for the whole life of the session; its items are
- * replaced in one splice when fresher data arrives. */
+ * replaced in one splice when fresher data arrives. The fetched-at time of
+ * a list is when Inflow received it (the computer's clock, UTC), or NULL
+ * when nothing was fetched nor cached yet; the session emits
+ * ::fetched-at-changed with the list when it changes. */
 GListModel           *inflow_session_get_integrations     (InflowSession         *self);
 GListModel           *inflow_session_get_workspaces       (InflowSession         *self);
 GListModel           *inflow_session_get_cloud_accounts   (InflowSession         *self);
@@ -86,6 +99,9 @@ void                  inflow_session_update_integration   (InflowSession        
 void                  inflow_session_remove_integration   (InflowSession         *self,
                                                            const char            *token);
 
+/* Reads the lists (and /me) saved by an earlier refresh from the database
+ * and shows them, except those a refresh already brought. Succeeds when
+ * nothing is cached, and at once without a database. */
 void                  inflow_session_load_cached_async    (InflowSession         *self,
                                                            GCancellable          *cancellable,
                                                            GAsyncReadyCallback    callback,
@@ -93,6 +109,11 @@ void                  inflow_session_load_cached_async    (InflowSession        
 gboolean              inflow_session_load_cached_finish   (InflowSession         *self,
                                                            GAsyncResult          *result,
                                                            GError               **error);
+/* Fetches /me, the workspaces, integrations, teams and the cloud accounts
+ * of every workspace, shows each list as it arrives and saves it in the
+ * database. A refresh asked for while one runs joins it. Fails with the
+ * first error, which also sets the connection state and last error; the
+ * lists keep what they had. */
 void                  inflow_session_refresh_async        (InflowSession         *self,
                                                            GCancellable          *cancellable,
                                                            GAsyncReadyCallback    callback,

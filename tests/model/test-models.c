@@ -1760,6 +1760,206 @@ test_spec_examples (void)
   g_assert_cmpuint (n_v1, >=, 3);
 }
 
+/* Round trips through the _to_json() serializers of the cached models */
+
+typedef JsonNode *(*ModelToJson) (gpointer model);
+
+typedef struct
+{
+  const char  *name;        /* a ModelCase name */
+  ModelToJson  to_json;
+} RoundTripCase;
+
+static const RoundTripCase round_trip_cases[] = {
+  { "integration", (ModelToJson) inflow_integration_to_json },
+  { "workspace", (ModelToJson) inflow_workspace_to_json },
+  { "cloud-account", (ModelToJson) inflow_cloud_account_to_json },
+  { "team", (ModelToJson) inflow_team_to_json },
+  { "me", (ModelToJson) inflow_me_to_json },
+};
+
+static const ModelCase *
+find_model_case (const char *name)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (model_cases); i++)
+    if (g_str_equal (model_cases[i].name, name))
+      return &model_cases[i];
+
+  g_assert_not_reached ();
+}
+
+/* Every property of @a equals the one of @b: times to the microsecond, list
+ * models item by item. */
+static void
+assert_models_equal (GObject *a,
+                     GObject *b)
+{
+  g_autofree GParamSpec **pspecs = NULL;
+  guint n_pspecs;
+
+  g_assert_true (G_OBJECT_TYPE (a) == G_OBJECT_TYPE (b));
+  pspecs = g_object_class_list_properties (G_OBJECT_GET_CLASS (a), &n_pspecs);
+
+  for (guint i = 0; i < n_pspecs; i++)
+    {
+      const char *name = pspecs[i]->name;
+
+      if (pspecs[i]->value_type == G_TYPE_DATE_TIME)
+        {
+          g_auto(GValue) va = G_VALUE_INIT;
+          g_auto(GValue) vb = G_VALUE_INIT;
+          GDateTime *ta, *tb;
+
+          g_value_init (&va, G_TYPE_DATE_TIME);
+          g_value_init (&vb, G_TYPE_DATE_TIME);
+          g_object_get_property (a, name, &va);
+          g_object_get_property (b, name, &vb);
+          ta = g_value_get_boxed (&va);
+          tb = g_value_get_boxed (&vb);
+          g_test_message ("%s: %s", G_OBJECT_TYPE_NAME (a), name);
+          g_assert_true ((ta == NULL) == (tb == NULL));
+          if (ta != NULL)
+            g_assert_cmpint (g_date_time_compare (ta, tb), ==, 0);
+        }
+      else if (g_type_is_a (pspecs[i]->value_type, G_TYPE_LIST_MODEL))
+        {
+          g_autoptr(GListModel) la = NULL;
+          g_autoptr(GListModel) lb = NULL;
+
+          g_object_get (a, name, &la, NULL);
+          g_object_get (b, name, &lb, NULL);
+          g_assert_cmpuint (g_list_model_get_n_items (la), ==, g_list_model_get_n_items (lb));
+          for (guint j = 0; j < g_list_model_get_n_items (la); j++)
+            {
+              g_autoptr(GObject) ia = g_list_model_get_item (la, j);
+              g_autoptr(GObject) ib = g_list_model_get_item (lb, j);
+
+              assert_models_equal (ia, ib);
+            }
+        }
+      else
+        {
+          g_autofree char *ta = property_to_string (a, name);
+          g_autofree char *tb = property_to_string (b, name);
+
+          g_test_message ("%s: %s = %s", G_OBJECT_TYPE_NAME (a), name, ta);
+          g_assert_cmpstr (ta, ==, tb);
+        }
+    }
+}
+
+/* Serializes @model to JSON text and parses that again, as the cache does. */
+static GObject *
+round_trip (const ModelCase     *c,
+            const RoundTripCase *r,
+            GObject             *model)
+{
+  g_autoptr(JsonNode) node = r->to_json (model);
+  g_autofree char *text = NULL;
+  g_autoptr(JsonNode) reparsed = NULL;
+  g_autoptr(GError) error = NULL;
+  GObject *copy;
+
+  g_assert_nonnull (node);
+  g_assert_true (JSON_NODE_HOLDS_OBJECT (node));
+  text = json_to_string (node, FALSE);
+  g_test_message ("%s", text);
+
+  reparsed = json_from_string (text, &error);
+  g_assert_no_error (error);
+  copy = c->constructor (json_node_get_object (reparsed), &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (copy);
+
+  return copy;
+}
+
+static void
+check_round_trip (const ModelCase     *c,
+                  const RoundTripCase *r,
+                  JsonObject          *object)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GObject) model = c->constructor (object, &error);
+  g_autoptr(GObject) copy = NULL;
+  g_autoptr(GObject) copy_of_copy = NULL;
+
+  g_assert_no_error (error);
+  copy = round_trip (c, r, model);
+  assert_models_equal (model, copy);
+
+  /* Writing is stable: the copy writes what the original wrote */
+  copy_of_copy = round_trip (c, r, copy);
+  assert_models_equal (copy, copy_of_copy);
+}
+
+static void
+test_model_round_trip (gconstpointer data)
+{
+  const RoundTripCase *r = data;
+  const ModelCase *c = find_model_case (r->name);
+  g_autoptr(JsonObject) valid = parse_object (c->valid);
+
+  check_round_trip (c, r, valid);
+
+  /* Every member that may be null or missing */
+  for (guint i = 0; c->nullable[i].path != NULL; i++)
+    {
+      g_autoptr(JsonObject) object = parse_object (c->valid);
+      const char *leaf;
+      JsonObject *parent = resolve_path (object, c->nullable[i].path, &leaf);
+
+      g_test_message ("%s null", c->nullable[i].path);
+      json_object_set_null_member (parent, leaf);
+      check_round_trip (c, r, object);
+    }
+
+  for (guint i = 0; c->optional[i].path != NULL; i++)
+    {
+      g_autoptr(JsonObject) object = parse_object (c->valid);
+      const char *leaf;
+      JsonObject *parent = resolve_path (object, c->optional[i].path, &leaf);
+
+      g_test_message ("%s missing", c->optional[i].path);
+      json_object_remove_member (parent, leaf);
+      check_round_trip (c, r, object);
+    }
+}
+
+/* Fractions of a second, offsets, unknown statuses and empty lists survive */
+static void
+test_round_trip_details (void)
+{
+  g_autoptr(JsonObject) integration = parse_object (
+    "{'token': 'accss_crdntl_1', 'provider': 'AWS', 'account_identifier': '123456789012',"
+    " 'status': 'Paused', 'last_updated': '2024-07-30T17:30:22.250+02:00', 'workspace_tokens': [],"
+    " 'created_at': '2024-07-29', 'managed_account_tokens': []}");
+  g_autoptr(JsonObject) team = parse_object (
+    "{'token': 'team_1', 'name': 'Ops', 'description': null, 'workspace_tokens': [],"
+    " 'user_tokens': [], 'default_dashboard_token': null}");
+  g_autoptr(JsonObject) me = parse_object (
+    "{'default_workspace_token': null, 'workspaces': [],"
+    " 'bearer_token': {'description': 'ci', 'created_at': '2023-08-04T10:11:12.000001Z', 'scope': []}}");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(InflowIntegration) parsed = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  JsonObject *written;
+
+  check_round_trip (find_model_case ("integration"), &round_trip_cases[0], integration);
+  check_round_trip (find_model_case ("team"), &round_trip_cases[3], team);
+  check_round_trip (find_model_case ("me"), &round_trip_cases[4], me);
+
+  /* Times are written in UTC, the status as received */
+  parsed = inflow_integration_new_from_json (integration, &error);
+  g_assert_no_error (error);
+  node = inflow_integration_to_json (parsed);
+  written = json_node_get_object (node);
+  g_assert_cmpstr (json_object_get_string_member (written, "last_updated"), ==, "2024-07-30T15:30:22.250000Z");
+  g_assert_cmpstr (json_object_get_string_member (written, "created_at"), ==, "2024-07-29T00:00:00Z");
+  g_assert_cmpstr (json_object_get_string_member (written, "status"), ==, "Paused");
+  g_assert_cmpstr (json_object_get_string_member (written, "provider"), ==, "AWS");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1806,6 +2006,14 @@ main (int   argc,
   g_test_add_func ("/model/cost-query-result/invalid-rows", test_cost_query_result_invalid_rows);
   g_test_add_func ("/model/aws-provider-info/policies", test_aws_provider_info_policies);
   g_test_add_func ("/model/spec-examples", test_spec_examples);
+
+  for (guint i = 0; i < G_N_ELEMENTS (round_trip_cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/model/%s/round-trip", round_trip_cases[i].name);
+
+      g_test_add_data_func (path, &round_trip_cases[i], test_model_round_trip);
+    }
+  g_test_add_func ("/model/round-trip/details", test_round_trip_details);
 
   return inflow_test_run ();
 }

@@ -1,0 +1,53 @@
+/* inflow-workspace-access.h: change which workspaces show an integration
+ *
+ * Copyright 2026 The Inflow authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "inflow-client.h"
+
+G_BEGIN_DECLS
+
+/**
+ * InflowWorkspaceAccessChange:
+ * @INFLOW_WORKSPACE_ACCESS_ADD: show the integration's costs in the workspace
+ * @INFLOW_WORKSPACE_ACCESS_REMOVE: stop showing them there
+ *
+ * One change a user asks for.
+ */
+typedef enum
+{
+  INFLOW_WORKSPACE_ACCESS_ADD,
+  INFLOW_WORKSPACE_ACCESS_REMOVE,
+} InflowWorkspaceAccessChange;
+
+/* Pure: @current with only @change applied to @workspace_token, order kept
+ * (an addition goes last). Sets *changed to whether anything differs. */
+GStrv              inflow_workspace_access_apply         (const char * const          *current,
+                                                          const char                  *workspace_token,
+                                                          InflowWorkspaceAccessChange  change,
+                                                          gboolean                    *changed);
+gboolean           inflow_workspace_access_holds         (const char * const          *workspace_tokens,
+                                                          const char                  *workspace_token,
+                                                          InflowWorkspaceAccessChange  change);
+
+/* Read-modify-write: GET the integration fresh, apply only @change, PUT the
+ * full list (skipped when the integration already is as asked) and check
+ * that the answer holds the change. Changes another client made meanwhile
+ * are kept. The result is the integration as the API answered it. */
+void               inflow_workspace_access_change_async  (InflowClient                *client,
+                                                          const char                  *integration_token,
+                                                          const char                  *workspace_token,
+                                                          InflowWorkspaceAccessChange  change,
+                                                          GCancellable                *cancellable,
+                                                          GAsyncReadyCallback          callback,
+                                                          gpointer                     user_data);
+InflowIntegration *inflow_workspace_access_change_finish (GAsyncResult                *result,
+                                                          gboolean                    *sent,
+                                                          GError                     **error);
+
+G_END_DECLS

@@ -1,0 +1,193 @@
+/* test-account-directory.c: accounts by organization, and their coverage
+ *
+ * Copyright 2026 The Inflow authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "inflow-account-directory.h"
+#include "inflow-test-utils.h"
+
+#define ORG "o-abcdef123456"
+#define GOV "o-gov987654321"
+
+static InflowCloudAccount *
+account (const char *title,
+         const char *id,
+         const char *uuid)
+{
+  g_autofree char *json = g_strdup_printf ("{\"title\":\"%s\",\"account_id\":\"%s\",\"provider_uuid\":\"%s\",\"provider\":\"aws\"}",
+                                           title, id, uuid);
+  g_autoptr(JsonNode) node = json_from_string (json, NULL);
+  g_autoptr(GError) error = NULL;
+  InflowCloudAccount *result = inflow_cloud_account_new_from_json (json_node_get_object (node), &error);
+
+  g_assert_no_error (error);
+  return result;
+}
+
+static InflowIntegration *
+integration (const char *token,
+             const char *provider,
+             const char *account_id)
+{
+  g_autofree char *json = g_strdup_printf ("{\"token\":\"%s\",\"provider\":\"%s\",\"account_identifier\":\"%s\","
+                                           "\"status\":\"connected\",\"workspace_tokens\":[],"
+                                           "\"created_at\":\"2026-01-01T00:00:00Z\",\"managed_account_tokens\":[]}",
+                                           token, provider, account_id);
+  g_autoptr(JsonNode) node = json_from_string (json, NULL);
+  g_autoptr(GError) error = NULL;
+  InflowIntegration *result = inflow_integration_new_from_json (json_node_get_object (node), &error);
+
+  g_assert_no_error (error);
+  return result;
+}
+
+static GListStore *
+accounts_store (void)
+{
+  GListStore *store = g_list_store_new (INFLOW_TYPE_CLOUD_ACCOUNT);
+  InflowCloudAccount *items[] = {
+    account ("Zeta Member", "222222222222", "arn:aws:organizations::111111111111:account/" ORG "/222222222222"),
+    account ("Payer", "111111111111", "arn:aws:organizations::111111111111:account/" ORG "/111111111111"),
+    account ("Alpha Member", "333333333333", "arn:aws:organizations::111111111111:account/" ORG "/333333333333"),
+    /* The same account again, from another workspace */
+    account ("Alpha Member", "333333333333", "arn:aws:organizations::111111111111:account/" ORG "/333333333333"),
+    account ("Gov Member", "555555555555", "arn:aws-us-gov:organizations::444444444444:account/" GOV "/555555555555"),
+    account ("Loose", "666666666666", "666666666666"),
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (items); i++)
+    {
+      g_list_store_append (store, items[i]);
+      g_object_unref (items[i]);
+    }
+
+  return store;
+}
+
+static InflowAccountEntry *
+entry_at (InflowAccountDirectory *directory,
+          guint                   position)
+{
+  return g_list_model_get_item (inflow_account_directory_get_entries (directory), position);
+}
+
+static void
+test_grouping_and_coverage (void)
+{
+  g_autoptr(InflowAccountDirectory) directory = inflow_account_directory_new ();
+  g_autoptr(GListStore) accounts = accounts_store ();
+  g_autoptr(GListStore) integrations = g_list_store_new (INFLOW_TYPE_INTEGRATION);
+  g_autoptr(InflowIntegration) payer = integration ("accss_crdntl_1", "aws", "111111111111");
+  g_autoptr(InflowIntegration) member = integration ("accss_crdntl_2", "AWS", "333333333333");
+  g_autoptr(InflowIntegration) azure = integration ("accss_crdntl_3", "azure", "222222222222");
+  g_autoptr(InflowAccountEntry) e0 = NULL, e1 = NULL, e2 = NULL, e3 = NULL, e4 = NULL, e5 = NULL, e6 = NULL, e7 = NULL;
+
+  g_list_store_append (integrations, payer);
+  g_list_store_append (integrations, member);
+  g_list_store_append (integrations, azure);
+  inflow_account_directory_update (directory, G_LIST_MODEL (accounts), G_LIST_MODEL (integrations));
+
+  g_assert_cmpuint (inflow_account_directory_get_n_accounts (directory), ==, 5);
+  g_assert_cmpuint (inflow_account_directory_get_n_organizations (directory), ==, 2);
+  g_assert_cmpuint (inflow_account_directory_get_n_aws_integrations (directory), ==, 2);
+  g_assert_true (inflow_account_directory_get_management_connected (directory));
+  g_assert_false (inflow_account_directory_get_needs_management (directory));
+  /* Zeta has no role of its own under a connected management account. */
+  g_assert_cmpuint (inflow_account_directory_get_n_members_without_role (directory), ==, 1);
+
+  /* 2 organizations + standalone headings, 5 accounts */
+  g_assert_cmpuint (g_list_model_get_n_items (inflow_account_directory_get_entries (directory)), ==, 8);
+  e0 = entry_at (directory, 0);
+  g_assert_cmpint (inflow_account_entry_get_kind (e0), ==, INFLOW_ACCOUNT_ENTRY_ORGANIZATION);
+  g_assert_cmpstr (inflow_account_entry_get_organization_id (e0), ==, ORG);
+  g_assert_true (inflow_account_entry_get_management_connected (e0));
+  g_assert_cmpstr (inflow_account_entry_get_management_title (e0), ==, "Payer");
+  g_assert_cmpuint (inflow_account_entry_get_n_accounts (e0), ==, 3);
+  e1 = entry_at (directory, 1);
+  g_assert_true (inflow_account_entry_is_management (e1));
+  g_assert_cmpint (inflow_account_entry_get_coverage (e1), ==, INFLOW_ACCOUNT_COVERAGE_OWN_INTEGRATION);
+  g_assert_cmpstr (inflow_account_entry_get_integration_token (e1), ==, "accss_crdntl_1");
+  e2 = entry_at (directory, 2);
+  g_assert_cmpstr (inflow_account_entry_get_title (e2), ==, "Alpha Member");
+  g_assert_cmpint (inflow_account_entry_get_coverage (e2), ==, INFLOW_ACCOUNT_COVERAGE_OWN_INTEGRATION);
+  e3 = entry_at (directory, 3);
+  g_assert_cmpstr (inflow_account_entry_get_title (e3), ==, "Zeta Member");
+  /* An Azure integration with the same number does not count. */
+  g_assert_cmpint (inflow_account_entry_get_coverage (e3), ==, INFLOW_ACCOUNT_COVERAGE_MANAGEMENT);
+
+  e4 = entry_at (directory, 4);
+  g_assert_true (inflow_account_entry_is_govcloud (e4));
+  g_assert_false (inflow_account_entry_get_management_connected (e4));
+  e5 = entry_at (directory, 5);
+  g_assert_cmpint (inflow_account_entry_get_coverage (e5), ==, INFLOW_ACCOUNT_COVERAGE_NONE);
+  g_assert_true (inflow_account_directory_is_govcloud (directory, "555555555555"));
+  g_assert_false (inflow_account_directory_is_govcloud (directory, "333333333333"));
+
+  e6 = entry_at (directory, 6);
+  g_assert_cmpint (inflow_account_entry_get_kind (e6), ==, INFLOW_ACCOUNT_ENTRY_STANDALONE);
+  e7 = entry_at (directory, 7);
+  g_assert_cmpstr (inflow_account_entry_get_account_id (e7), ==, "666666666666");
+
+  g_assert_cmpstr (inflow_account_directory_get_title (directory, "222222222222"), ==, "Zeta Member");
+  g_assert_null (inflow_account_directory_get_title (directory, "999999999999"));
+  g_assert_true (inflow_account_directory_is_management (directory, "111111111111"));
+  g_assert_true (inflow_account_directory_is_management (directory, "444444444444"));
+  g_assert_false (inflow_account_directory_is_management (directory, "333333333333"));
+  g_assert_cmpuint (inflow_account_directory_count_coverage (directory, INFLOW_ACCOUNT_COVERAGE_OWN_INTEGRATION), ==, 2);
+  g_assert_cmpuint (inflow_account_directory_count_coverage (directory, INFLOW_ACCOUNT_COVERAGE_MANAGEMENT), ==, 1);
+  g_assert_cmpuint (inflow_account_directory_count_coverage (directory, INFLOW_ACCOUNT_COVERAGE_NONE), ==, 2);
+}
+
+static void
+items_changed_cb (GListModel *model,
+                  guint       position,
+                  guint       removed,
+                  guint       added,
+                  guint      *count)
+{
+  (*count)++;
+}
+
+/* Only a member connected: the seed's caution, and no StackSet offer. */
+static void
+test_member_only (void)
+{
+  g_autoptr(InflowAccountDirectory) directory = inflow_account_directory_new ();
+  g_autoptr(GListStore) accounts = accounts_store ();
+  g_autoptr(GListStore) integrations = g_list_store_new (INFLOW_TYPE_INTEGRATION);
+  g_autoptr(InflowIntegration) member = integration ("accss_crdntl_2", "aws", "333333333333");
+  guint changes = 0;
+
+  g_signal_connect (inflow_account_directory_get_entries (directory), "items-changed",
+                    G_CALLBACK (items_changed_cb), &changes);
+  g_list_store_append (integrations, member);
+  inflow_account_directory_update (directory, G_LIST_MODEL (accounts), G_LIST_MODEL (integrations));
+
+  g_assert_cmpuint (changes, ==, 1);
+  g_assert_false (inflow_account_directory_get_management_connected (directory));
+  g_assert_true (inflow_account_directory_get_needs_management (directory));
+  g_assert_cmpuint (inflow_account_directory_get_n_members_without_role (directory), ==, 0);
+  g_assert_cmpint (inflow_account_directory_get_coverage (directory, "222222222222"), ==, INFLOW_ACCOUNT_COVERAGE_NONE);
+  g_assert_cmpint (inflow_account_directory_get_coverage (directory, "333333333333"), ==, INFLOW_ACCOUNT_COVERAGE_OWN_INTEGRATION);
+
+  /* Emptied: nothing to warn about. */
+  inflow_account_directory_update (directory, NULL, NULL);
+  g_assert_cmpuint (changes, ==, 2);
+  g_assert_false (inflow_account_directory_get_needs_management (directory));
+  g_assert_cmpuint (g_list_model_get_n_items (inflow_account_directory_get_entries (directory)), ==, 0);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  inflow_test_init (&argc, &argv);
+
+  g_test_add_func ("/session/account-directory/grouping-and-coverage", test_grouping_and_coverage);
+  g_test_add_func ("/session/account-directory/member-only", test_member_only);
+
+  return inflow_test_run ();
+}

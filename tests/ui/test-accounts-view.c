@@ -1,0 +1,207 @@
+/* test-accounts-view.c: the Accounts view against the simulator
+ *
+ * Copyright 2026 The Inflow authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "inflow-accounts-view.h"
+#include "inflow-test-utils.h"
+#include "views-fixture.h"
+
+typedef struct
+{
+  ViewsFixture        base;
+  InflowAccountsView *view;
+} Fixture;
+
+static gboolean
+view_is_listing (gpointer data)
+{
+  Fixture *fixture = data;
+
+  return g_str_equal (inflow_accounts_view_get_state (fixture->view), "list") &&
+         !inflow_session_get_refreshing (fixture->base.session) &&
+         inflow_account_directory_get_n_accounts (inflow_accounts_view_get_directory (fixture->view)) > 0;
+}
+
+static void
+setup (Fixture       *fixture,
+       gconstpointer  data)
+{
+  views_fixture_start (&fixture->base, 0, 0, NULL);
+  fixture->view = INFLOW_ACCOUNTS_VIEW (inflow_accounts_view_new ());
+  inflow_accounts_view_set_session (fixture->view, fixture->base.session);
+  views_fixture_show (&fixture->base, GTK_WIDGET (fixture->view), 1100, 720);
+  views_fixture_refresh (&fixture->base);
+  views_fixture_wait (view_is_listing, fixture);
+}
+
+static void
+teardown (Fixture       *fixture,
+          gconstpointer  data)
+{
+  views_fixture_stop (&fixture->base);
+}
+
+static InflowAccountEntry *
+find_entry (InflowAccountDirectory *directory,
+            const char             *account_id)
+{
+  GListModel *entries = inflow_account_directory_get_entries (directory);
+
+  for (guint i = 0; i < g_list_model_get_n_items (entries); i++)
+    {
+      g_autoptr(InflowAccountEntry) entry = g_list_model_get_item (entries, i);
+
+      if (g_strcmp0 (inflow_account_entry_get_account_id (entry), account_id) == 0)
+        return entry;
+    }
+
+  return NULL;
+}
+
+static char *
+integration_account (ViewsFixture     *fixture,
+                     InflowSimNotable  which)
+{
+  const char *token = inflow_simulator_get_notable_integration (fixture->simulator, which);
+  g_autofree char *json = inflow_simulator_dup_integration_json (fixture->simulator, token);
+  g_autoptr(JsonNode) node = json_from_string (json, NULL);
+
+  return g_strdup (json_object_get_string_member (json_node_get_object (node), "account_identifier"));
+}
+
+static void
+test_groups_and_coverage (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  InflowAccountDirectory *directory = inflow_accounts_view_get_directory (fixture->view);
+  g_autofree char *management = integration_account (&fixture->base, INFLOW_SIM_NOTABLE_MANAGEMENT);
+  g_autofree char *gov = integration_account (&fixture->base, INFLOW_SIM_NOTABLE_GOVCLOUD);
+  InflowAccountEntry *entry;
+  GListModel *entries = inflow_account_directory_get_entries (directory);
+  g_autoptr(InflowAccountEntry) first = NULL;
+  g_autoptr(InflowAccountEntry) second = NULL;
+  guint i;
+
+  for (i = 0; i + 1 < g_list_model_get_n_items (entries); i++)
+    {
+      g_autoptr(InflowAccountEntry) heading = g_list_model_get_item (entries, i);
+
+      if (inflow_account_entry_get_kind (heading) != INFLOW_ACCOUNT_ENTRY_ACCOUNT &&
+          g_strcmp0 (inflow_account_entry_get_management_account_id (heading), management) == 0)
+        break;
+    }
+  first = g_list_model_get_item (entries, i);
+  second = g_list_model_get_item (entries, i + 1);
+
+  g_assert_cmpuint (inflow_account_directory_get_n_accounts (directory), >=, 12);
+  g_assert_cmpuint (inflow_account_directory_get_n_organizations (directory), >=, 2);
+
+  /* Organization first, its management account right under it. */
+  g_assert_cmpint (inflow_account_entry_get_kind (first), ==, INFLOW_ACCOUNT_ENTRY_ORGANIZATION);
+  g_assert_true (inflow_account_entry_get_management_connected (first));
+  g_assert_true (inflow_account_entry_is_management (second));
+  g_assert_cmpstr (inflow_account_entry_get_account_id (second), ==, management);
+
+  entry = find_entry (directory, management);
+  g_assert_nonnull (entry);
+  g_assert_cmpint (inflow_account_entry_get_coverage (entry), ==, INFLOW_ACCOUNT_COVERAGE_OWN_INTEGRATION);
+  g_assert_cmpuint (inflow_account_directory_count_coverage (directory, INFLOW_ACCOUNT_COVERAGE_MANAGEMENT), >, 0);
+
+  entry = find_entry (directory, gov);
+  g_assert_nonnull (entry);
+  g_assert_true (inflow_account_entry_is_govcloud (entry));
+
+  /* Management connected: no caution; members without a role: StackSet. */
+  g_assert_false (inflow_accounts_view_get_caution_visible (fixture->view));
+  g_assert_true (inflow_accounts_view_get_stackset_visible (fixture->view));
+  g_assert_nonnull (views_fixture_find_label (GTK_WIDGET (fixture->view), "Management connected"));
+  g_assert_nonnull (views_fixture_find_label (GTK_WIDGET (fixture->view), "Costs only"));
+  views_fixture_screenshot ("accounts.png");
+}
+
+static gboolean
+caution_is_shown (gpointer data)
+{
+  Fixture *fixture = data;
+
+  return inflow_accounts_view_get_caution_visible (fixture->view);
+}
+
+static void
+test_management_caution (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  const char *management = inflow_simulator_get_notable_integration (fixture->base.simulator, INFLOW_SIM_NOTABLE_MANAGEMENT);
+  g_autofree char *token = g_strdup (management);
+  GListModel *integrations = inflow_session_get_integrations (fixture->base.session);
+  g_autoptr(GPtrArray) others = g_ptr_array_new_with_free_func (g_free);
+  GtkWidget *label;
+
+  /* Without any management account connected, only members are. */
+  for (guint i = 0; i < g_list_model_get_n_items (integrations); i++)
+    {
+      g_autoptr(InflowIntegration) integration = g_list_model_get_item (integrations, i);
+      const char *account_id = inflow_integration_get_account_identifier (integration);
+
+      if (inflow_account_directory_is_management (inflow_accounts_view_get_directory (fixture->view), account_id))
+        g_ptr_array_add (others, g_strdup (inflow_integration_get_token (integration)));
+    }
+  g_assert_true (g_ptr_array_find_with_equal_func (others, token, g_str_equal, NULL));
+  for (guint i = 0; i < others->len; i++)
+    inflow_session_remove_integration (fixture->base.session, g_ptr_array_index (others, i));
+
+  views_fixture_wait (caution_is_shown, fixture);
+  g_assert_false (inflow_accounts_view_get_stackset_visible (fixture->view));
+  label = views_fixture_find_label (GTK_WIDGET (fixture->view), "Reserved Instances");
+  g_assert_nonnull (label);
+  g_assert_nonnull (views_fixture_find_label (GTK_WIDGET (fixture->view), "cost allocation tags"));
+  g_assert_nonnull (views_fixture_find_label (GTK_WIDGET (fixture->view), "Management not connected"));
+
+  gtk_widget_activate (gtk_widget_get_ancestor (views_fixture_find_label (GTK_WIDGET (fixture->view),
+                                                                          "Connect the Management Account"),
+                                                GTK_TYPE_BUTTON));
+  views_fixture_settle ();
+  views_fixture_settle ();
+  g_assert_true (views_fixture_was_activated (&fixture->base, "connect-aws", "management"));
+  views_fixture_screenshot ("accounts-caution.png");
+}
+
+static void
+test_stackset_entry (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  gtk_widget_activate (gtk_widget_get_ancestor (views_fixture_find_label (GTK_WIDGET (fixture->view), "StackSet…"),
+                                                GTK_TYPE_BUTTON));
+  views_fixture_settle ();
+  views_fixture_settle ();
+  g_assert_true (views_fixture_was_activated (&fixture->base, "connect-aws", "stackset"));
+}
+
+static void
+test_signed_out (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  inflow_accounts_view_set_session (fixture->view, NULL);
+  g_assert_cmpstr (inflow_accounts_view_get_state (fixture->view), ==, "signed-out");
+  g_assert_cmpuint (g_list_model_get_n_items (inflow_account_directory_get_entries (inflow_accounts_view_get_directory (fixture->view))), ==, 0);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  inflow_test_init (&argc, &argv);
+  gtk_init ();
+  adw_init ();
+
+  g_test_add ("/ui/accounts/groups-and-coverage", Fixture, NULL, setup, test_groups_and_coverage, teardown);
+  g_test_add ("/ui/accounts/management-caution", Fixture, NULL, setup, test_management_caution, teardown);
+  g_test_add ("/ui/accounts/stackset-entry", Fixture, NULL, setup, test_stackset_entry, teardown);
+  g_test_add ("/ui/accounts/signed-out", Fixture, NULL, setup, test_signed_out, teardown);
+
+  return inflow_test_run ();
+}

@@ -1,0 +1,48 @@
+/* views-fixture.h: a simulator, a signed-in session and a window for the view tests
+ *
+ * Copyright 2026 The Inflow authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "inflow-session.h"
+#include "inflow-simulator.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  InflowSimulator *simulator;
+  InflowClient    *client;
+  InflowSession   *session;
+  GtkWindow       *window;
+  GPtrArray       *activated;   /* "action:parameter" of the win.* actions */
+} ViewsFixture;
+
+void        views_fixture_start          (ViewsFixture *fixture,
+                                          guint         n_integrations,
+                                          guint         n_accounts,
+                                          const char   *token);
+void        views_fixture_show           (ViewsFixture *fixture,
+                                          GtkWidget    *view,
+                                          int           width,
+                                          int           height);
+void        views_fixture_stop           (ViewsFixture *fixture);
+void        views_fixture_refresh        (ViewsFixture *fixture);
+void        views_fixture_wait           (gboolean    (*check) (gpointer data),
+                                          gpointer      data);
+void        views_fixture_settle         (void);
+gboolean    views_fixture_was_activated  (ViewsFixture *fixture,
+                                          const char   *action,
+                                          const char   *parameter);
+GtkWidget  *views_fixture_find_label     (GtkWidget    *root,
+                                          const char   *text_part);
+GtkWindow  *views_fixture_find_toplevel  (GType         type);
+char       *views_fixture_dup_workspaces (ViewsFixture *fixture,
+                                          const char   *integration_token);
+void        views_fixture_screenshot     (const char   *name);
+
+G_END_DECLS
