@@ -14,7 +14,9 @@
 #include "inflow-accounts-view.h"
 #include "inflow-backfill-dialog.h"
 #include "inflow-connect-assistant.h"
+#include "inflow-diagnostics-page.h"
 #include "inflow-ingestion-format.h"
+#include "inflow-ingestion-view.h"
 #include "inflow-integrations-view.h"
 #include "inflow-sign-in-dialog.h"
 #include "inflow-update-permissions-dialog.h"
@@ -73,6 +75,7 @@ struct _InflowWindow
   GtkWidget            *banner_box;
   GtkLabel             *banner_label;
   GtkButton            *banner_button;
+  InflowIngestionView  *ingestion_view;
   InflowIntegrationsView *integrations_view;
   InflowAccountsView   *accounts_view;
   InflowAccessView     *access_view;
@@ -208,6 +211,8 @@ update_actions (InflowWindow *self)
                                  self->manager != NULL && !self->demo_starting);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-profile", self->manager != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.connect-aws", has_session);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.monitor-ingestion", has_session);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-diagnostics", has_session);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.update-permissions", has_session);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.request-backfill", has_session);
 }
@@ -918,6 +923,72 @@ show_section (InflowWindow *self,
 }
 
 static void
+monitor_ingestion_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *param)
+{
+  InflowWindow *self = INFLOW_WINDOW (widget);
+
+  show_section (self, "ingestion");
+  inflow_ingestion_view_select_integration (self->ingestion_view, g_variant_get_string (param, NULL));
+}
+
+static void
+show_diagnostics_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *param)
+{
+  InflowWindow *self = INFLOW_WINDOW (widget);
+
+  inflow_diagnostics_page_present (GTK_WINDOW (self), self->session);
+}
+
+/* The Integrations list's "Ingestion" column: the verdict the Ingestion
+ * section's monitor holds for the row. */
+static gboolean
+integration_verdict_cb (InflowIntegration        *integration,
+                        char                    **label,
+                        InflowIngestionSeverity  *severity,
+                        gpointer                  user_data)
+{
+  InflowWindow *self = user_data;
+  InflowIngestionMonitor *monitor = inflow_ingestion_view_get_monitor (self->ingestion_view);
+  InflowIngestionItem *item;
+  InflowIngestionPhase phase;
+
+  if (monitor == NULL)
+    return FALSE;
+
+  item = inflow_ingestion_monitor_lookup (monitor, inflow_integration_get_token (integration));
+  if (item == NULL || !inflow_ingestion_item_get_tracked (item))
+    return FALSE;
+
+  phase = inflow_ingestion_item_get_phase (item);
+  *label = g_strdup (inflow_ingestion_phase_get_label (phase));
+  *severity = inflow_ingestion_phase_get_severity (phase);
+
+  return TRUE;
+}
+
+static void
+monitor_updated_cb (InflowWindow *self)
+{
+  inflow_integrations_view_refresh_verdicts (self->integrations_view);
+}
+
+/* Follows the Ingestion view's monitor, which comes and goes with the session. */
+static void
+ingestion_monitor_changed_cb (InflowWindow *self)
+{
+  InflowIngestionMonitor *monitor = inflow_ingestion_view_get_monitor (self->ingestion_view);
+
+  if (monitor != NULL)
+    g_signal_connect_object (monitor, "updated", G_CALLBACK (monitor_updated_cb), self, G_CONNECT_SWAPPED);
+
+  inflow_integrations_view_refresh_verdicts (self->integrations_view);
+}
+
+static void
 show_integration_action (GtkWidget  *widget,
                          const char *action_name,
                          GVariant   *param)
@@ -1130,6 +1201,7 @@ inflow_window_class_init (InflowWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (INFLOW_TYPE_WELCOME_PAGE);
+  g_type_ensure (INFLOW_TYPE_INGESTION_VIEW);
   g_type_ensure (INFLOW_TYPE_INTEGRATIONS_VIEW);
   g_type_ensure (INFLOW_TYPE_ACCOUNTS_VIEW);
   g_type_ensure (INFLOW_TYPE_ACCESS_VIEW);
@@ -1162,6 +1234,7 @@ inflow_window_class_init (InflowWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, InflowWindow, banner_box);
   gtk_widget_class_bind_template_child (widget_class, InflowWindow, banner_label);
   gtk_widget_class_bind_template_child (widget_class, InflowWindow, banner_button);
+  gtk_widget_class_bind_template_child (widget_class, InflowWindow, ingestion_view);
   gtk_widget_class_bind_template_child (widget_class, InflowWindow, integrations_view);
   gtk_widget_class_bind_template_child (widget_class, InflowWindow, accounts_view);
   gtk_widget_class_bind_template_child (widget_class, InflowWindow, access_view);
@@ -1181,6 +1254,8 @@ inflow_window_class_init (InflowWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.sign-out", NULL, sign_out_action);
   gtk_widget_class_install_action (widget_class, "win.remove-profile", NULL, remove_profile_action);
   gtk_widget_class_install_action (widget_class, "win.open-profile", "s", open_profile_action);
+  gtk_widget_class_install_action (widget_class, "win.monitor-ingestion", "s", monitor_ingestion_action);
+  gtk_widget_class_install_action (widget_class, "win.show-diagnostics", NULL, show_diagnostics_action);
   gtk_widget_class_install_action (widget_class, "win.show-integration", "s", show_integration_action);
   gtk_widget_class_install_action (widget_class, "win.show-access", "s", show_access_action);
   gtk_widget_class_install_action (widget_class, "win.connect-aws", "s", connect_aws_action);
@@ -1218,6 +1293,10 @@ inflow_window_init (InflowWindow *self)
   pages = G_LIST_MODEL (gtk_stack_get_pages (self->stack));
   g_signal_connect_object (pages, "items-changed", G_CALLBACK (stack_pages_changed_cb), self, G_CONNECT_SWAPPED);
   g_object_unref (pages);
+
+  inflow_integrations_view_set_verdict_func (self->integrations_view, integration_verdict_cb, self, NULL);
+  g_signal_connect_object (self->ingestion_view, "notify::monitor",
+                           G_CALLBACK (ingestion_monitor_changed_cb), self, G_CONNECT_SWAPPED);
 
   inflow_window_set_section (self, "ingestion");
   visible_child_name_changed_cb (self, NULL, self->stack);
