@@ -1319,6 +1319,8 @@ inflow_profile_manager_start_demo_async (InflowProfileManager *self,
 
   scale = demo_time_scale (demo->simulator);
   inflow_simulator_set_time_scale (demo->simulator, scale);
+  /* Vantage's budget is 1,000 requests an hour: an hour of the demo's clock */
+  inflow_simulator_set_rate_limit (demo->simulator, 1000, MAX (1, (guint) (3600 / scale)));
   g_debug ("Demo at %s, time scale %.0f", inflow_simulator_get_base_url (demo->simulator), scale);
 
   demo->profile = inflow_profile_new_demo (inflow_simulator_get_base_url (demo->simulator));
