@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "inflow-account-directory.h"
 #include "inflow-ingestion-format.h"
@@ -18,6 +19,11 @@
 /* Narrower than this, the list drops the date and workspace columns and the
  * filters go under the search entry. */
 #define NARROW_WIDTH 720
+
+/* GTK 4.8 keeps at most this many rows; it builds those it lacks in a
+ * frame, so the list gets them a few per frame (see sync_rows()). */
+#define MAX_ROWS 200
+#define ROWS_PER_FRAME 20
 
 typedef enum
 {
@@ -38,10 +44,13 @@ struct _InflowIntegrationsView
   InflowAccountDirectory       *directory;
   GtkSortListModel             *sort_model;
   GtkFilterListModel           *filter_model;
-  GtkStringFilter              *string_filter;
-  GtkCustomFilter              *custom_filter;
+  GtkCustomFilter              *filter;
+  GListStore                   *rows;            /* see sync_rows() */
   GPtrArray                    *provider_keys;   /* NULL for "all" first */
   GHashTable                   *bound_items;     /* GtkListItem → CellKind + 1 */
+  GHashTable                   *search_keys;     /* InflowIntegration → its search_key() */
+  char                         *search;          /* as search_prepare() gives it, or NULL */
+  GTimeZone                    *timezone;        /* local, for the dates of the cells */
 
   InflowIntegrationVerdictFunc  verdict_func;
   gpointer                      verdict_data;
@@ -49,6 +58,7 @@ struct _InflowIntegrationsView
 
   guint                         directory_idle;
   guint                         narrow_idle;
+  guint                         rows_tick;
   gboolean                      narrow;
   gboolean                      updating_providers;
 
@@ -82,6 +92,13 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static void update_state (InflowIntegrationsView *self);
+
+static gboolean
+models_pending (InflowIntegrationsView *self)
+{
+  return gtk_filter_list_model_get_pending (self->filter_model) > 0 ||
+         gtk_sort_list_model_get_pending (self->sort_model) > 0;
+}
 
 /* Values the list shows, sorts and searches by */
 
@@ -160,22 +177,51 @@ updated_expression_cb (InflowIntegration *integration,
   return time != NULL ? g_date_time_to_unix (time) : 0;
 }
 
-/* What a search matches: provider, account ID, account name, status word
- * and token. */
+/* Searches ignore case and Unicode variants: both sides are prepared alike. */
 static char *
-search_expression_cb (InflowIntegration      *integration,
-                      InflowIntegrationsView *self)
+search_prepare (const char *text)
 {
-  const char *name = integration_name (self, integration);
+  g_autofree char *normalized = NULL;
 
-  return g_strjoin (" ",
-                    inflow_provider_get_display_name (inflow_integration_get_provider (integration)),
-                    inflow_integration_get_provider (integration),
-                    inflow_status_word_get_label (integration_word (integration)),
-                    inflow_integration_get_token (integration),
-                    inflow_integration_get_account_identifier (integration) ?: "",
-                    name ?: "",
-                    NULL);
+  if (text == NULL || *text == '\0')
+    return NULL;
+
+  /* For ASCII, normalizing and casefolding come down to lowercasing */
+  if (g_str_is_ascii (text))
+    return g_ascii_strdown (text, -1);
+
+  normalized = g_utf8_normalize (text, -1, G_NORMALIZE_ALL);
+
+  return g_utf8_casefold (normalized, -1);
+}
+
+/* What a search matches: provider, account ID, account name, status word
+ * and token. Built once per integration, and again when the lists or the
+ * names change. */
+static const char *
+search_key (InflowIntegrationsView *self,
+            InflowIntegration      *integration)
+{
+  char *key = g_hash_table_lookup (self->search_keys, integration);
+
+  if (key == NULL)
+    {
+      const char *name = integration_name (self, integration);
+      g_autofree char *text = NULL;
+
+      text = g_strjoin (" ",
+                        inflow_provider_get_display_name (inflow_integration_get_provider (integration)),
+                        inflow_integration_get_provider (integration),
+                        inflow_status_word_get_label (integration_word (integration)),
+                        inflow_integration_get_token (integration),
+                        inflow_integration_get_account_identifier (integration) ?: "",
+                        name ?: "",
+                        NULL);
+      key = search_prepare (text);
+      g_hash_table_insert (self->search_keys, integration, key);
+    }
+
+  return key;
 }
 
 static GtkExpression *
@@ -186,11 +232,11 @@ closure_expression (GType     type,
   return gtk_cclosure_expression_new (type, NULL, 0, NULL, callback, data, NULL);
 }
 
-/* Filtering by provider and status */
+/* Filtering by provider, status and search */
 
 static gboolean
-custom_filter_cb (gpointer item,
-                  gpointer data)
+filter_cb (gpointer item,
+           gpointer data)
 {
   InflowIntegrationsView *self = data;
   InflowIntegration *integration = item;
@@ -205,7 +251,29 @@ custom_filter_cb (gpointer item,
       (guint) integration_word (integration) != status - 1)
     return FALSE;
 
-  return TRUE;
+  return self->search == NULL || strstr (search_key (self, integration), self->search) != NULL;
+}
+
+static void
+set_search (InflowIntegrationsView *self,
+            const char             *text)
+{
+  g_autofree char *search = search_prepare (text);
+  GtkFilterChange change;
+
+  if (g_strcmp0 (search, self->search) == 0)
+    return;
+
+  if (search == NULL || (self->search != NULL && strstr (self->search, search) != NULL))
+    change = GTK_FILTER_CHANGE_LESS_STRICT;
+  else if (self->search == NULL || strstr (search, self->search) != NULL)
+    change = GTK_FILTER_CHANGE_MORE_STRICT;
+  else
+    change = GTK_FILTER_CHANGE_DIFFERENT;
+
+  g_free (self->search);
+  self->search = g_steal_pointer (&search);
+  gtk_filter_changed (GTK_FILTER (self->filter), change);
 }
 
 static int
@@ -248,6 +316,7 @@ update_providers (InflowIntegrationsView *self)
     }
 
   /* Nothing changed: keep the dropdown as it is. */
+  g_ptr_array_sort (keys, compare_strings);
   if (keys->len + 1 == self->provider_keys->len)
     {
       gboolean same = TRUE;
@@ -258,7 +327,6 @@ update_providers (InflowIntegrationsView *self)
         return;
     }
 
-  g_ptr_array_sort (keys, compare_strings);
   g_ptr_array_set_size (self->provider_keys, 0);
   g_ptr_array_add (self->provider_keys, NULL);
   gtk_string_list_append (names, _("All Providers"));
@@ -279,7 +347,41 @@ update_providers (InflowIntegrationsView *self)
   self->updating_providers = FALSE;
 }
 
-/* Cells */
+/* Cells
+ *
+ * The list keeps some 200 rows (1,000 cells) alive and rebinds them when
+ * a search changes what it shows, so cells are cheap to bind: their text is
+ * mostly in GtkInscriptions, whose size does not depend on their text (a
+ * GtkLabel would have every row measured again), and their tooltips are
+ * given on demand (see cell_set_tooltip()). The status words stay GtkLabels:
+ * they are few, and usually the same as before. */
+
+static GtkWidget *
+text_new (void)
+{
+  GtkWidget *text = gtk_inscription_new (NULL);
+
+  gtk_inscription_set_min_chars (GTK_INSCRIPTION (text), 1);
+  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (text), GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
+
+  return text;
+}
+
+static void
+text_set (GtkWidget  *text,
+          const char *str)
+{
+  if (g_strcmp0 (gtk_inscription_get_text (GTK_INSCRIPTION (text)), str) != 0)
+    gtk_inscription_set_text (GTK_INSCRIPTION (text), str);
+}
+
+static void
+label_set (GtkWidget  *label,
+           const char *str)
+{
+  if (g_strcmp0 (gtk_label_get_label (GTK_LABEL (label)), str) != 0)
+    gtk_label_set_label (GTK_LABEL (label), str);
+}
 
 static GtkWidget *
 badge_new (void)
@@ -298,23 +400,47 @@ badge_set (GtkWidget        *badge,
            const char       *label,
            InflowStatusTone  tone)
 {
-  gtk_label_set_label (GTK_LABEL (badge), label);
+  label_set (badge, label);
   gtk_widget_set_css_classes (badge, (const char *[]) { "inflow-badge",
                                                         inflow_status_tone_get_css_class (tone),
                                                         NULL });
 }
 
-static GtkWidget *
-dim_label_new (void)
+/* gtk_widget_set_tooltip_text() asks the display where the pointer is (a
+ * round trip to the X server) on every call: cells with a tooltip keep a
+ * static text instead, and hand it out when asked. */
+static gboolean
+query_tooltip_cb (GtkWidget  *widget,
+                  int         x,
+                  int         y,
+                  gboolean    keyboard,
+                  GtkTooltip *tooltip,
+                  gpointer    data)
 {
-  GtkWidget *label = gtk_label_new (NULL);
+  const char *text = g_object_get_data (G_OBJECT (widget), "inflow-tooltip");
 
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (label, "dim-label");
-  gtk_widget_add_css_class (label, "caption");
+  if (text == NULL)
+    return FALSE;
 
-  return label;
+  gtk_tooltip_set_text (tooltip, text);
+
+  return TRUE;
+}
+
+static GtkWidget *
+with_tooltip (GtkWidget *widget)
+{
+  g_signal_connect (widget, "query-tooltip", G_CALLBACK (query_tooltip_cb), NULL);
+
+  return widget;
+}
+
+static void
+cell_set_tooltip (GtkWidget  *widget,
+                  const char *text)
+{
+  g_object_set_data (G_OBJECT (widget), "inflow-tooltip", (gpointer) text);
+  gtk_widget_set_has_tooltip (widget, text != NULL);
 }
 
 static void
@@ -323,48 +449,54 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
                InflowIntegrationsView   *self)
 {
   CellKind kind = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (factory), "kind"));
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *child;
   GtkWidget *line;
-  GtkWidget *label;
-
-  gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
+  GtkWidget *text;
 
   switch (kind)
     {
     case CELL_ACCOUNT:
-      label = gtk_label_new (NULL);
-      gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-      gtk_widget_add_css_class (label, "heading");
-      gtk_box_append (GTK_BOX (box), label);
+      child = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+      gtk_widget_set_valign (child, GTK_ALIGN_CENTER);
+      text = text_new ();
+      gtk_widget_add_css_class (text, "heading");
+      gtk_box_append (GTK_BOX (child), text);
       line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-      gtk_box_append (GTK_BOX (line), dim_label_new ());
+      text = text_new ();
+      gtk_widget_set_hexpand (text, TRUE);
+      gtk_widget_add_css_class (text, "dim-label");
+      gtk_widget_add_css_class (text, "caption");
+      gtk_box_append (GTK_BOX (line), text);
+      gtk_box_append (GTK_BOX (line), with_tooltip (badge_new ()));
       gtk_box_append (GTK_BOX (line), badge_new ());
-      gtk_box_append (GTK_BOX (line), badge_new ());
-      gtk_box_append (GTK_BOX (box), line);
+      gtk_box_append (GTK_BOX (child), line);
       break;
 
     case CELL_STATUS:
-      gtk_box_append (GTK_BOX (box), badge_new ());
-      gtk_box_append (GTK_BOX (box), dim_label_new ());
+      child = with_tooltip (gtk_box_new (GTK_ORIENTATION_VERTICAL, 2));
+      gtk_widget_set_valign (child, GTK_ALIGN_CENTER);
+      gtk_box_append (GTK_BOX (child), badge_new ());
+      text = gtk_label_new (NULL);
+      gtk_label_set_xalign (GTK_LABEL (text), 0);
+      gtk_label_set_ellipsize (GTK_LABEL (text), PANGO_ELLIPSIZE_END);
+      gtk_widget_add_css_class (text, "dim-label");
+      gtk_widget_add_css_class (text, "caption");
+      gtk_box_append (GTK_BOX (child), text);
       break;
 
     case CELL_VERDICT:
-      gtk_box_append (GTK_BOX (box), badge_new ());
+      child = badge_new ();
       break;
 
     case CELL_WORKSPACES:
     case CELL_CREATED:
     case CELL_UPDATED:
     default:
-      label = gtk_label_new (NULL);
-      gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-      gtk_box_append (GTK_BOX (box), label);
+      child = with_tooltip (text_new ());
       break;
     }
 
-  gtk_list_item_set_child (list_item, box);
+  gtk_list_item_set_child (list_item, child);
 }
 
 static void
@@ -408,17 +540,24 @@ bind_verdict (InflowIntegrationsView *self,
   badge_set (badge, label, tone);
 }
 
+/* A cell shows the integration at its position in filter_model (see
+ * sync_rows()). @force: whether to bind a cell again when it shows that
+ * integration already. */
 static void
 bind_item (InflowIntegrationsView *self,
            GtkListItem            *list_item,
-           CellKind                kind)
+           CellKind                kind,
+           gboolean                force)
 {
-  InflowIntegration *integration = gtk_list_item_get_item (list_item);
-  GtkWidget *box = gtk_list_item_get_child (list_item);
-  GtkWidget *first = gtk_widget_get_first_child (box);
+  g_autoptr(InflowIntegration) integration = g_list_model_get_item (G_LIST_MODEL (self->filter_model),
+                                                                   gtk_list_item_get_position (list_item));
+  GtkWidget *child = gtk_list_item_get_child (list_item);
 
-  if (integration == NULL)
+  if (integration == NULL ||
+      (!force && g_object_get_data (G_OBJECT (list_item), "inflow-integration") == integration))
     return;
+
+  g_object_set_data_full (G_OBJECT (list_item), "inflow-integration", g_object_ref (integration), g_object_unref);
 
   switch (kind)
     {
@@ -427,8 +566,8 @@ bind_item (InflowIntegrationsView *self,
         const char *name = integration_name (self, integration);
         const char *account_id = inflow_integration_get_account_identifier (integration);
         const char *provider = inflow_provider_get_display_name (inflow_integration_get_provider (integration));
-        GtkWidget *line = gtk_widget_get_next_sibling (first);
-        GtkWidget *subtitle = gtk_widget_get_first_child (line);
+        GtkWidget *title = gtk_widget_get_first_child (child);
+        GtkWidget *subtitle = gtk_widget_get_first_child (gtk_widget_get_next_sibling (title));
         GtkWidget *gov_badge = gtk_widget_get_next_sibling (subtitle);
         GtkWidget *management_badge = gtk_widget_get_next_sibling (gov_badge);
         gboolean is_aws = inflow_integration_is_provider (integration, "aws");
@@ -436,18 +575,18 @@ bind_item (InflowIntegrationsView *self,
         gboolean management = is_aws && inflow_account_directory_is_management (self->directory, account_id);
         g_autofree char *text = NULL;
 
-        gtk_label_set_label (GTK_LABEL (first), integration_title (self, integration));
+        text_set (title, integration_title (self, integration));
         if (name != NULL && account_id != NULL)
           text = g_strdup_printf (_("%s · %s"), provider, account_id);
         else
           text = g_strdup (provider);
-        gtk_label_set_label (GTK_LABEL (subtitle), text);
+        text_set (subtitle, text);
 
         gtk_widget_set_visible (gov_badge, govcloud);
         if (govcloud)
           {
             badge_set (gov_badge, _("GovCloud"), INFLOW_STATUS_TONE_NEUTRAL);
-            gtk_widget_set_tooltip_text (gov_badge, _("Costs are ingested; Active Resources are not synced from GovCloud"));
+            cell_set_tooltip (gov_badge, _("Costs are ingested; Active Resources are not synced from GovCloud"));
           }
         gtk_widget_set_visible (management_badge, management);
         if (management)
@@ -458,15 +597,16 @@ bind_item (InflowIntegrationsView *self,
     case CELL_STATUS:
       {
         InflowStatusWord word = integration_word (integration);
+        GtkWidget *badge = gtk_widget_get_first_child (child);
 
-        badge_set (first, inflow_status_word_get_label (word), inflow_status_word_get_tone (word));
-        gtk_label_set_label (GTK_LABEL (gtk_widget_get_next_sibling (first)), inflow_status_word_get_meaning (word));
-        gtk_widget_set_tooltip_text (box, inflow_status_word_get_meaning (word));
+        badge_set (badge, inflow_status_word_get_label (word), inflow_status_word_get_tone (word));
+        label_set (gtk_widget_get_next_sibling (badge), inflow_status_word_get_meaning (word));
+        cell_set_tooltip (child, inflow_status_word_get_meaning (word));
       }
       break;
 
     case CELL_VERDICT:
-      bind_verdict (self, first, integration);
+      bind_verdict (self, child, integration);
       break;
 
     case CELL_WORKSPACES:
@@ -476,16 +616,16 @@ bind_item (InflowIntegrationsView *self,
 
         if (n == 0)
           {
-            gtk_label_set_label (GTK_LABEL (first), _("None"));
-            gtk_widget_add_css_class (first, "warning");
-            gtk_widget_set_tooltip_text (first, _("In no workspace: its costs show nowhere"));
+            text_set (child, _("None"));
+            gtk_widget_add_css_class (child, "warning");
+            cell_set_tooltip (child, _("In no workspace: its costs show nowhere"));
           }
         else
           {
             text = g_strdup_printf ("%u", n);
-            gtk_label_set_label (GTK_LABEL (first), text);
-            gtk_widget_remove_css_class (first, "warning");
-            gtk_widget_set_tooltip_text (first, NULL);
+            text_set (child, text);
+            gtk_widget_remove_css_class (child, "warning");
+            cell_set_tooltip (child, NULL);
           }
       }
       break;
@@ -493,21 +633,21 @@ bind_item (InflowIntegrationsView *self,
     case CELL_CREATED:
       {
         GDateTime *created = inflow_integration_get_created_at (integration);
-        g_autoptr(GDateTime) local = created != NULL ? g_date_time_to_local (created) : NULL;
+        g_autoptr(GDateTime) local = created != NULL ? g_date_time_to_timezone (created, self->timezone) : NULL;
         /* Translators: a date in g_date_time_format() notation, like "Nov 20, 2026" */
         g_autofree char *text = local != NULL ? g_date_time_format (local, _("%b %-e, %Y")) : NULL;
 
-        gtk_label_set_label (GTK_LABEL (first), text);
+        text_set (child, text);
       }
       break;
 
     case CELL_UPDATED:
       {
         GDateTime *updated = inflow_integration_get_last_updated (integration);
-        g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+        g_autoptr(GDateTime) now = g_date_time_new_now (self->timezone);
         g_autofree char *text = updated != NULL ? inflow_ingestion_format_when (updated, now) : g_strdup (_("Never"));
 
-        gtk_label_set_label (GTK_LABEL (first), text);
+        text_set (child, text);
       }
       break;
 
@@ -523,10 +663,8 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
 {
   CellKind kind = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (factory), "kind"));
 
-  if (kind == CELL_ACCOUNT || kind == CELL_VERDICT)
-    g_hash_table_insert (self->bound_items, list_item, GUINT_TO_POINTER (kind + 1));
-
-  bind_item (self, list_item, kind);
+  g_hash_table_insert (self->bound_items, list_item, GUINT_TO_POINTER (kind + 1));
+  bind_item (self, list_item, kind, TRUE);
 }
 
 static void
@@ -535,17 +673,78 @@ unbind_cell_cb (GtkSignalListItemFactory *factory,
                 InflowIntegrationsView   *self)
 {
   g_hash_table_remove (self->bound_items, list_item);
+  g_object_set_data (G_OBJECT (list_item), "inflow-integration", NULL);
 }
 
 static void
-rebind_cells (InflowIntegrationsView *self)
+rebind_cells (InflowIntegrationsView *self,
+              gboolean                force)
 {
   GHashTableIter iter;
   gpointer key, value;
 
   g_hash_table_iter_init (&iter, self->bound_items);
   while (g_hash_table_iter_next (&iter, &key, &value))
-    bind_item (self, key, GPOINTER_TO_UINT (value) - 1);
+    bind_item (self, key, GPOINTER_TO_UINT (value) - 1, force);
+}
+
+static void sync_rows (InflowIntegrationsView *self);
+
+static gboolean
+rows_tick_cb (GtkWidget     *widget,
+              GdkFrameClock *clock,
+              gpointer       data)
+{
+  InflowIntegrationsView *self = data;
+
+  self->rows_tick = 0;
+  sync_rows (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* The column view does not show filter_model: GTK 4.8 destroys the rows
+ * of the items that an items-changed removes and builds new ones for those
+ * it adds, so each keystroke would rebuild its ~200 rows (1,000 cells) from
+ * scratch. It shows placeholders instead, one per shown integration, that
+ * only come and go at the end; each cell shows the integration at its
+ * position, and the cells are rebound in place when the shown list changes.
+ * Up to MAX_ROWS, placeholders come ROWS_PER_FRAME at a time, one batch a
+ * frame: building all the rows at once would block for a frame or more. */
+static void
+sync_rows (InflowIntegrationsView *self)
+{
+  guint n_shown = g_list_model_get_n_items (G_LIST_MODEL (self->filter_model));
+  guint n_rows = g_list_model_get_n_items (G_LIST_MODEL (self->rows));
+
+  if (self->rows_tick != 0)
+    {
+      gtk_widget_remove_tick_callback (GTK_WIDGET (self->column_view), self->rows_tick);
+      self->rows_tick = 0;
+    }
+
+  rebind_cells (self, FALSE);
+
+  if (n_shown < n_rows)
+    {
+      g_list_store_splice (self->rows, n_shown, n_rows - n_shown, NULL, 0);
+    }
+  else if (n_shown > n_rows)
+    {
+      guint n_added = n_shown - n_rows;
+      g_autoptr(GPtrArray) added = NULL;
+
+      if (n_rows < MAX_ROWS && n_added > ROWS_PER_FRAME)
+        {
+          n_added = ROWS_PER_FRAME;
+          self->rows_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self->column_view), rows_tick_cb, self, NULL);
+        }
+
+      added = g_ptr_array_new_full (n_added, g_object_unref);
+      for (guint i = 0; i < n_added; i++)
+        g_ptr_array_add (added, g_object_new (G_TYPE_OBJECT, NULL));
+      g_list_store_splice (self->rows, n_rows, 0, added->pdata, added->len);
+    }
 }
 
 static GtkColumnViewColumn *
@@ -610,9 +809,7 @@ current_state (InflowIntegrationsView *self)
       return "empty";
     }
 
-  if (g_list_model_get_n_items (G_LIST_MODEL (self->filter_model)) == 0 &&
-      gtk_filter_list_model_get_pending (self->filter_model) == 0 &&
-      gtk_sort_list_model_get_pending (self->sort_model) == 0)
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->filter_model)) == 0 && !models_pending (self))
     return "no-results";
 
   return "list";
@@ -652,7 +849,7 @@ update_count (InflowIntegrationsView *self)
 
   if (total == 0)
     text = NULL;
-  else if (inflow_integrations_view_get_busy (self))
+  else if (models_pending (self))
     text = g_strdup (_("Filtering…"));
   else if (shown == total)
     text = g_strdup_printf (ngettext ("%u integration", "%u integrations", total), total);
@@ -728,11 +925,24 @@ directory_idle_cb (gpointer data)
     inflow_account_directory_update (self->directory, NULL, NULL);
 
   /* Names and partitions may have arrived: the search and the shown rows
-   * use them. */
-  if (gtk_string_filter_get_search (self->string_filter) != NULL &&
-      *gtk_string_filter_get_search (self->string_filter) != '\0')
-    gtk_filter_changed (GTK_FILTER (self->string_filter), GTK_FILTER_CHANGE_DIFFERENT);
-  rebind_cells (self);
+   * use them. The search keys are made now rather than on the first
+   * keystroke. */
+  g_hash_table_remove_all (self->search_keys);
+  if (self->session != NULL)
+    {
+      GListModel *integrations = inflow_session_get_integrations (self->session);
+      guint n = g_list_model_get_n_items (integrations);
+
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(InflowIntegration) integration = g_list_model_get_item (integrations, i);
+
+          search_key (self, integration);
+        }
+    }
+  if (self->search != NULL)
+    gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  rebind_cells (self, TRUE);
   update_detail (self);
 
   return G_SOURCE_REMOVE;
@@ -752,6 +962,7 @@ integrations_changed_cb (InflowIntegrationsView *self,
                          guint                   added,
                          GListModel             *model)
 {
+  g_hash_table_remove_all (self->search_keys);
   update_providers (self);
   schedule_directory_update (self);
   update_state (self);
@@ -784,14 +995,15 @@ fetched_at_changed_cb (InflowIntegrationsView *self,
   update_as_of (self);
 }
 
-/* While the incremental sort and filter run, the labels and the page stay
- * as they are (relabelling on each chunk relayouts the window); they are
- * brought up to date once both are done. */
+/* While the incremental sort runs, the rows, the labels and the page stay
+ * as they are (relabelling on each step relayouts the window); they are
+ * brought up to date once it is done. */
 static void
 filter_model_changed_cb (InflowIntegrationsView *self)
 {
-  if (inflow_integrations_view_get_busy (self) &&
-      g_str_equal (gtk_stack_get_visible_child_name (self->stack), "list"))
+  if (!models_pending (self))
+    sync_rows (self);
+  else if (g_str_equal (gtk_stack_get_visible_child_name (self->stack), "list"))
     return;
 
   update_state (self);
@@ -803,7 +1015,7 @@ static void
 search_changed_cb (InflowIntegrationsView *self,
                    GtkSearchEntry         *entry)
 {
-  gtk_string_filter_set_search (self->string_filter, gtk_editable_get_text (GTK_EDITABLE (entry)));
+  set_search (self, gtk_editable_get_text (GTK_EDITABLE (entry)));
 }
 
 static void
@@ -811,10 +1023,10 @@ filter_changed_cb (InflowIntegrationsView *self,
                    GParamSpec             *pspec,
                    GtkDropDown            *dropdown)
 {
-  if (self->updating_providers || self->custom_filter == NULL)
+  if (self->updating_providers || self->filter == NULL)
     return;
 
-  gtk_filter_changed (GTK_FILTER (self->custom_filter), GTK_FILTER_CHANGE_DIFFERENT);
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
 }
 
 static void
@@ -949,6 +1161,9 @@ inflow_integrations_view_dispose (GObject *object)
   disconnect_session (self);
   g_clear_handle_id (&self->directory_idle, g_source_remove);
   g_clear_handle_id (&self->narrow_idle, g_source_remove);
+  if (self->rows_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self->column_view), self->rows_tick);
+  self->rows_tick = 0;
   if (self->verdict_destroy != NULL)
     self->verdict_destroy (self->verdict_data);
   self->verdict_func = NULL;
@@ -956,10 +1171,13 @@ inflow_integrations_view_dispose (GObject *object)
 
   g_clear_object (&self->filter_model);
   g_clear_object (&self->sort_model);
-  g_clear_object (&self->string_filter);
-  g_clear_object (&self->custom_filter);
+  g_clear_object (&self->filter);
+  g_clear_object (&self->rows);
   g_clear_object (&self->directory);
   g_clear_pointer (&self->bound_items, g_hash_table_unref);
+  g_clear_pointer (&self->search_keys, g_hash_table_unref);
+  g_clear_pointer (&self->search, g_free);
+  g_clear_pointer (&self->timezone, g_time_zone_unref);
   g_clear_pointer (&self->provider_keys, g_ptr_array_unref);
 
   G_OBJECT_CLASS (inflow_integrations_view_parent_class)->dispose (object);
@@ -1055,7 +1273,6 @@ static void
 inflow_integrations_view_init (InflowIntegrationsView *self)
 {
   g_autoptr(GtkStringList) statuses = gtk_string_list_new (NULL);
-  GtkFilter *every;
   GtkSorter *sorter;
 
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -1064,6 +1281,8 @@ inflow_integrations_view_init (InflowIntegrationsView *self)
 
   self->directory = inflow_account_directory_new ();
   self->bound_items = g_hash_table_new (NULL, NULL);
+  self->search_keys = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  self->timezone = g_time_zone_new_local ();
   self->provider_keys = g_ptr_array_new_with_free_func (g_free);
   g_ptr_array_add (self->provider_keys, NULL);
 
@@ -1087,26 +1306,20 @@ inflow_integrations_view_init (InflowIntegrationsView *self)
   sorter = GTK_SORTER (gtk_numeric_sorter_new (closure_expression (G_TYPE_INT64, G_CALLBACK (updated_expression_cb), NULL)));
   add_column (self, CELL_UPDATED, _("Last Updated"), sorter, 150);
 
-  /* session list → sort (incremental) → filter (incremental) → list */
+  /* session list → sort (incremental) → filter → rows (see sync_rows()) */
   self->sort_model = gtk_sort_list_model_new (NULL, g_object_ref (gtk_column_view_get_sorter (self->column_view)));
   gtk_sort_list_model_set_incremental (self->sort_model, TRUE);
 
-  self->string_filter = gtk_string_filter_new (closure_expression (G_TYPE_STRING, G_CALLBACK (search_expression_cb), self));
-  gtk_string_filter_set_match_mode (self->string_filter, GTK_STRING_FILTER_MATCH_MODE_SUBSTRING);
-  gtk_string_filter_set_ignore_case (self->string_filter, TRUE);
-  self->custom_filter = gtk_custom_filter_new (custom_filter_cb, self, NULL);
-  every = GTK_FILTER (gtk_every_filter_new ());
-  gtk_multi_filter_append (GTK_MULTI_FILTER (every), g_object_ref (GTK_FILTER (self->custom_filter)));
-  gtk_multi_filter_append (GTK_MULTI_FILTER (every), g_object_ref (GTK_FILTER (self->string_filter)));
-
-  self->filter_model = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->sort_model)), every);
-  gtk_filter_list_model_set_incremental (self->filter_model, TRUE);
+  self->filter = gtk_custom_filter_new (filter_cb, self, NULL);
+  self->filter_model = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->sort_model)),
+                                                  g_object_ref (GTK_FILTER (self->filter)));
   g_signal_connect_object (self->filter_model, "items-changed", G_CALLBACK (filter_model_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->filter_model, "notify::pending", G_CALLBACK (filter_model_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->sort_model, "notify::pending", G_CALLBACK (filter_model_changed_cb), self, G_CONNECT_SWAPPED);
 
+  self->rows = g_list_store_new (G_TYPE_OBJECT);
   gtk_column_view_set_model (self->column_view,
-                             GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->filter_model)))));
+                             GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->rows)))));
 
   g_signal_connect_object (self->leaflet, "notify::child-transition-running", G_CALLBACK (leaflet_child_cb), self, G_CONNECT_SWAPPED);
 
@@ -1153,6 +1366,7 @@ inflow_integrations_view_set_session (InflowIntegrationsView *self,
   disconnect_session (self);
   inflow_integrations_view_show_list (self);
   inflow_integration_page_set_integration (self->detail_page, NULL, NULL, NULL);
+  g_hash_table_remove_all (self->search_keys);
 
   if (session != NULL)
     {
@@ -1286,7 +1500,7 @@ inflow_integrations_view_refresh_verdicts (InflowIntegrationsView *self)
 {
   g_return_if_fail (INFLOW_IS_INTEGRATIONS_VIEW (self));
 
-  rebind_cells (self);
+  rebind_cells (self, TRUE);
 }
 
 void
@@ -1295,9 +1509,13 @@ inflow_integrations_view_set_search (InflowIntegrationsView *self,
 {
   g_return_if_fail (INFLOW_IS_INTEGRATIONS_VIEW (self));
 
+  /* Without waiting for the entry's typing delay; and without its
+   * immediate "search-changed" when set_text() first empties it, which
+   * would unfilter everything before filtering again. */
+  set_search (self, text);
+  g_signal_handlers_block_by_func (self->search_entry, search_changed_cb, self);
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text != NULL ? text : "");
-  /* Without waiting for the entry's typing delay */
-  gtk_string_filter_set_search (self->string_filter, text);
+  g_signal_handlers_unblock_by_func (self->search_entry, search_changed_cb, self);
 }
 
 /* @provider: a provider key ("aws"), or NULL for all */
@@ -1342,14 +1560,14 @@ inflow_integrations_view_get_shown_model (InflowIntegrationsView *self)
   return G_LIST_MODEL (self->filter_model);
 }
 
-/* Whether sorting or filtering is still under way. */
+/* Whether sorting or filtering is still under way, or the rows that show
+ * the result. */
 gboolean
 inflow_integrations_view_get_busy (InflowIntegrationsView *self)
 {
   g_return_val_if_fail (INFLOW_IS_INTEGRATIONS_VIEW (self), FALSE);
 
-  return gtk_filter_list_model_get_pending (self->filter_model) > 0 ||
-         gtk_sort_list_model_get_pending (self->sort_model) > 0;
+  return models_pending (self) || self->rows_tick != 0;
 }
 
 /* "loading", "signed-out", "empty", "error", "no-results" or "list" */

@@ -154,6 +154,14 @@ activate_row_titled (GtkWidget  *root,
   g_assert_true (gtk_widget_activate (row));
 }
 
+static gboolean
+govcloud_mark_shown (gpointer data)
+{
+  Fixture *fixture = data;
+
+  return views_fixture_find_label (GTK_WIDGET (fixture->view), "GovCloud account: costs only") != NULL;
+}
+
 static void
 test_detail_page (Fixture       *fixture,
                   gconstpointer  data)
@@ -164,7 +172,8 @@ test_detail_page (Fixture       *fixture,
   g_assert_true (inflow_integrations_view_show_integration (fixture->view, gov));
   views_fixture_settle ();
   g_assert_nonnull (inflow_integrations_view_get_shown_integration (fixture->view));
-  g_assert_nonnull (views_fixture_find_label (GTK_WIDGET (fixture->view), "GovCloud account: costs only"));
+  /* The page fills in once the leaflet has moved to it: wait rather than guess */
+  views_fixture_wait (govcloud_mark_shown, fixture);
   g_assert_nonnull (views_fixture_find_label (GTK_WIDGET (fixture->view), "Seen by"));
   views_fixture_screenshot ("integration-detail.png");
 
