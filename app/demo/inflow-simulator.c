@@ -24,6 +24,7 @@
 #include <libsoup/soup.h>
 
 #include "inflow-sim-clock.h"
+#include "inflow-json.h"
 #include "inflow-sim-json.h"
 #include "inflow-simulator.h"
 
@@ -550,7 +551,9 @@ parse_body (Request   *req,
   gsize size;
   const char *data = g_bytes_get_data (bytes, &size);
 
-  if (size == 0 || !json_parser_load_from_data (parser, data, (gssize) size, &error))
+  if (size == 0 ||
+      !inflow_json_check (data, (gssize) size, &error) ||
+      !json_parser_load_from_data (parser, data, (gssize) size, &error))
     {
       response_error (response, SOUP_STATUS_BAD_REQUEST, "The request body is not valid JSON.");
       return NULL;

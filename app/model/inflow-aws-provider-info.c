@@ -166,7 +166,8 @@ parse_policy (InflowAwsProviderInfo  *self,
   if (self->policy_texts[i] == NULL)
     return TRUE;
 
-  document = json_from_string (self->policy_texts[i], &local_error);
+  if (inflow_json_check (self->policy_texts[i], -1, &local_error))
+    document = json_from_string (self->policy_texts[i], &local_error);
   if (document == NULL)
     {
       g_set_error (error, INFLOW_JSON_ERROR, INFLOW_JSON_ERROR_INVALID_VALUE,

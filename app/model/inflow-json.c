@@ -81,6 +81,296 @@ inflow_json_describe_node (JsonNode *node)
   return "a number";
 }
 
+/* The grammar of RFC 8259, without recursion: a stack of the containers
+ * open, as deep as INFLOW_JSON_MAX_DEPTH. */
+typedef enum
+{
+  EXPECT_VALUE,
+  EXPECT_VALUE_OR_CLOSE,     /* after "[" */
+  EXPECT_KEY_OR_CLOSE,       /* after "{" */
+  EXPECT_KEY,                /* after "," in an object */
+  EXPECT_COLON,
+  EXPECT_COMMA_OR_CLOSE,
+  EXPECT_END,
+} CheckState;
+
+static gboolean
+check_failed (GError     **error,
+              gsize        offset,
+              const char  *what)
+{
+  g_set_error (error, INFLOW_JSON_ERROR, INFLOW_JSON_ERROR_INVALID_VALUE,
+               "the JSON is not well-formed at byte %" G_GSIZE_FORMAT ": %s", offset, what);
+  return FALSE;
+}
+
+static int
+hex_value (char c)
+{
+  return g_ascii_xdigit_value (c);
+}
+
+/* Reads the 4 hex digits of a \u escape at data[i]; -1 if there are none */
+static int
+read_hex4 (const char *data,
+           gsize       size,
+           gsize       i)
+{
+  int value = 0;
+
+  if (i + 4 > size)
+    return -1;
+
+  for (gsize j = i; j < i + 4; j++)
+    {
+      int digit = hex_value (data[j]);
+
+      if (digit < 0)
+        return -1;
+      value = value * 16 + digit;
+    }
+
+  return value;
+}
+
+/* data[*i] is the opening quote; on success *i is the closing one. */
+static gboolean
+check_string (const char  *data,
+              gsize        size,
+              gsize       *i,
+              GError     **error)
+{
+  gsize start = *i;
+
+  for (gsize p = start + 1; p < size; p++)
+    {
+      guchar c = data[p];
+      int unit, low;
+
+      if (c == '"')
+        {
+          *i = p;
+          return TRUE;
+        }
+
+      if (c < 0x20)
+        return check_failed (error, p, "a control character in a string");
+
+      if (c != '\\')
+        continue;
+
+      if (++p >= size)
+        break;
+
+      switch (data[p])
+        {
+        case '"': case '\\': case '/': case 'b': case 'f': case 'n': case 'r': case 't':
+          break;
+
+        case 'u':
+          unit = read_hex4 (data, size, p + 1);
+          if (unit < 0)
+            return check_failed (error, p - 1, "a \\u escape without 4 hex digits");
+          p += 4;
+
+          /* JSON-GLib 1.6 fails on a high surrogate alone, and on a low one
+           * alone swallows the next character (even the closing quote). */
+          if (unit >= 0xDC00 && unit <= 0xDFFF)
+            return check_failed (error, p - 5, "a \\u escape of half a surrogate pair");
+          if (unit >= 0xD800 && unit <= 0xDBFF)
+            {
+              low = p + 2 < size && data[p + 1] == '\\' && data[p + 2] == 'u' ? read_hex4 (data, size, p + 3) : -1;
+              if (low < 0xDC00 || low > 0xDFFF)
+                return check_failed (error, p - 5, "a \\u escape of half a surrogate pair");
+              p += 6;
+            }
+          break;
+
+        default:
+          return check_failed (error, p - 1, "an invalid escape in a string");
+        }
+    }
+
+  return check_failed (error, start, "a string without its closing quote");
+}
+
+/* data[*i] starts a number; on success *i is its last character. */
+static gboolean
+check_number (const char  *data,
+              gsize        size,
+              gsize       *i,
+              GError     **error)
+{
+  gsize p = *i;
+
+  if (data[p] == '-')
+    p++;
+
+  if (p < size && data[p] == '0')
+    p++;
+  else if (p < size && data[p] >= '1' && data[p] <= '9')
+    while (p < size && g_ascii_isdigit (data[p]))
+      p++;
+  else
+    return check_failed (error, *i, "a malformed number");
+
+  if (p < size && data[p] == '.')
+    {
+      if (++p >= size || !g_ascii_isdigit (data[p]))
+        return check_failed (error, *i, "a malformed number");
+      while (p < size && g_ascii_isdigit (data[p]))
+        p++;
+    }
+
+  if (p < size && (data[p] == 'e' || data[p] == 'E'))
+    {
+      p++;
+      if (p < size && (data[p] == '+' || data[p] == '-'))
+        p++;
+      if (p >= size || !g_ascii_isdigit (data[p]))
+        return check_failed (error, *i, "a malformed number");
+      while (p < size && g_ascii_isdigit (data[p]))
+        p++;
+    }
+
+  *i = p - 1;
+  return TRUE;
+}
+
+/**
+ * inflow_json_check:
+ * @data: JSON text, as it will be given to JSON-GLib
+ * @length: the length of @data in bytes, or -1 if it is nul-terminated
+ * @error: return location for an %INFLOW_JSON_ERROR_INVALID_VALUE
+ *
+ * Checks text from outside (a response, an error body, a policy document, a
+ * paste) before json_parser_load_from_data() or json_from_string() see it.
+ * JSON-GLib 1.6 must only ever get well-formed JSON:
+ *
+ *  - it parses nested arrays and objects by recursion, without a limit:
+ *    some 75,000 levels (150 KB of "[") overflow the stack and crash the
+ *    app. At most %INFLOW_JSON_MAX_DEPTH levels pass;
+ *  - it leaks the nodes it has built when it fails on malformed input;
+ *  - it accepts more than JSON ('…' strings, comments, "01"), and a lone
+ *    surrogate escape ("\udc00") makes it swallow the next character.
+ *
+ * So this is the grammar of RFC 8259, in UTF-8 without nul bytes, with
+ * surrogate escapes in pairs (as RFC 7493, I-JSON, requires).
+ *
+ * Returns: %TRUE if JSON-GLib may parse @data
+ */
+gboolean
+inflow_json_check (const char  *data,
+                   gssize       length,
+                   GError     **error)
+{
+  char open[INFLOW_JSON_MAX_DEPTH];
+  CheckState state = EXPECT_VALUE;
+  guint depth = 0;
+  const char *end;
+  gsize size;
+
+  g_return_val_if_fail (data != NULL || length == 0, FALSE);
+
+  size = length < 0 ? strlen (data) : (gsize) length;
+  if (!g_utf8_validate_len (data, size, &end))
+    return check_failed (error, end - data, *end == '\0' ? "a nul byte" : "bytes that are not UTF-8");
+
+  for (gsize i = 0; i < size; i++)
+    {
+      char c = data[i];
+
+      if (c == ' ' || c == '\t' || c == '\n' || c == '\r')
+        continue;
+
+      switch (state)
+        {
+        case EXPECT_VALUE_OR_CLOSE:
+        case EXPECT_VALUE:
+          if (c == ']' && state == EXPECT_VALUE_OR_CLOSE)
+            {
+              depth--;
+              break;
+            }
+          if (c == '[' || c == '{')
+            {
+              if (depth == INFLOW_JSON_MAX_DEPTH)
+                {
+                  g_set_error (error, INFLOW_JSON_ERROR, INFLOW_JSON_ERROR_INVALID_VALUE,
+                               "the JSON is nested more than %u levels deep",
+                               (guint) INFLOW_JSON_MAX_DEPTH);
+                  return FALSE;
+                }
+              open[depth++] = c;
+              state = c == '[' ? EXPECT_VALUE_OR_CLOSE : EXPECT_KEY_OR_CLOSE;
+              continue;
+            }
+          if (c == '"')
+            {
+              if (!check_string (data, size, &i, error))
+                return FALSE;
+            }
+          else if (c == '-' || g_ascii_isdigit (c))
+            {
+              if (!check_number (data, size, &i, error))
+                return FALSE;
+            }
+          else if (c == 't' && size - i >= 4 && memcmp (data + i, "true", 4) == 0)
+            i += 3;
+          else if (c == 'f' && size - i >= 5 && memcmp (data + i, "false", 5) == 0)
+            i += 4;
+          else if (c == 'n' && size - i >= 4 && memcmp (data + i, "null", 4) == 0)
+            i += 3;
+          else
+            return check_failed (error, i, "an unexpected character where a value should be");
+          break;
+
+        case EXPECT_KEY_OR_CLOSE:
+        case EXPECT_KEY:
+          if (c == '}' && state == EXPECT_KEY_OR_CLOSE)
+            {
+              depth--;
+              break;
+            }
+          if (c != '"')
+            return check_failed (error, i, "an unexpected character where a member name should be");
+          if (!check_string (data, size, &i, error))
+            return FALSE;
+          state = EXPECT_COLON;
+          continue;
+
+        case EXPECT_COLON:
+          if (c != ':')
+            return check_failed (error, i, "no “:” after a member name");
+          state = EXPECT_VALUE;
+          continue;
+
+        case EXPECT_COMMA_OR_CLOSE:
+          if (c == ',')
+            {
+              state = open[depth - 1] == '[' ? EXPECT_VALUE : EXPECT_KEY;
+              continue;
+            }
+          if (c != (open[depth - 1] == '[' ? ']' : '}'))
+            return check_failed (error, i, "an unexpected character after a value");
+          depth--;
+          break;
+
+        case EXPECT_END:
+        default:
+          return check_failed (error, i, "more data after the end of the document");
+        }
+
+      /* A value, or a container, ended */
+      state = depth == 0 ? EXPECT_END : EXPECT_COMMA_OR_CLOSE;
+    }
+
+  if (state != EXPECT_END)
+    return check_failed (error, size, "the document ends early");
+
+  return TRUE;
+}
+
 static gboolean
 set_wrong_type (GError     **error,
                 const char  *member,
@@ -137,6 +427,23 @@ lookup_member (JsonObject       *object,
   return TRUE;
 }
 
+/* JSON-GLib 1.6 decodes a lone surrogate escape ("\udc00") into bytes that
+ * are not UTF-8; such a string would break every label, log and query it
+ * reaches. It reads with U+FFFD in place of what is broken. */
+static char *
+dup_string_value (JsonNode *node)
+{
+  const char *text = json_node_get_string (node);
+
+  if (text == NULL)
+    return NULL;
+
+  if (G_UNLIKELY (!g_utf8_validate (text, -1, NULL)))
+    return g_utf8_make_valid (text, -1);
+
+  return g_strdup (text);
+}
+
 /**
  * inflow_json_read_string:
  * @object: the object to read
@@ -145,8 +452,9 @@ lookup_member (JsonObject       *object,
  * @out: (out) (transfer full) (nullable): the string, %NULL if missing or null
  * @error: return location for an #INFLOW_JSON_ERROR
  *
- * Reads a string member. Like every inflow_json_read_*() function, it
- * writes @out only on success, and its errors name the member.
+ * Reads a string member, always valid UTF-8. Like every
+ * inflow_json_read_*() function, it writes @out only on success, and its
+ * errors name the member.
  *
  * Returns: %TRUE on success
  */
@@ -162,7 +470,7 @@ inflow_json_read_string (JsonObject       *object,
   if (!lookup_member (object, member, flags, JSON_NODE_VALUE, G_TYPE_STRING, "a string", &node, error))
     return FALSE;
 
-  *out = node != NULL ? json_node_dup_string (node) : NULL;
+  *out = node != NULL ? dup_string_value (node) : NULL;
   return TRUE;
 }
 
@@ -236,7 +544,7 @@ inflow_json_read_strv (JsonObject       *object,
                        member, i, inflow_json_describe_node (item));
           return FALSE;
         }
-      strv[i] = json_node_dup_string (item);
+      strv[i] = dup_string_value (item);
     }
 
   *out = g_steal_pointer (&strv);

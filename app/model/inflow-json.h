@@ -38,6 +38,13 @@ GQuark       inflow_json_error_quark      (void);
 GDateTime   *inflow_json_parse_timestamp  (const char           *text);
 const char  *inflow_json_describe_node    (JsonNode             *node);
 
+/* The deepest nesting of arrays and objects Inflow lets JSON-GLib parse. */
+#define INFLOW_JSON_MAX_DEPTH 512
+
+gboolean     inflow_json_check            (const char           *data,
+                                           gssize                length,
+                                           GError              **error);
+
 gboolean     inflow_json_read_string      (JsonObject           *object,
                                            const char           *member,
                                            InflowJsonFlags       flags,

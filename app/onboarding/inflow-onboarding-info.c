@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "inflow-aws-arn.h"
+#include "inflow-json.h"
 #include "inflow-onboarding-error.h"
 #include "inflow-onboarding-info.h"
 
@@ -177,7 +178,8 @@ inflow_onboarding_info_set_policy_text (InflowOnboardingInfo  *info,
     }
 
   parser = json_parser_new_immutable ();
-  if (!json_parser_load_from_data (parser, text, -1, &local_error))
+  if (!inflow_json_check (text, -1, &local_error) ||
+      !json_parser_load_from_data (parser, text, -1, &local_error))
     {
       g_debug ("Policy %s does not parse: %s", inflow_vantage_policy_get_key (policy), local_error->message);
       g_set_error (error, INFLOW_ONBOARDING_ERROR, INFLOW_ONBOARDING_ERROR_INVALID_POLICY,

@@ -15,6 +15,7 @@
 
 #include "inflow-aws-documents.h"
 #include "inflow-cfn-template.h"
+#include "inflow-json.h"
 #include "inflow-onboarding-error.h"
 #include "inflow-smart-paste.h"
 
@@ -481,6 +482,7 @@ inflow_smart_paste_role_arn (const char  *text,
 
   parser = json_parser_new_immutable ();
   if ((stripped[0] == '{' || stripped[0] == '[')
+      && inflow_json_check (stripped, -1, NULL)
       && json_parser_load_from_data (parser, stripped, -1, NULL)
       && json_parser_get_root (parser) != NULL)
     {

@@ -23,6 +23,21 @@
 
 G_DEFINE_QUARK (inflow-api-error-quark, inflow_api_error)
 
+/* The string member @name of @object, or NULL when it is missing or not a
+ * string (json_object_get_string_member_with_default() warns about an
+ * object or array there, which a server can send). */
+static const char *
+get_string_member (JsonObject *object,
+                   const char *name)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+
+  return json_node_get_string (node);
+}
+
 static void
 append_message (GString    *joined,
                 const char *message)
@@ -32,7 +47,8 @@ append_message (GString    *joined,
   if (message == NULL)
     return;
 
-  stripped = g_strstrip (g_strdup (message));
+  /* Valid UTF-8 even when JSON-GLib let a lone surrogate through */
+  stripped = g_strstrip (g_utf8_make_valid (message, -1));
   if (*stripped == '\0')
     return;
 
@@ -63,7 +79,8 @@ read_server_messages (GBytes *body)
     return NULL;
 
   parser = json_parser_new_immutable ();
-  if (!json_parser_load_from_data (parser, data, (gssize) size, &error))
+  if (!inflow_json_check (data, (gssize) size, &error) ||
+      !json_parser_load_from_data (parser, data, (gssize) size, &error))
     {
       g_debug ("Error body is not JSON: %s", error->message);
       return NULL;
@@ -92,9 +109,7 @@ read_server_messages (GBytes *body)
                   json_node_get_value_type (element) == G_TYPE_STRING)
                 append_message (joined, json_node_get_string (element));
               else if (JSON_NODE_HOLDS_OBJECT (element))
-                append_message (joined,
-                                json_object_get_string_member_with_default (json_node_get_object (element),
-                                                                            "message", NULL));
+                append_message (joined, get_string_member (json_node_get_object (element), "message"));
             }
         }
       else if (JSON_NODE_HOLDS_VALUE (errors) &&
@@ -106,8 +121,8 @@ read_server_messages (GBytes *body)
 
   if (joined->len == 0)
     {
-      append_message (joined, json_object_get_string_member_with_default (object, "error", NULL));
-      append_message (joined, json_object_get_string_member_with_default (object, "message", NULL));
+      append_message (joined, get_string_member (object, "error"));
+      append_message (joined, get_string_member (object, "message"));
     }
 
   if (joined->len == 0)
@@ -136,10 +151,15 @@ map_transport_error (guint         status,
            status, error->message, g_quark_to_string (error->domain), error->code);
 
   if (error->domain == JSON_PARSER_ERROR || error->domain == INFLOW_JSON_ERROR)
-    return g_error_new (INFLOW_API_ERROR, INFLOW_API_ERROR_INVALID_RESPONSE,
-                        /* Translators: %s is a technical detail */
-                        _("Vantage sent data that Inflow cannot read (%s)."),
-                        error->message);
+    {
+      /* JSON-GLib quotes the bytes it chokes on, which need not be UTF-8 */
+      g_autofree char *detail = g_utf8_make_valid (error->message, -1);
+
+      return g_error_new (INFLOW_API_ERROR, INFLOW_API_ERROR_INVALID_RESPONSE,
+                          /* Translators: %s is a technical detail */
+                          _("Vantage sent data that Inflow cannot read (%s)."),
+                          detail);
+    }
 
   if (error->domain == G_TLS_ERROR)
     {

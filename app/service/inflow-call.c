@@ -93,7 +93,9 @@ parse_root_object (GBytes  *body,
   if (size > G_MAXSSIZE)
     size = G_MAXSSIZE;
 
-  if (size == 0 || !json_parser_load_from_data (parser, data, (gssize) size, &local_error))
+  if (size == 0 ||
+      !inflow_json_check (data, (gssize) size, &local_error) ||
+      !json_parser_load_from_data (parser, data, (gssize) size, &local_error))
     {
       if (local_error == NULL)
         local_error = g_error_new_literal (JSON_PARSER_ERROR, JSON_PARSER_ERROR_PARSE,
@@ -187,6 +189,83 @@ inflow_call_object (GTask               *task,
                              task);
 }
 
+/**
+ * inflow_call_check_next_link:
+ * @page_uri: the page that sent @next; a relative link resolves against it
+ * @base_uri: the client's base URI: the link must stay within its origin
+ * @next: the page's `links.next`, neither %NULL nor empty
+ * @seen: the pages of the list read so far, as keys made by
+ *   g_uri_to_string_partial (uri, G_URI_HIDE_PASSWORD)
+ * @next_key: (out) (transfer full) (optional): the key of the next page,
+ *   for @seen
+ * @error: return location for an %INFLOW_API_ERROR_INVALID_RESPONSE
+ *
+ * Decides whether Inflow follows a list's `links.next`, and so sends the
+ * token there: only to a link that parses, that stays within @base_uri's
+ * origin (scheme, host and port) and that names a page not read yet.
+ * A pure function: it neither changes @seen nor logs the token.
+ *
+ * Returns: (transfer full) (nullable): the next page's URI, or %NULL with
+ *   @error set
+ */
+GUri *
+inflow_call_check_next_link (GUri         *page_uri,
+                             GUri         *base_uri,
+                             const char   *next,
+                             GHashTable   *seen,
+                             char        **next_key,
+                             GError      **error)
+{
+  g_autoptr(GUri) next_uri = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *next_string = NULL;
+
+  g_return_val_if_fail (page_uri != NULL, NULL);
+  g_return_val_if_fail (base_uri != NULL, NULL);
+  g_return_val_if_fail (next != NULL, NULL);
+  g_return_val_if_fail (seen != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  next_uri = g_uri_parse_relative (page_uri, next, SOUP_HTTP_URI_FLAGS, &local_error);
+  if (next_uri == NULL)
+    {
+      g_debug ("Unusable links.next: %s", local_error->message);
+      g_set_error_literal (error, INFLOW_API_ERROR, INFLOW_API_ERROR_INVALID_RESPONSE,
+                           _("Vantage sent an invalid link to the next page of the list."));
+      return NULL;
+    }
+
+  /* Before g_uri_to_string_partial(), which fails with a critical on a
+   * URI without a host whose path starts with "//" ("https:/.//x"): GLib
+   * 2.74 parses such links but cannot print them. */
+  if (!inflow_uri_is_same_origin (next_uri, base_uri))
+    {
+      g_autofree char *origin = inflow_uri_describe_origin (next_uri);
+
+      g_debug ("Refusing links.next to another origin: %s", origin);
+      g_set_error (error, INFLOW_API_ERROR, INFLOW_API_ERROR_INVALID_RESPONSE,
+                   /* Translators: %s is a site such as https://example.com */
+                   _("The next page of the list is on another site (%s). Inflow did "
+                     "not follow the link, so that the API token is never sent there."),
+                   origin);
+      return NULL;
+    }
+
+  next_string = g_uri_to_string_partial (next_uri, G_URI_HIDE_PASSWORD);
+  if (g_hash_table_contains (seen, next_string))
+    {
+      g_debug ("links.next loops back to %s", next_string);
+      g_set_error_literal (error, INFLOW_API_ERROR, INFLOW_API_ERROR_INVALID_RESPONSE,
+                           _("Vantage’s list pages link back to a page already read."));
+      return NULL;
+    }
+
+  if (next_key != NULL)
+    *next_key = g_steal_pointer (&next_string);
+
+  return g_steal_pointer (&next_uri);
+}
+
 static void request_page (GTask *task);
 
 static void
@@ -258,35 +337,11 @@ page_cb (GObject      *object,
       return;
     }
 
-  next_uri = g_uri_parse_relative (call->page_uri, next, SOUP_HTTP_URI_FLAGS, &error);
+  next_uri = inflow_call_check_next_link (call->page_uri, _inflow_client_get_base_uri (client),
+                                          next, call->seen, &next_string, &error);
   if (next_uri == NULL)
     {
-      g_debug ("Unusable links.next: %s", error->message);
-      g_task_return_new_error (task, INFLOW_API_ERROR, INFLOW_API_ERROR_INVALID_RESPONSE,
-                               _("Vantage sent an invalid link to the next page of the list."));
-      return;
-    }
-
-  next_string = g_uri_to_string_partial (next_uri, G_URI_HIDE_PASSWORD);
-
-  if (!inflow_uri_is_same_origin (next_uri, _inflow_client_get_base_uri (client)))
-    {
-      g_autofree char *origin = inflow_uri_describe_origin (next_uri);
-
-      g_debug ("Refusing links.next to another origin: %s", next_string);
-      g_task_return_new_error (task, INFLOW_API_ERROR, INFLOW_API_ERROR_INVALID_RESPONSE,
-                               /* Translators: %s is a site such as https://example.com */
-                               _("The next page of the list is on another site (%s). Inflow did "
-                                 "not follow the link, so that the API token is never sent there."),
-                               origin);
-      return;
-    }
-
-  if (g_hash_table_contains (call->seen, next_string))
-    {
-      g_debug ("links.next loops back to %s", next_string);
-      g_task_return_new_error (task, INFLOW_API_ERROR, INFLOW_API_ERROR_INVALID_RESPONSE,
-                               _("Vantage’s list pages link back to a page already read."));
+      g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
 

@@ -31,4 +31,11 @@ GListModel *inflow_call_list_finish  (GTask               *task,
                                       guint               *n_invalid,
                                       GError             **error);
 
+GUri       *inflow_call_check_next_link (GUri             *page_uri,
+                                         GUri             *base_uri,
+                                         const char       *next,
+                                         GHashTable       *seen,
+                                         char            **next_key,
+                                         GError          **error);
+
 G_END_DECLS

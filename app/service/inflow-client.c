@@ -28,6 +28,13 @@
 #define SESSION_TIMEOUT_S     30
 #define SESSION_IDLE_S        60
 
+/* A server clock further off than this is broken, not ahead: its Date
+ * header is ignored. The bound keeps the server's "now" (and the times
+ * computed from it) well inside GDateTime's years 1 to 9999; a Date of
+ * year 9999 would otherwise make inflow_client_get_now() return NULL a
+ * second later. */
+#define MAX_CLOCK_OFFSET      ((GTimeSpan) 100 * 365 * G_TIME_SPAN_DAY)
+
 struct _InflowClient
 {
   GObject             parent_instance;
@@ -351,7 +358,8 @@ inflow_client_class_init (InflowClientClass *klass)
    *
    * The server's clock minus the local clock (a #GTimeSpan, µs), from the
    * `Date` header of the responses; 0 until the first response. Updated
-   * when it moves by a second or more (the header's resolution).
+   * when it moves by a second or more (the header's resolution). A `Date`
+   * more than 100 years off the local clock is ignored.
    */
   properties[PROP_CLOCK_OFFSET] =
     g_param_spec_int64 ("clock-offset", NULL, NULL,
@@ -632,7 +640,10 @@ _inflow_client_observe_response (InflowClient *self,
           /* The header has whole seconds: aim at the middle of that second. */
           GTimeSpan offset = g_date_time_difference (date, now) + G_TIME_SPAN_SECOND / 2;
 
-          if (!self->clock_known || ABS (offset - self->clock_offset) >= G_TIME_SPAN_SECOND)
+          if (offset > MAX_CLOCK_OFFSET || offset < -MAX_CLOCK_OFFSET)
+            g_debug ("Ignoring the Date header %s, %" G_GINT64_FORMAT " days off the local clock",
+                     date_header, offset / G_TIME_SPAN_DAY);
+          else if (!self->clock_known || ABS (offset - self->clock_offset) >= G_TIME_SPAN_SECOND)
             {
               g_debug ("Server clock offset: %.1f s", (double) offset / G_TIME_SPAN_SECOND);
               self->clock_known = TRUE;

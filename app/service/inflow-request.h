@@ -24,6 +24,10 @@ GBytes   *inflow_request_send_finish  (InflowClient         *client,
                                        guint                *status,
                                        GError              **error);
 
+gboolean  inflow_request_parse_retry_after (const char      *value,
+                                            GDateTime       *server_now,
+                                            gint64          *out_ms);
+
 gboolean  inflow_uri_is_same_origin   (GUri                 *a,
                                        GUri                 *b);
 char     *inflow_uri_describe_origin  (GUri                 *uri);
