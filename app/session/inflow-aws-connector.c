@@ -12,6 +12,7 @@
 
 #include "inflow-aws-arn.h"
 #include "inflow-aws-connector.h"
+#include "inflow-json.h"
 #include "inflow-cloud-account.h"
 #include "inflow-storage-error.h"
 
@@ -378,7 +379,8 @@ inflow_aws_connection_record_new_from_json (const char  *json,
 
   g_return_val_if_fail (json != NULL, NULL);
 
-  if (!json_parser_load_from_data (parser, json, -1, &local_error))
+  if (!inflow_json_check (json, -1, &local_error) ||
+      !json_parser_load_from_data (parser, json, -1, &local_error))
     return invalid_record (error, local_error->message);
 
   node = json_parser_get_root (parser);

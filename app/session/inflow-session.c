@@ -967,7 +967,8 @@ parse_cached_json (const char  *json,
 {
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
 
-  if (!json_parser_load_from_data (parser, json, -1, error))
+  if (!inflow_json_check (json, -1, error) ||
+      !json_parser_load_from_data (parser, json, -1, error))
     return NULL;
 
   return json_node_ref (json_parser_get_root (parser));

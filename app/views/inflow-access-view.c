@@ -1210,7 +1210,7 @@ inflow_access_view_init (InflowAccessView *self)
 
   self->directory = inflow_account_directory_new ();
   self->cancellable = g_cancellable_new ();
-  self->workspace_columns = g_ptr_array_new ();
+  self->workspace_columns = g_ptr_array_new_with_free_func (g_object_unref);
   self->workspace_tokens = g_ptr_array_new_with_free_func (g_free);
   self->pending = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->bound_checks = g_hash_table_new (NULL, NULL);

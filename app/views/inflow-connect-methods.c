@@ -204,10 +204,10 @@ update_stackset (InflowConnectMethods *self)
   g_autoptr(InflowStackSetMaterial) material = NULL;
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) targets = NULL;
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->stackset_targets_row));
+  g_autofree char *text = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->stackset_targets_row)));
   gboolean empty;
 
-  targets = g_regex_split_simple ("[\\s,;]+", g_strstrip (g_strdup (text)) , 0, 0);
+  targets = g_regex_split_simple ("[\\s,;]+", g_strstrip (text), 0, 0);
   /* g_regex_split_simple() of "" is { "" } */
   empty = targets[0] == NULL || (targets[0][0] == '\0' && targets[1] == NULL);
   if (empty)
