@@ -6,6 +6,17 @@
  * Prints its base URL ("http://127.0.0.1:PORT") as the first line of
  * standard output, then serves until SIGINT or SIGTERM. The notable
  * integrations of the scenario go to standard error.
+ *
+ * With --control it also reads commands from standard input, one a line,
+ * answers each with one line on standard output, and quits at the end of
+ * the input:
+ *
+ *   chaos P          a random fault for the share P of the requests (0: off)
+ *   time-scale X     virtual seconds per real second from now on
+ *   clear-faults     removes the faults added with --fault and the like
+ *   report           the chaos report (a JSON object, one line)
+ *
+ * The answer is "ok", the report, or "error: " and why.
  */
 
 #define G_LOG_DOMAIN "inflow-sim"
@@ -17,6 +28,7 @@
 #include <string.h>
 
 #include <glib-unix.h>
+#include <gio/gunixinputstream.h>
 
 #include "inflow-simulator.h"
 
@@ -167,6 +179,78 @@ parse_rate (const char  *spec,
   return TRUE;
 }
 
+/* --control: commands on standard input */
+
+typedef struct
+{
+  InflowSimulator  *sim;
+  GMainLoop        *loop;
+  GDataInputStream *input;
+} Control;
+
+static char *
+run_command (InflowSimulator *sim,
+             const char      *line)
+{
+  g_auto(GStrv) words = g_strsplit_set (line, " \t", -1);
+  double value;
+  char *end = NULL;
+
+  if (words[0] == NULL || *words[0] == '\0')
+    return g_strdup ("error: an empty command");
+
+  if (g_str_equal (words[0], "report"))
+    return inflow_simulator_dup_chaos_report (sim);
+  if (g_str_equal (words[0], "clear-faults"))
+    {
+      inflow_simulator_clear_faults (sim);
+      return g_strdup ("ok");
+    }
+
+  if (!g_str_equal (words[0], "chaos") && !g_str_equal (words[0], "time-scale"))
+    return g_strdup_printf ("error: unknown command \"%s\" (chaos, time-scale, clear-faults, report)", words[0]);
+  if (words[1] == NULL || words[2] != NULL)
+    return g_strdup_printf ("error: %s wants one number", words[0]);
+
+  value = g_ascii_strtod (words[1], &end);
+  if (end == words[1] || *end != '\0' || !(value >= 0) ||
+      (g_str_equal (words[0], "chaos") && value > 1))
+    return g_strdup_printf ("error: %s: \"%s\" is not a valid value", words[0], words[1]);
+
+  if (g_str_equal (words[0], "chaos"))
+    inflow_simulator_set_chaos (sim, value, (guint64) g_get_real_time ());
+  else
+    inflow_simulator_set_time_scale (sim, value);
+
+  return g_strdup ("ok");
+}
+
+static void
+control_line_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  Control *control = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *line = NULL;
+  g_autofree char *answer = NULL;
+
+  line = g_data_input_stream_read_line_finish_utf8 (control->input, result, NULL, &error);
+  if (line == NULL)
+    {
+      if (error != NULL)
+        g_printerr ("inflow-sim: --control: %s\n", error->message);
+      g_main_loop_quit (control->loop);
+      return;
+    }
+
+  answer = run_command (control->sim, g_strstrip (line));
+  g_print ("%s\n", answer);
+  fflush (stdout);
+
+  g_data_input_stream_read_line_async (control->input, G_PRIORITY_DEFAULT, NULL, control_line_cb, control);
+}
+
 static gboolean
 quit_cb (gpointer user_data)
 {
@@ -209,6 +293,10 @@ main (int   argc,
   g_autofree char *rate_limit = NULL;
   g_autofree char *cost_rate_limit = NULL;
   gboolean quiet = FALSE;
+  gboolean control_mode = FALSE;
+  double chaos = 0;
+  gint64 chaos_seed = 1;
+  Control control = { NULL };
   const GOptionEntry entries[] = {
     { "port", 'p', 0, G_OPTION_ARG_INT, &port, "TCP port on 127.0.0.1 (default: a free one)", "PORT" },
     { "seed", 's', 0, G_OPTION_ARG_INT64, &seed, "Seed of the scenario (default: 1)", "N" },
@@ -235,6 +323,11 @@ main (int   argc,
       "Requests allowed per window (default: 1000/3600; 0/1: no limit)", "N/SECONDS" },
     { "cost-rate-limit", 0, 0, G_OPTION_ARG_STRING, &cost_rate_limit,
       "Separate limit on /v2/costs (Vantage: 5/5; default: off)", "N/SECONDS" },
+    { "chaos", 0, 0, G_OPTION_ARG_DOUBLE, &chaos,
+      "A random fault (5xx, 429, slow, dropped, truncated, malformed) for the share P of the requests", "P" },
+    { "chaos-seed", 0, 0, G_OPTION_ARG_INT64, &chaos_seed, "Seed of the random faults (default: 1)", "N" },
+    { "control", 0, 0, G_OPTION_ARG_NONE, &control_mode,
+      "Read commands from standard input (chaos P, time-scale X, clear-faults, report); quit at its end", NULL },
     { "quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet, "Do not list the notable integrations on stderr", NULL },
     { NULL }
   };
@@ -254,7 +347,8 @@ main (int   argc,
       g_printerr ("inflow-sim: %s\n", error->message);
       return EXIT_FAILURE;
     }
-  if (port < 0 || port > 65535 || n_integrations < 0 || n_accounts < 0 || time_scale < 0 || seed < 0)
+  if (port < 0 || port > 65535 || n_integrations < 0 || n_accounts < 0 || time_scale < 0 || seed < 0 ||
+      !(chaos >= 0 && chaos <= 1))
     {
       g_printerr ("inflow-sim: invalid option value\n");
       return EXIT_FAILURE;
@@ -293,6 +387,9 @@ main (int   argc,
       inflow_simulator_set_cost_rate_limit (sim, limit, seconds);
     }
 
+  if (chaos > 0)
+    inflow_simulator_set_chaos (sim, chaos, (guint64) chaos_seed);
+
   if (!inflow_simulator_listen (sim, (guint) port, &error))
     goto fail;
 
@@ -313,7 +410,17 @@ main (int   argc,
   loop = g_main_loop_new (NULL, FALSE);
   g_unix_signal_add (SIGINT, quit_cb, loop);
   g_unix_signal_add (SIGTERM, quit_cb, loop);
+  if (control_mode)
+    {
+      g_autoptr(GInputStream) in = g_unix_input_stream_new (STDIN_FILENO, FALSE);
+
+      control.sim = sim;
+      control.loop = loop;
+      control.input = g_data_input_stream_new (in);
+      g_data_input_stream_read_line_async (control.input, G_PRIORITY_DEFAULT, NULL, control_line_cb, &control);
+    }
   g_main_loop_run (loop);
+  g_clear_object (&control.input);
 
   return EXIT_SUCCESS;
 

@@ -95,7 +95,36 @@ typedef struct
   char    *location;
   gboolean rate_from_costs;    /* headers describe the /costs window */
   gboolean retry_after;
+  guint    retry_after_s;      /* a fault's own Retry-After (0: none) */
 } Response;
+
+/* What chaos mode injects, with weights out of 100 */
+typedef enum
+{
+  CHAOS_SERVER_ERROR,
+  CHAOS_RATE_LIMITED,
+  CHAOS_SLOW,
+  CHAOS_DROP,
+  CHAOS_TRUNCATED,
+  CHAOS_CUT_JSON,
+  CHAOS_MALFORMED,
+  CHAOS_WRONG_TYPES,
+  N_CHAOS_KINDS
+} ChaosKind;
+
+static const struct {
+  const char *name;
+  guint       weight;
+} chaos_kinds[N_CHAOS_KINDS] = {
+  [CHAOS_SERVER_ERROR] = { "server-error", 25 },
+  [CHAOS_RATE_LIMITED] = { "rate-limited", 10 },
+  [CHAOS_SLOW] = { "slow", 20 },
+  [CHAOS_DROP] = { "dropped", 10 },
+  [CHAOS_TRUNCATED] = { "truncated", 10 },
+  [CHAOS_CUT_JSON] = { "cut-json", 10 },
+  [CHAOS_MALFORMED] = { "malformed", 10 },
+  [CHAOS_WRONG_TYPES] = { "wrong-types", 5 },
+};
 
 struct _InflowSimulator
 {
@@ -119,6 +148,11 @@ struct _InflowSimulator
   GPtrArray          *faults;          /* Fault */
   guint               next_fault_id;
   GPtrArray          *pending;         /* Pending */
+
+  /* Chaos: a random fault for a share of the requests no fault matched */
+  double              chaos;
+  GRand              *chaos_rand;
+  guint               chaos_counts[N_CHAOS_KINDS];
 
   guint               total_requests;
   guint64             sequence;
@@ -1411,6 +1445,62 @@ apply_body_fault (Fault    *fault,
     }
 }
 
+/* In chaos mode, a random fault for a share of the requests. */
+static Fault *
+take_chaos_fault (InflowSimulator *self)
+{
+  static const guint server_errors[] = { 500, 502, 503, 504 };
+  Fault *fault;
+  guint pick;
+  ChaosKind kind = 0;
+
+  if (self->chaos <= 0 || g_rand_double (self->chaos_rand) >= self->chaos)
+    return NULL;
+
+  pick = (guint) g_rand_int_range (self->chaos_rand, 0, 100);
+  while (kind < N_CHAOS_KINDS - 1 && pick >= chaos_kinds[kind].weight)
+    pick -= chaos_kinds[kind++].weight;
+  self->chaos_counts[kind]++;
+
+  fault = g_new0 (Fault, 1);
+  fault->path_prefix = g_strdup ("/");
+  switch (kind)
+    {
+    case CHAOS_SERVER_ERROR:
+      fault->kind = INFLOW_SIM_FAULT_STATUS;
+      fault->status = server_errors[g_rand_int_range (self->chaos_rand, 0, G_N_ELEMENTS (server_errors))];
+      break;
+    case CHAOS_RATE_LIMITED:
+      fault->kind = INFLOW_SIM_FAULT_STATUS;
+      fault->status = 429;
+      break;
+    case CHAOS_SLOW:
+      /* Slow, but well within a client's 30 s timeout */
+      fault->kind = INFLOW_SIM_FAULT_DELAY;
+      fault->delay_ms = (guint) g_rand_int_range (self->chaos_rand, 1000, 8000);
+      break;
+    case CHAOS_DROP:
+      fault->kind = INFLOW_SIM_FAULT_DROP_CONNECTION;
+      break;
+    case CHAOS_TRUNCATED:
+      fault->kind = INFLOW_SIM_FAULT_TRUNCATED_BODY;
+      break;
+    case CHAOS_CUT_JSON:
+      fault->kind = INFLOW_SIM_FAULT_CUT_JSON;
+      break;
+    case CHAOS_MALFORMED:
+      fault->kind = INFLOW_SIM_FAULT_MALFORMED_JSON;
+      break;
+    case CHAOS_WRONG_TYPES:
+    case N_CHAOS_KINDS:
+    default:
+      fault->kind = INFLOW_SIM_FAULT_WRONG_TYPES;
+      break;
+    }
+
+  return fault;
+}
+
 /* The first fault matching the request; counts it down. */
 static Fault *
 take_fault (InflowSimulator *self,
@@ -1434,7 +1524,7 @@ take_fault (InflowSimulator *self,
       return copy;
     }
 
-  return NULL;
+  return take_chaos_fault (self);
 }
 
 static void
@@ -1449,6 +1539,8 @@ compute_response (InflowSimulator   *self,
     {
       response_errorf (response, fault->status,
                        "Simulated failure: HTTP %u from the simulator", fault->status);
+      if (fault->status == 429)
+        response->retry_after_s = 2;
       return;
     }
   if (fault != NULL && fault->kind == INFLOW_SIM_FAULT_REDIRECT)
@@ -1484,6 +1576,13 @@ send_response (InflowSimulator   *self,
   soup_server_message_set_status (msg, response->status, NULL);
   soup_message_headers_replace (headers, "Date", date);
   add_rate_headers (self, headers, response->rate_from_costs, response->retry_after);
+  if (response->retry_after_s > 0)
+    {
+      char value[16];
+
+      g_snprintf (value, sizeof value, "%u", response->retry_after_s);
+      soup_message_headers_replace (headers, "Retry-After", value);
+    }
   if (response->location != NULL)
     soup_message_headers_replace (headers, "Location", response->location);
 
@@ -1745,6 +1844,7 @@ inflow_simulator_finalize (GObject *object)
   g_clear_pointer (&self->base_url, g_free);
   g_clear_pointer (&self->tokens, g_hash_table_unref);
   g_clear_pointer (&self->faults, g_ptr_array_unref);
+  g_clear_pointer (&self->chaos_rand, g_rand_free);
   g_clear_pointer (&self->pending, g_ptr_array_unref);
   g_clear_pointer (&self->path_counts, g_hash_table_unref);
   g_clear_pointer (&self->last_auth, g_hash_table_unref);
@@ -2132,6 +2232,63 @@ inflow_simulator_clear_faults (InflowSimulator *self)
   g_return_if_fail (INFLOW_IS_SIMULATOR (self));
 
   g_ptr_array_set_size (self->faults, 0);
+}
+
+/**
+ * inflow_simulator_set_chaos:
+ * @probability: the share of requests that get a random fault (0: none)
+ * @seed: the seed of the random choices
+ *
+ * Chaos mode: each request that no added fault matches gets, with
+ * @probability, one fault drawn from a fixed mix: an HTTP 500, 502, 503 or
+ * 504 (25%), a 429 with Retry-After: 2 (10%), a delay of 1 to 8 s (20%), a
+ * dropped connection (10%), a truncated body (10%), JSON cut in half (10%),
+ * a body that is not JSON (10%) or wrong field types (5%). Setting it again
+ * keeps the counts.
+ */
+void
+inflow_simulator_set_chaos (InflowSimulator *self,
+                            double           probability,
+                            guint64          seed)
+{
+  g_return_if_fail (INFLOW_IS_SIMULATOR (self));
+  g_return_if_fail (probability >= 0 && probability <= 1);
+
+  self->chaos = probability;
+  g_clear_pointer (&self->chaos_rand, g_rand_free);
+  if (probability > 0)
+    self->chaos_rand = g_rand_new_with_seed ((guint32) (seed ^ (seed >> 32)));
+}
+
+/**
+ * inflow_simulator_dup_chaos_report:
+ *
+ * Returns: (transfer full): a JSON object on one line: "requests" (all
+ *   requests so far), "chaos" (the current probability), "faults" (faults
+ *   chaos mode injected) and one member per kind of the mix
+ *   ("server-error", "rate-limited", "slow", "dropped", "truncated",
+ *   "cut-json", "malformed", "wrong-types")
+ */
+char *
+inflow_simulator_dup_chaos_report (InflowSimulator *self)
+{
+  GString *out;
+  guint total = 0;
+  char number[G_ASCII_DTOSTR_BUF_SIZE];
+
+  g_return_val_if_fail (INFLOW_IS_SIMULATOR (self), NULL);
+
+  for (guint i = 0; i < N_CHAOS_KINDS; i++)
+    total += self->chaos_counts[i];
+
+  out = g_string_new (NULL);
+  g_string_append_printf (out, "{\"requests\":%u,\"chaos\":%s,\"faults\":%u",
+                          self->total_requests, g_ascii_dtostr (number, sizeof number, self->chaos), total);
+  for (guint i = 0; i < N_CHAOS_KINDS; i++)
+    g_string_append_printf (out, ",\"%s\":%u", chaos_kinds[i].name, self->chaos_counts[i]);
+  g_string_append_c (out, '}');
+
+  return g_string_free (out, FALSE);
 }
 
 /**

@@ -122,6 +122,8 @@ guint            inflow_simulator_get_port            (InflowSimulator     *self
  * removed or cleared). Any kind can also delay by @delay_ms. @status is the
  * HTTP status of INFLOW_SIM_FAULT_STATUS. Both return an id for
  * remove_fault(). A redirect answers @status (3xx) with Location @location.
+ * set_chaos() draws a random fault for a share of the other requests (see
+ * there); dup_chaos_report() counts what it injected.
  */
 guint            inflow_simulator_add_fault           (InflowSimulator     *self,
                                                        const char          *method,
@@ -138,6 +140,10 @@ guint            inflow_simulator_add_redirect        (InflowSimulator     *self
 void             inflow_simulator_remove_fault        (InflowSimulator     *self,
                                                        guint                fault_id);
 void             inflow_simulator_clear_faults        (InflowSimulator     *self);
+void             inflow_simulator_set_chaos           (InflowSimulator     *self,
+                                                       double               probability,
+                                                       guint64              seed);
+char            *inflow_simulator_dup_chaos_report    (InflowSimulator     *self);
 
 /*
  * Counters: every request that arrived, whatever its answer (faults

@@ -1471,6 +1471,199 @@ test_fault_status (Fixture       *f,
   }
 }
 
+/* Chaos mode: many requests at once, so that the slow ones overlap */
+typedef struct
+{
+  guint n_pending;
+  guint n_ok;            /* 200 with a body that is JSON */
+  guint n_status[600];
+  guint n_broken;        /* no answer, or a body that is not whole JSON */
+  guint n_retry_after;   /* 429s that say when */
+} ChaosTally;
+
+typedef struct
+{
+  ChaosTally  *tally;
+  SoupMessage *msg;
+} ChaosRequest;
+
+static void
+chaos_request_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  ChaosRequest *request = user_data;
+  ChaosTally *tally = request->tally;
+  g_autoptr(GBytes) body = soup_session_send_and_read_finish (SOUP_SESSION (source), result, NULL);
+  guint status = soup_message_get_status (request->msg);
+  g_autoptr(JsonNode) json = NULL;
+
+  if (body != NULL && g_bytes_get_size (body) > 0)
+    {
+      g_autofree char *text = g_strndup (g_bytes_get_data (body, NULL), g_bytes_get_size (body));
+
+      json = json_from_string (text, NULL);
+    }
+
+  if (body == NULL || json == NULL)
+    tally->n_broken++;
+  else if (status == 200)
+    tally->n_ok++;
+  if (status < G_N_ELEMENTS (tally->n_status))
+    tally->n_status[status]++;
+  if (status == 429 &&
+      g_strcmp0 (soup_message_headers_get_one (soup_message_get_response_headers (request->msg), "Retry-After"), "2") == 0)
+    tally->n_retry_after++;
+
+  g_object_unref (request->msg);
+  g_free (request);
+  tally->n_pending--;
+}
+
+static gboolean
+chaos_done (gpointer data)
+{
+  return ((ChaosTally *) data)->n_pending == 0;
+}
+
+static void
+chaos_fetch_many (Fixture    *f,
+                  guint       n,
+                  ChaosTally *tally)
+{
+  g_autoptr(SoupSession) session = g_object_new (SOUP_TYPE_SESSION, "max-conns-per-host", 64, "max-conns", 64, NULL);
+  g_autofree char *url = g_strconcat (inflow_simulator_get_base_url (f->sim), "/v2/integrations?limit=5", NULL);
+
+  for (guint i = 0; i < n; i++)
+    {
+      ChaosRequest *request = g_new0 (ChaosRequest, 1);
+
+      request->tally = tally;
+      request->msg = soup_message_new ("GET", url);
+      soup_message_headers_replace (soup_message_get_request_headers (request->msg),
+                                    "Authorization", "Bearer " WRITE_TOKEN);
+      tally->n_pending++;
+      soup_session_send_and_read_async (session, request->msg, G_PRIORITY_DEFAULT, NULL,
+                                        chaos_request_cb, request);
+    }
+  g_assert_true (inflow_test_wait_until (chaos_done, tally, 30000));
+  soup_session_abort (session);
+  drain_main_context ();
+}
+
+static void
+test_chaos (Fixture       *f,
+            gconstpointer  data)
+{
+  ChaosTally tally = { 0 };
+  ChaosTally calm = { 0 };
+  g_autofree char *report = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  JsonObject *counts;
+  guint sum = 0;
+  guint kinds = 0;
+  const char * const names[] = {
+    "server-error", "rate-limited", "slow", "dropped", "truncated", "cut-json", "malformed", "wrong-types",
+  };
+
+  /* Every request gets a fault from the mix */
+  inflow_simulator_set_chaos (f->sim, 1.0, 7);
+  chaos_fetch_many (f, 60, &tally);
+
+  report = inflow_simulator_dup_chaos_report (f->sim);
+  node = json_from_string (report, NULL);
+  g_assert_nonnull (node);
+  counts = json_node_get_object (node);
+  g_assert_cmpint (json_object_get_int_member (counts, "requests"), ==, 60);
+  g_assert_cmpint (json_object_get_int_member (counts, "faults"), ==, 60);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      gint64 n = json_object_get_int_member (counts, names[i]);
+
+      sum += (guint) n;
+      kinds += n > 0;
+    }
+  g_assert_cmpuint (sum, ==, 60);
+  g_assert_cmpuint (kinds, >=, 6);
+
+  /* What the client saw agrees with the report: 5xx and 429 as counted,
+   * each 429 with a short Retry-After; the slow and wrong-typed answers
+   * are whole JSON; the rest broken */
+  g_assert_cmpuint (tally.n_status[500] + tally.n_status[502] + tally.n_status[503] + tally.n_status[504], ==,
+                    json_object_get_int_member (counts, "server-error"));
+  g_assert_cmpuint (tally.n_status[429], ==, json_object_get_int_member (counts, "rate-limited"));
+  g_assert_cmpuint (tally.n_retry_after, ==, tally.n_status[429]);
+  g_assert_cmpuint (tally.n_ok, ==, json_object_get_int_member (counts, "slow") +
+                                    json_object_get_int_member (counts, "wrong-types"));
+  g_assert_cmpuint (tally.n_broken, ==, json_object_get_int_member (counts, "dropped") +
+                                        json_object_get_int_member (counts, "truncated") +
+                                        json_object_get_int_member (counts, "cut-json") +
+                                        json_object_get_int_member (counts, "malformed"));
+
+  /* Off: every answer is whole again, and the counts stay */
+  inflow_simulator_set_chaos (f->sim, 0, 0);
+  chaos_fetch_many (f, 10, &calm);
+  g_assert_cmpuint (calm.n_ok, ==, 10);
+  g_clear_pointer (&report, g_free);
+  report = inflow_simulator_dup_chaos_report (f->sim);
+  g_assert_true (strstr (report, "\"requests\":70,\"chaos\":0,\"faults\":60,") != NULL);
+}
+
+/* inflow-sim --control: commands on standard input, an answer a line */
+static void
+test_control (void)
+{
+  static const struct {
+    const char *command;
+    const char *answer;   /* its beginning */
+  } steps[] = {
+    { "report", "{\"requests\":0,\"chaos\":0,\"faults\":0," },
+    { "chaos 0.25", "ok" },
+    { "report", "{\"requests\":0,\"chaos\":0.25," },
+    { "chaos 2", "error: chaos: \"2\" is not a valid value" },
+    { "chaos", "error: chaos wants one number" },
+    { "time-scale -1", "error: time-scale: \"-1\" is not a valid value" },
+    { "time-scale 60", "ok" },
+    { "clear-faults", "ok" },
+    { "launch", "error: unknown command \"launch\"" },
+    { "", "error: an empty command" },
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSubprocess) sim = NULL;
+  g_autoptr(GDataInputStream) out = NULL;
+  g_autofree char *url = NULL;
+  GOutputStream *in;
+
+  sim = g_subprocess_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error,
+                          INFLOW_SIM_PATH, "--control", "--quiet", NULL);
+  g_assert_no_error (error);
+  in = g_subprocess_get_stdin_pipe (sim);
+  out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (sim));
+
+  url = g_data_input_stream_read_line_utf8 (out, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (url, "http://127.0.0.1:"));
+
+  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+    {
+      g_autofree char *line = g_strconcat (steps[i].command, "\n", NULL);
+      g_autofree char *answer = NULL;
+
+      g_assert_true (g_output_stream_write_all (in, line, strlen (line), NULL, NULL, &error));
+      g_assert_no_error (error);
+      answer = g_data_input_stream_read_line_utf8 (out, NULL, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_nonnull (answer);
+      if (!g_str_has_prefix (answer, steps[i].answer))
+        g_error ("\"%s\" answered \"%s\", not \"%s…\"", steps[i].command, answer, steps[i].answer);
+    }
+
+  /* The end of the input quits it */
+  g_assert_true (g_output_stream_close (in, NULL, &error));
+  g_assert_true (g_subprocess_wait_check (sim, NULL, &error));
+  g_assert_no_error (error);
+}
+
 static void
 test_fault_delay (Fixture       *f,
                   gconstpointer  data)
@@ -1756,6 +1949,8 @@ main (int   argc,
   ADD ("/simulator/fault-bodies", test_fault_bodies);
   ADD ("/simulator/fault-connection", test_fault_connection);
   ADD ("/simulator/counters", test_counters);
+  ADD ("/simulator/chaos", test_chaos);
+  g_test_add_func ("/simulator/control", test_control);
 #undef ADD
 
   return inflow_test_run ();
