@@ -327,3 +327,43 @@ inflow_api_error_new_from_response (guint         status,
 
   return g_error_new_literal (INFLOW_API_ERROR, code, server != NULL ? server : fallback);
 }
+
+/**
+ * inflow_api_error_is_transient:
+ * @error: (nullable): a failure of the service layer
+ *
+ * Whether the same request may well succeed later without anyone doing
+ * anything: the network or the secure connection failed, the server
+ * failed (5xx), the rate limit was reached, or the answer could not be
+ * read (a body cut off or garbled on the way). Not for a token Vantage
+ * refuses, a missing right or object, a plan limit or a bad URL: those
+ * need the user.
+ *
+ * Returns: whether trying again later makes sense
+ */
+gboolean
+inflow_api_error_is_transient (const GError *error)
+{
+  if (error == NULL || error->domain != INFLOW_API_ERROR)
+    return FALSE;
+
+  switch ((InflowApiError) error->code)
+    {
+    case INFLOW_API_ERROR_RATE_LIMITED:
+    case INFLOW_API_ERROR_SERVER:
+    case INFLOW_API_ERROR_NETWORK:
+    case INFLOW_API_ERROR_TLS:
+    case INFLOW_API_ERROR_INVALID_RESPONSE:
+      return TRUE;
+
+    case INFLOW_API_ERROR_UNAUTHORIZED:
+    case INFLOW_API_ERROR_FORBIDDEN:
+    case INFLOW_API_ERROR_NOT_FOUND:
+    case INFLOW_API_ERROR_VALIDATION:
+    case INFLOW_API_ERROR_PAYMENT_REQUIRED:
+    case INFLOW_API_ERROR_INSECURE_URL:
+    case INFLOW_API_ERROR_FAILED:
+    default:
+      return FALSE;
+    }
+}

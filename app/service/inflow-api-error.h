@@ -63,5 +63,6 @@ GError *inflow_api_error_new_from_response (guint         status,
                                             GBytes       *body,
                                             const GError *transport_error,
                                             GDateTime    *retry_at);
+gboolean inflow_api_error_is_transient     (const GError *error);
 
 G_END_DECLS

@@ -24,8 +24,8 @@
  *    only when the message goes to the origin of the client's base URL;
  *  - libsoup's own redirect handling is off (SOUP_MESSAGE_NO_REDIRECT): a
  *    redirect is followed here, and only within that origin;
- *  - GET is retried on network errors and 5xx, with exponential backoff
- *    and jitter; every method waits out a 429 (Retry-After, else
+ *  - GET is retried on network errors, bodies cut off on the way and 5xx,
+ *    with exponential backoff and jitter; every method waits out a 429 (Retry-After, else
  *    x-rate-limit-reset) within bounds; POST/PUT/DELETE are never retried
  *    for any other reason;
  *  - the body is read in chunks and refused beyond a size bound (announced
@@ -298,9 +298,11 @@ fail_transport (GTask  *task,
 
   mapped = inflow_api_error_new_from_response (req->status, NULL, error, NULL);
 
-  if (g_error_matches (mapped, INFLOW_API_ERROR, INFLOW_API_ERROR_NETWORK) && can_retry (req))
+  /* No answer, or one broken on the way (cut off, garbled HTTP) */
+  if ((g_error_matches (mapped, INFLOW_API_ERROR, INFLOW_API_ERROR_NETWORK) ||
+       g_error_matches (mapped, INFLOW_API_ERROR, INFLOW_API_ERROR_INVALID_RESPONSE)) && can_retry (req))
     {
-      g_debug ("%s: network error on try %u of %u: %s",
+      g_debug ("%s: transfer failed on try %u of %u: %s",
                req->method, req->attempt, req->policy.max_attempts, error->message);
       schedule_retry (task, backoff_delay (req, req->attempt++));
       return;
@@ -565,7 +567,7 @@ finish_response (GTask *task)
                                                g_bytes_get_size (body));
 
       g_debug ("%s: %s", req->method, partial->message);
-      return_error (task, inflow_api_error_new_from_response (req->status, NULL, partial, NULL));
+      fail_transport (task, partial);
       return;
     }
 

@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "inflow-api-error.h"
 #include "inflow-profile-manager.h"
 #include "inflow-simulator.h"
 #include "inflow-storage-error.h"
@@ -24,10 +25,11 @@
  * and the cached lists are in the #InflowDatabase, when there is one.
  */
 
-/* Retries while the API cannot be reached: the first after this, each
- * next one twice as late, up to the maximum. */
-#define RETRY_FIRST_S 15
-#define RETRY_MAX_S   300
+/* Retries after a refresh failed for a passing reason (the network, the
+ * server, the rate limit, an answer garbled on the way): the first after
+ * this, each next one twice as late, up to the maximum. */
+#define RETRY_FIRST_MS (15 * 1000)
+#define RETRY_MAX_MS   (300 * 1000)
 
 /* Signing in asks GET /me: fail fast rather than retrying for long. */
 #define SIGN_IN_ATTEMPTS      2
@@ -56,7 +58,9 @@ struct _InflowProfileManager
 
   GNetworkMonitor  *network_monitor;
   guint             retry_source;
-  guint             retry_delay_s;
+  guint             retry_delay_ms;
+  guint             retry_first_ms;
+  guint             retry_max_ms;
 
   /* Bumped by everything that starts or ends a session, so that an older
    * start that finishes late does not replace a newer session. */
@@ -175,12 +179,13 @@ is_active (InflowProfileManager *self,
                     inflow_profile_get_id (profile)) == 0;
 }
 
-/* Retrying while offline */
+/* Retrying after a passing failure */
 
 static void
 stop_retrying (InflowProfileManager *self)
 {
   g_clear_handle_id (&self->retry_source, g_source_remove);
+  self->retry_delay_ms = self->retry_first_ms;
 }
 
 static void
@@ -209,31 +214,34 @@ retry_timeout_cb (gpointer user_data)
   InflowProfileManager *self = user_data;
 
   self->retry_source = 0;
-  self->retry_delay_s = MIN (self->retry_delay_s * 2, RETRY_MAX_S);
   g_debug ("Trying to reach the API again");
   refresh_now (self);
 
   return G_SOURCE_REMOVE;
 }
 
+/* After each refresh, whoever started it: a success ends the retries, a
+ * passing failure schedules the next one (each twice as late), any other
+ * failure waits for the user. */
 static void
-connection_state_changed_cb (InflowProfileManager *self,
-                             GParamSpec           *pspec,
-                             InflowSession        *session)
+refreshing_changed_cb (InflowProfileManager *self,
+                       GParamSpec           *pspec,
+                       InflowSession        *session)
 {
-  if (inflow_session_get_connection_state (session) == INFLOW_CONNECTION_OFFLINE)
-    {
-      if (self->retry_source == 0)
-        {
-          g_debug ("Offline: retrying in %u s", self->retry_delay_s);
-          self->retry_source = g_timeout_add_seconds (self->retry_delay_s, retry_timeout_cb, self);
-        }
-    }
-  else
+  const GError *error = inflow_session_get_last_error (session);
+
+  if (inflow_session_get_refreshing (session) || self->retry_source != 0)
+    return;
+
+  if (!inflow_api_error_is_transient (error))
     {
       stop_retrying (self);
-      self->retry_delay_s = RETRY_FIRST_S;
+      return;
     }
+
+  g_debug ("Refreshing failed (%s): retrying in %u ms", error->message, self->retry_delay_ms);
+  self->retry_source = g_timeout_add (self->retry_delay_ms, retry_timeout_cb, self);
+  self->retry_delay_ms = MIN (self->retry_delay_ms * 2, self->retry_max_ms);
 }
 
 static void
@@ -262,7 +270,6 @@ set_session (InflowProfileManager *self,
     return;
 
   stop_retrying (self);
-  self->retry_delay_s = RETRY_FIRST_S;
 
   if (self->session != NULL)
     {
@@ -273,8 +280,8 @@ set_session (InflowProfileManager *self,
   g_set_object (&self->session, session);
 
   if (session != NULL)
-    g_signal_connect_object (session, "notify::connection-state",
-                             G_CALLBACK (connection_state_changed_cb), self, G_CONNECT_SWAPPED);
+    g_signal_connect_object (session, "notify::refreshing",
+                             G_CALLBACK (refreshing_changed_cb), self, G_CONNECT_SWAPPED);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
 }
@@ -552,7 +559,9 @@ inflow_profile_manager_init (InflowProfileManager *self)
   self->profiles = g_list_store_new (INFLOW_TYPE_PROFILE);
   self->memory_tokens = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                                (GDestroyNotify) inflow_token_free);
-  self->retry_delay_s = RETRY_FIRST_S;
+  self->retry_first_ms = RETRY_FIRST_MS;
+  self->retry_max_ms = RETRY_MAX_MS;
+  self->retry_delay_ms = RETRY_FIRST_MS;
   self->cancellable = g_cancellable_new ();
 }
 
@@ -589,6 +598,27 @@ inflow_profile_manager_get_database (InflowProfileManager *self)
   g_return_val_if_fail (INFLOW_IS_PROFILE_MANAGER (self), NULL);
 
   return self->database;
+}
+
+/**
+ * inflow_profile_manager_set_retry_delays:
+ * @first_ms: the wait before the first retry
+ * @max_ms: the longest wait between two retries
+ *
+ * How long the manager waits before it refreshes again after a refresh
+ * failed for a passing reason; see inflow_api_error_is_transient().
+ */
+void
+inflow_profile_manager_set_retry_delays (InflowProfileManager *self,
+                                         guint                 first_ms,
+                                         guint                 max_ms)
+{
+  g_return_if_fail (INFLOW_IS_PROFILE_MANAGER (self));
+  g_return_if_fail (first_ms > 0 && first_ms <= max_ms);
+
+  self->retry_first_ms = first_ms;
+  self->retry_max_ms = max_ms;
+  self->retry_delay_ms = first_ms;
 }
 
 /**

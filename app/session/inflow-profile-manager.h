@@ -58,6 +58,14 @@ gboolean              inflow_profile_manager_load_finish    (InflowProfileManage
                                                              GAsyncResult          *result,
                                                              GError               **error);
 
+/* After a refresh failed for a passing reason (inflow_api_error_is_transient()),
+ * the manager refreshes again after @first_ms, then twice as late each time,
+ * up to @max_ms, until one succeeds or fails for another reason (default:
+ * 15 s to 5 min). */
+void                  inflow_profile_manager_set_retry_delays (InflowProfileManager *self,
+                                                             guint                 first_ms,
+                                                             guint                 max_ms);
+
 /* Validates @token with GET /me at @base_url (NULL: the Vantage API), then,
  * unless @session_only, stores it in the keyring and the profile in the
  * database, and makes it the active session. Only a token that validated is

@@ -864,12 +864,36 @@ test_server_gone (Fixture       *fixture,
   g_assert_finalize_object (g_steal_pointer (&client));
 }
 
+/* A body cut off on the way (the connection closed before Content-Length
+ * bytes came) is a transfer failure: a GET tries again, a PUT does not. */
+static void
+test_cut_off_body (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(InflowMe) me = NULL;
+  g_autoptr(GListModel) workspaces = NULL;
+
+  inflow_simulator_add_fault (fixture->sim, "GET", "/v2/me", INFLOW_SIM_FAULT_TRUNCATED_BODY, 0, 0, 1);
+  me = run_get_me (fixture->client, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (me);
+  g_assert_cmpuint (count (fixture, "/v2/me"), ==, 2);
+
+  /* Every try cut off: the error says so */
+  inflow_simulator_add_fault (fixture->sim, "GET", "/v2/workspaces", INFLOW_SIM_FAULT_TRUNCATED_BODY, 0, 0, 0);
+  workspaces = run_list_workspaces (fixture->client, NULL, &error);
+  g_assert_null (workspaces);
+  g_assert_error (error, INFLOW_API_ERROR, INFLOW_API_ERROR_INVALID_RESPONSE);
+  g_assert_nonnull (strstr (error->message, "cut off"));
+  g_assert_cmpuint (count (fixture, "/v2/workspaces"), >, 1);
+}
+
 static void
 test_bad_bodies (Fixture       *fixture,
                  gconstpointer  data)
 {
   static const InflowSimFault faults[] = {
-    INFLOW_SIM_FAULT_TRUNCATED_BODY,
     INFLOW_SIM_FAULT_CUT_JSON,
     INFLOW_SIM_FAULT_MALFORMED_JSON,
   };
@@ -1231,6 +1255,7 @@ main (int   argc,
   ADD ("errors/network-drop", small, test_network_drop);
   ADD ("errors/server-gone", small, test_server_gone);
   ADD ("errors/bad-bodies", small, test_bad_bodies);
+  ADD ("errors/cut-off-body", small, test_cut_off_body);
   ADD ("errors/wrong-types", small, test_wrong_types);
   ADD ("errors/wrong-types-in-list", small, test_wrong_types_in_list);
   ADD ("errors/oversized", small, test_oversized);

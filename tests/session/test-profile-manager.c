@@ -847,6 +847,60 @@ test_network_comes_back (Fixture       *fixture,
   g_assert_cmpint (inflow_session_get_connection_state (session), ==, INFLOW_CONNECTION_ONLINE);
 }
 
+static gboolean
+session_online (gpointer data)
+{
+  return session_settled (data) &&
+         inflow_session_get_connection_state (data) == INFLOW_CONNECTION_ONLINE;
+}
+
+static gboolean
+never (gpointer data)
+{
+  return FALSE;
+}
+
+/* A refresh that fails for a passing reason is tried again by itself, as
+ * often as it takes; one that needs the user is not. */
+static void
+test_retries_passing_failures (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(InflowMe) me = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  InflowSession *session;
+
+  inflow_profile_manager_set_retry_delays (fixture->manager, 50, 200);
+  me = sign_in (fixture->manager, "Acme", fixture->token, fixture->base_url, FALSE, &error);
+  g_assert_no_error (error);
+  session = wait_session_settled (fixture->manager);
+
+  /* Three garbled answers in a row, then good ones */
+  inflow_simulator_reset_request_counts (fixture->sim);
+  inflow_simulator_add_fault (fixture->sim, "GET", "/v2/integrations", INFLOW_SIM_FAULT_MALFORMED_JSON, 0, 0, 3);
+  inflow_session_refresh_async (session, NULL, inflow_test_store_result_cb, &result);
+  g_assert_false (inflow_session_refresh_finish (session, inflow_test_wait_result (&result), &error));
+  g_assert_error (error, INFLOW_API_ERROR, INFLOW_API_ERROR_INVALID_RESPONSE);
+  g_assert_cmpint (inflow_session_get_connection_state (session), ==, INFLOW_CONNECTION_ERROR);
+  g_clear_error (&error);
+  g_clear_object (&result);
+
+  g_assert_true (inflow_test_wait_until (session_online, session, 10000));
+  g_assert_cmpuint (inflow_simulator_get_request_count (fixture->sim, "/v2/integrations"), ==, 4);
+  g_assert_null (inflow_session_get_last_error (session));
+
+  /* A refusal needs the user: no retry */
+  inflow_simulator_reset_request_counts (fixture->sim);
+  inflow_simulator_add_fault (fixture->sim, "GET", "/v2/integrations", INFLOW_SIM_FAULT_STATUS, 403, 0, 0);
+  inflow_session_refresh_async (session, NULL, inflow_test_store_result_cb, &result);
+  g_assert_false (inflow_session_refresh_finish (session, inflow_test_wait_result (&result), &error));
+  g_assert_error (error, INFLOW_API_ERROR, INFLOW_API_ERROR_FORBIDDEN);
+  g_assert_false (inflow_test_wait_until (never, NULL, 1000));
+  g_assert_cmpuint (inflow_simulator_get_request_count (fixture->sim, "/v2/integrations"), ==, 1);
+  g_assert_false (inflow_session_get_refreshing (session));
+}
+
 /* Without a Secret Service (no D-Bus session at all): signing in stores
  * nothing and says so; a session-only sign-in works. Runs in a subprocess
  * whose D-Bus address leads nowhere. */
@@ -1069,6 +1123,7 @@ main (int   argc,
   ADD ("switch-closes-previous", test_switch_closes_previous);
   ADD ("no-database", test_no_database);
   ADD ("network-comes-back", test_network_comes_back);
+  ADD ("retries-passing-failures", test_retries_passing_failures);
   ADD ("token-stays-secret", test_token_stays_secret);
   ADD ("no-secret-service", test_no_secret_service);
 
