@@ -15,7 +15,12 @@
 /* The API takes the complete list of workspaces in a PUT (research §3.4), so
  * a change made from a list fetched minutes ago would undo whatever another
  * client changed since. Each change therefore reads the integration fresh,
- * applies only the one workspace the user touched, and writes that. */
+ * applies only the one workspace the user touched, and writes that.
+ *
+ * A PUT that fails without a clear refusal (the connection broke, the server
+ * failed, the answer came back garbled) may or may not have been applied:
+ * the integration is read once more, and the change counts as made when it
+ * is there. */
 
 typedef struct
 {
@@ -24,6 +29,7 @@ typedef struct
   char                        *workspace_token;
   InflowWorkspaceAccessChange  change;
   gboolean                     sent;
+  GError                      *put_error;   /* while checking an uncertain PUT */
 } ChangeData;
 
 static void
@@ -32,6 +38,7 @@ change_data_free (ChangeData *data)
   g_clear_object (&data->client);
   g_clear_pointer (&data->integration_token, g_free);
   g_clear_pointer (&data->workspace_token, g_free);
+  g_clear_error (&data->put_error);
   g_free (data);
 }
 
@@ -103,6 +110,30 @@ inflow_workspace_access_apply (const char * const          *current,
   return g_strv_builder_end (builder);
 }
 
+/* After an uncertain PUT: the change is made if the integration has it. */
+static void
+check_cb (GObject      *source,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  ChangeData *data = g_task_get_task_data (task);
+  g_autoptr(InflowIntegration) integration = NULL;
+  g_autoptr(GError) error = NULL;
+
+  integration = inflow_client_get_integration_finish (INFLOW_CLIENT (source), result, &error);
+  if (integration != NULL &&
+      inflow_workspace_access_holds (inflow_integration_get_workspace_tokens (integration),
+                                     data->workspace_token, data->change))
+    {
+      g_debug ("The uncertain PUT /integrations/%s was applied", data->integration_token);
+      g_task_return_pointer (task, g_steal_pointer (&integration), g_object_unref);
+      return;
+    }
+
+  g_task_return_error (task, g_steal_pointer (&data->put_error));
+}
+
 static void
 put_cb (GObject      *source,
         GAsyncResult *result,
@@ -116,7 +147,17 @@ put_cb (GObject      *source,
   integration = inflow_client_update_integration_workspaces_finish (INFLOW_CLIENT (source), result, &error);
   if (integration == NULL)
     {
-      g_task_return_error (task, g_steal_pointer (&error));
+      /* A 429 or any 4xx is a clear refusal; anything else is uncertain */
+      if (!inflow_api_error_is_transient (error) ||
+          g_error_matches (error, INFLOW_API_ERROR, INFLOW_API_ERROR_RATE_LIMITED))
+        {
+          g_task_return_error (task, g_steal_pointer (&error));
+          return;
+        }
+
+      data->put_error = g_steal_pointer (&error);
+      inflow_client_get_integration_async (data->client, data->integration_token,
+                                           g_task_get_cancellable (task), check_cb, g_object_ref (task));
       return;
     }
 
