@@ -337,6 +337,9 @@ main (int   argc,
   g_autoptr(GError) error = NULL;
   guint limit, seconds;
 
+  /* Standard output is for the URL and the answers to --control */
+  g_log_writer_default_set_use_stderr (TRUE);
+
   context = g_option_context_new ("- simulate the Vantage API");
   g_option_context_set_summary (context,
                                 "Serves a simulated Vantage API (v2 and the v1 AWS calls) on 127.0.0.1.\n"

@@ -29,8 +29,9 @@
  * Writes one line "PASS storm: …" or "FAIL storm: …" per check to --results
  * (appended) and the figures to standard output. Exits 0 when every check
  * passed. A crash is left to the caller to see (the exit status); so are the
- * database's integrity (`--database` prints where it is) and criticals
- * (G_DEBUG=fatal-criticals makes them crashes).
+ * database's integrity (the last line says where it is), criticals
+ * (G_DEBUG=fatal-criticals makes them crashes) and whether --token shows
+ * up anywhere but in the keyring (DESIGN.md §6).
  */
 
 #define G_LOG_DOMAIN "inflow-storm"
@@ -62,7 +63,6 @@
 #define TOGGLE_EVERY_MS  1500
 #define CHECK_EVERY_S    3
 #define MAX_DIALOGS      1
-#define SIM_TOKEN        "storm-token"
 
 typedef enum
 {
@@ -82,6 +82,7 @@ typedef struct
   double               time_scale;
   char                *sim_path;
   char                *results_path;
+  char                *token;
 
   InflowApplication   *app;
   GSubprocess         *sim;
@@ -191,7 +192,7 @@ start_simulator (Storm   *storm,
 
   /* A budget far above what the planner uses, so that only chaos says 429 */
   storm->sim = g_subprocess_launcher_spawn (launcher, error, storm->sim_path, "--control", "--quiet",
-                                            "--time-scale", scale, "--token", SIM_TOKEN,
+                                            "--time-scale", scale, "--token", storm->token,
                                             "--rate-limit", "100000/3600", NULL);
   if (storm->sim == NULL)
     return FALSE;
@@ -206,7 +207,7 @@ start_simulator (Storm   *storm,
       return FALSE;
     }
 
-  storm->reference = inflow_client_new (storm->base_url, SIM_TOKEN, error);
+  storm->reference = inflow_client_new (storm->base_url, storm->token, error);
   return storm->reference != NULL;
 }
 
@@ -485,7 +486,7 @@ tick_cb (gpointer user_data)
         {
           storm->signing_in = TRUE;
           inflow_profile_manager_sign_in_async (inflow_application_get_profile_manager (storm->app),
-                                                "Fault storm", SIM_TOKEN, storm->base_url, FALSE,
+                                                "Fault storm", storm->token, storm->base_url, FALSE,
                                                 NULL, sign_in_cb, storm);
         }
       break;
@@ -652,6 +653,8 @@ main (int   argc,
       "Virtual seconds per real second of the simulator (default: 60)", "X" },
     { "sim", 0, 0, G_OPTION_ARG_FILENAME, &storm.sim_path, "The inflow-sim program", "PATH" },
     { "results", 0, 0, G_OPTION_ARG_FILENAME, &storm.results_path, "Append the PASS/FAIL lines to FILE", "FILE" },
+    { "token", 0, 0, G_OPTION_ARG_STRING, &storm.token,
+      "The API token to sign in with (default: a random one), to look for where it must not be", "TOKEN" },
     { NULL }
   };
   g_autoptr(GOptionContext) context = NULL;
@@ -677,6 +680,13 @@ main (int   argc,
       g_printerr ("inflow-storm: --sim is needed, and --seconds, --recover-seconds, --chaos (0–1] "
                   "and --time-scale must be positive\n");
       return 2;
+    }
+
+  if (storm.token == NULL)
+    {
+      g_autofree char *uuid = g_uuid_string_random ();
+
+      storm.token = g_strconcat ("vntg_tkn_storm_", uuid, NULL);
     }
 
   if (!start_simulator (&storm, &error))
@@ -714,6 +724,7 @@ main (int   argc,
   g_free (storm.mismatch);
   g_free (storm.sim_path);
   g_free (storm.results_path);
+  g_free (storm.token);
 
   return status == 0 && storm.passed ? 0 : 1;
 }
