@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "inflow-access-view.h"
+#include "inflow-api-error.h"
 #include "inflow-accounts-view.h"
 #include "inflow-backfill-dialog.h"
 #include "inflow-connect-assistant.h"
@@ -394,6 +395,15 @@ update_banner (InflowWindow *self)
     case INFLOW_CONNECTION_ONLINE:
     default:
       break;
+    }
+
+  /* The profile manager retries these by itself */
+  if (text != NULL && inflow_api_error_is_transient (error))
+    {
+      g_autofree char *said = g_steal_pointer (&text);
+
+      /* Translators: %s says what went wrong */
+      text = g_strdup_printf (_("%s Inflow will try again shortly."), said);
     }
 
   if (text != NULL)

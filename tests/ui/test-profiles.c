@@ -107,6 +107,7 @@ test_offline (UiFixture     *fixture,
   g_assert_true (inflow_test_wait_until (banner_revealed, fixture->window, 20000));
   g_assert_nonnull (strstr (label_text (fixture->window, "banner_label"), "Offline"));
   g_assert_nonnull (strstr (label_text (fixture->window, "banner_label"), "as of"));
+  g_assert_nonnull (strstr (label_text (fixture->window, "banner_label"), "try again shortly"));
   g_assert_nonnull (strstr (label_text (fixture->window, "status_label"), "Offline"));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (refresh_stack)), ==, "icon");
 
