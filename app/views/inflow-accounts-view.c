@@ -13,6 +13,12 @@
 #include "inflow-accounts-view.h"
 #include "inflow-ingestion-format.h"
 #include "inflow-integration-words.h"
+#include "inflow-view-utils.h"
+
+/* GTK 4.8 keeps at most this many rows; it builds those it lacks in a
+ * frame, so the list gets them a few per frame (see sync_rows()). */
+#define MAX_ROWS 200
+#define ROWS_PER_FRAME 20
 
 struct _InflowAccountsView
 {
@@ -21,9 +27,13 @@ struct _InflowAccountsView
   /* Owned references */
   InflowSession          *session;
   InflowAccountDirectory *directory;
+  GListStore             *rows;          /* see sync_rows() */
+  GHashTable             *bound_items;   /* the GtkListItems that show an entry */
   guint                   update_idle;
+  guint                   rows_tick;
 
   /* Template widgets */
+  GtkSearchEntry         *search_entry;
   GtkStack               *stack;
   GtkSpinner             *spinner;
   AdwStatusPage          *error_page;
@@ -34,6 +44,7 @@ struct _InflowAccountsView
   GtkLabel               *stackset_title;
   GtkLabel               *summary_label;
   GtkListView            *list_view;
+  GtkLabel               *count_label;
   GtkLabel               *as_of_label;
 };
 
@@ -74,7 +85,9 @@ badge_set (GtkWidget        *badge,
   gtk_widget_set_css_classes (badge, (const char *[]) { "inflow-badge",
                                                         inflow_status_tone_get_css_class (tone),
                                                         NULL });
-  gtk_widget_set_tooltip_text (badge, tooltip);
+  /* Setting a tooltip asks the display where the pointer is */
+  if (g_strcmp0 (gtk_widget_get_tooltip_text (badge), tooltip) != 0)
+    gtk_widget_set_tooltip_text (badge, tooltip);
 }
 
 static void
@@ -99,7 +112,6 @@ setup_row_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_xalign (GTK_LABEL (title), 0);
   gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
   gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
-  gtk_label_set_wrap (GTK_LABEL (subtitle), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (subtitle), PANGO_WRAP_WORD_CHAR);
   gtk_widget_add_css_class (subtitle, "dim-label");
   gtk_widget_add_css_class (subtitle, "caption");
@@ -115,12 +127,14 @@ setup_row_cb (GtkSignalListItemFactory *factory,
   gtk_list_item_set_child (list_item, row);
 }
 
+/* A row shows the entry at its position in the matches (see sync_rows()),
+ * unless it shows that entry already. */
 static void
-bind_row_cb (GtkSignalListItemFactory *factory,
-             GtkListItem              *list_item,
-             InflowAccountsView       *self)
+bind_row (InflowAccountsView *self,
+          GtkListItem        *list_item)
 {
-  InflowAccountEntry *entry = gtk_list_item_get_item (list_item);
+  g_autoptr(InflowAccountEntry) entry = g_list_model_get_item (inflow_account_directory_get_matches (self->directory),
+                                                              gtk_list_item_get_position (list_item));
   GtkWidget *row = gtk_list_item_get_child (list_item);
   GtkWidget *icon = gtk_widget_get_first_child (row);
   GtkWidget *text = gtk_widget_get_next_sibling (icon);
@@ -131,11 +145,23 @@ bind_row_cb (GtkSignalListItemFactory *factory,
   GtkWidget *badge2 = gtk_widget_get_next_sibling (badge1);
   g_autofree char *title_text = NULL;
   g_autofree char *subtitle_text = NULL;
-  gboolean heading = inflow_account_entry_get_kind (entry) != INFLOW_ACCOUNT_ENTRY_ACCOUNT;
-  guint n = inflow_account_entry_get_n_accounts (entry);
+  gboolean heading;
+  guint n;
+
+  if (entry == NULL || g_object_get_data (G_OBJECT (list_item), "inflow-entry") == entry)
+    return;
+
+  g_object_set_data_full (G_OBJECT (list_item), "inflow-entry", g_object_ref (entry), g_object_unref);
+  n = inflow_account_entry_get_n_accounts (entry);
 
   gtk_list_item_set_activatable (list_item, FALSE);
   gtk_list_item_set_selectable (list_item, FALSE);
+
+  /* Only the few headings wrap: measuring wrapped text is what makes
+   * rebinding the rows slow (see sync_rows()). */
+  heading = inflow_account_entry_get_kind (entry) != INFLOW_ACCOUNT_ENTRY_ACCOUNT;
+  gtk_label_set_wrap (GTK_LABEL (subtitle), heading);
+  gtk_label_set_ellipsize (GTK_LABEL (subtitle), heading ? PANGO_ELLIPSIZE_NONE : PANGO_ELLIPSIZE_END);
 
   if (heading)
     {
@@ -242,6 +268,86 @@ bind_row_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_label (GTK_LABEL (subtitle), subtitle_text);
 }
 
+static void
+bind_row_cb (GtkSignalListItemFactory *factory,
+             GtkListItem              *list_item,
+             InflowAccountsView       *self)
+{
+  g_hash_table_add (self->bound_items, list_item);
+  bind_row (self, list_item);
+}
+
+static void
+unbind_row_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *list_item,
+               InflowAccountsView       *self)
+{
+  g_hash_table_remove (self->bound_items, list_item);
+  g_object_set_data (G_OBJECT (list_item), "inflow-entry", NULL);
+}
+
+static void sync_rows (InflowAccountsView *self);
+
+static gboolean
+rows_tick_cb (GtkWidget     *widget,
+              GdkFrameClock *clock,
+              gpointer       data)
+{
+  InflowAccountsView *self = data;
+
+  self->rows_tick = 0;
+  sync_rows (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* As in the Integrations view, the list does not show the matches: GTK 4.8
+ * destroys the rows of the items that an items-changed removes and builds
+ * new ones for those it adds, so each keystroke would rebuild up to 200
+ * rows. It shows placeholders instead, one per match, that only come and go
+ * at the end; each row shows the match at its position, and the rows are
+ * bound again in place when the matches change. Up to MAX_ROWS,
+ * placeholders come ROWS_PER_FRAME at a time, one batch a frame. */
+static void
+sync_rows (InflowAccountsView *self)
+{
+  guint n_shown = g_list_model_get_n_items (inflow_account_directory_get_matches (self->directory));
+  guint n_rows = g_list_model_get_n_items (G_LIST_MODEL (self->rows));
+  GHashTableIter iter;
+  gpointer list_item;
+
+  if (self->rows_tick != 0)
+    {
+      gtk_widget_remove_tick_callback (GTK_WIDGET (self->list_view), self->rows_tick);
+      self->rows_tick = 0;
+    }
+
+  g_hash_table_iter_init (&iter, self->bound_items);
+  while (g_hash_table_iter_next (&iter, &list_item, NULL))
+    bind_row (self, list_item);
+
+  if (n_shown < n_rows)
+    {
+      g_list_store_splice (self->rows, n_shown, n_rows - n_shown, NULL, 0);
+    }
+  else if (n_shown > n_rows)
+    {
+      guint n_added = n_shown - n_rows;
+      g_autoptr(GPtrArray) added = NULL;
+
+      if (n_rows < MAX_ROWS && n_added > ROWS_PER_FRAME)
+        {
+          n_added = ROWS_PER_FRAME;
+          self->rows_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self->list_view), rows_tick_cb, self, NULL);
+        }
+
+      added = g_ptr_array_new_full (n_added, g_object_unref);
+      for (guint i = 0; i < n_added; i++)
+        g_ptr_array_add (added, g_object_new (G_TYPE_OBJECT, NULL));
+      g_list_store_splice (self->rows, n_rows, 0, added->pdata, added->len);
+    }
+}
+
 /* State */
 
 static const char *
@@ -252,6 +358,10 @@ current_state (InflowAccountsView *self)
 
   if (self->session == NULL)
     return "signed-out";
+
+  if (g_list_model_get_n_items (inflow_account_directory_get_entries (self->directory)) > 0 &&
+      g_list_model_get_n_items (inflow_account_directory_get_matches (self->directory)) == 0)
+    return "no-results";
 
   if (g_list_model_get_n_items (inflow_account_directory_get_entries (self->directory)) > 0 ||
       inflow_account_directory_get_needs_management (self->directory))
@@ -306,6 +416,21 @@ update_banners (InflowAccountsView *self)
 }
 
 static void
+update_count (InflowAccountsView *self)
+{
+  guint total = inflow_account_directory_get_n_accounts (self->directory);
+  guint shown = inflow_account_directory_get_n_matching_accounts (self->directory);
+  g_autofree char *text = NULL;
+
+  /* Only while a search leaves some accounts out */
+  if (shown != total)
+    /* Translators: "12 of 5,000 accounts" */
+    text = g_strdup_printf (ngettext ("%u of %u account", "%u of %u accounts", total), shown, total);
+
+  gtk_label_set_label (self->count_label, text);
+}
+
+static void
 update_state (InflowAccountsView *self)
 {
   const char *state = current_state (self);
@@ -336,6 +461,7 @@ update_state (InflowAccountsView *self)
         as_of = g_strdup_printf (_("As of %s"), when);
     }
   gtk_label_set_label (self->as_of_label, as_of);
+  update_count (self);
 }
 
 static gboolean
@@ -392,11 +518,39 @@ fetched_at_changed_cb (InflowAccountsView *self,
 }
 
 static void
+matches_changed_cb (InflowAccountsView *self,
+                    guint               position,
+                    guint               removed,
+                    guint               added,
+                    GListModel         *matches)
+{
+  sync_rows (self);
+  update_state (self);
+}
+
+static void
+search_changed_cb (InflowAccountsView *self,
+                   GtkSearchEntry     *entry)
+{
+  inflow_account_directory_set_search (self->directory, gtk_editable_get_text (GTK_EDITABLE (entry)));
+  /* The rows are bound again in place: show the first matches. */
+  gtk_adjustment_set_value (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->list_view)), 0);
+}
+
+static void
 retry_clicked_cb (InflowAccountsView *self,
                   GtkButton          *button)
 {
   if (self->session != NULL)
     inflow_session_refresh_async (self->session, NULL, NULL, NULL);
+}
+
+static void
+focus_search_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  inflow_view_focus_search (INFLOW_ACCOUNTS_VIEW (widget)->search_entry);
 }
 
 static void
@@ -418,8 +572,13 @@ inflow_accounts_view_dispose (GObject *object)
 
   disconnect_session (self);
   g_clear_handle_id (&self->update_idle, g_source_remove);
+  if (self->rows_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self->list_view), self->rows_tick);
+  self->rows_tick = 0;
 
   g_clear_object (&self->directory);
+  g_clear_object (&self->rows);
+  g_clear_pointer (&self->bound_items, g_hash_table_unref);
 
   G_OBJECT_CLASS (inflow_accounts_view_parent_class)->dispose (object);
 }
@@ -484,6 +643,7 @@ inflow_accounts_view_class_init (InflowAccountsViewClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/ui/inflow-accounts-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, InflowAccountsView, search_entry);
   gtk_widget_class_bind_template_child (widget_class, InflowAccountsView, stack);
   gtk_widget_class_bind_template_child (widget_class, InflowAccountsView, spinner);
   gtk_widget_class_bind_template_child (widget_class, InflowAccountsView, error_page);
@@ -494,8 +654,14 @@ inflow_accounts_view_class_init (InflowAccountsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, InflowAccountsView, stackset_title);
   gtk_widget_class_bind_template_child (widget_class, InflowAccountsView, summary_label);
   gtk_widget_class_bind_template_child (widget_class, InflowAccountsView, list_view);
+  gtk_widget_class_bind_template_child (widget_class, InflowAccountsView, count_label);
   gtk_widget_class_bind_template_child (widget_class, InflowAccountsView, as_of_label);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, inflow_view_clear_search);
   gtk_widget_class_bind_template_callback (widget_class, retry_clicked_cb);
+
+  /* Ctrl+F, from the template */
+  gtk_widget_class_install_action (widget_class, "accounts.focus-search", NULL, focus_search_action);
 }
 
 static void
@@ -507,6 +673,10 @@ inflow_accounts_view_init (InflowAccountsView *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->directory = inflow_account_directory_new ();
+  self->bound_items = g_hash_table_new (NULL, NULL);
+  self->rows = g_list_store_new (G_TYPE_OBJECT);
+  g_signal_connect_object (inflow_account_directory_get_matches (self->directory), "items-changed",
+                           G_CALLBACK (matches_changed_cb), self, G_CONNECT_SWAPPED);
 
   /* The seed's caution, point by point. */
   caution = g_strjoin ("\n",
@@ -521,10 +691,11 @@ inflow_accounts_view_init (InflowAccountsView *self)
   factory = gtk_signal_list_item_factory_new ();
   g_signal_connect_object (factory, "setup", G_CALLBACK (setup_row_cb), self, 0);
   g_signal_connect_object (factory, "bind", G_CALLBACK (bind_row_cb), self, 0);
+  g_signal_connect_object (factory, "unbind", G_CALLBACK (unbind_row_cb), self, 0);
   gtk_list_view_set_factory (self->list_view, factory);
   g_object_unref (factory);
   gtk_list_view_set_model (self->list_view,
-                           GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (inflow_account_directory_get_entries (self->directory)))));
+                           GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->rows)))));
 
   update_banners (self);
   update_state (self);
@@ -596,7 +767,7 @@ inflow_accounts_view_get_directory (InflowAccountsView *self)
   return self->directory;
 }
 
-/* "loading", "signed-out", "empty", "error" or "list" */
+/* "loading", "signed-out", "empty", "error", "no-results" or "list" */
 const char *
 inflow_accounts_view_get_state (InflowAccountsView *self)
 {

@@ -317,3 +317,22 @@ inflow_view_set_error_style (GtkWidget *widget,
   else
     gtk_widget_remove_css_class (widget, "error");
 }
+
+/* Ctrl+F in a list view: to its search, with what was typed selected */
+void
+inflow_view_focus_search (GtkSearchEntry *entry)
+{
+  g_return_if_fail (GTK_IS_SEARCH_ENTRY (entry));
+
+  gtk_widget_grab_focus (GTK_WIDGET (entry));
+  gtk_editable_select_region (GTK_EDITABLE (entry), 0, -1);
+}
+
+/* Escape in a search entry ("stop-search"): everything shows again */
+void
+inflow_view_clear_search (GtkSearchEntry *entry)
+{
+  g_return_if_fail (GTK_IS_SEARCH_ENTRY (entry));
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), "");
+}

@@ -180,6 +180,103 @@ test_member_only (void)
   g_assert_cmpuint (g_list_model_get_n_items (inflow_account_directory_get_entries (directory)), ==, 0);
 }
 
+/* The matches' account IDs, headings as their organization ID or "-". */
+static char *
+dup_matches (InflowAccountDirectory *directory)
+{
+  GListModel *matches = inflow_account_directory_get_matches (directory);
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (matches); i++)
+    {
+      g_autoptr(InflowAccountEntry) entry = g_list_model_get_item (matches, i);
+
+      if (i > 0)
+        g_string_append_c (out, ' ');
+      if (inflow_account_entry_get_kind (entry) == INFLOW_ACCOUNT_ENTRY_ACCOUNT)
+        g_string_append (out, inflow_account_entry_get_account_id (entry));
+      else
+        g_string_append (out, inflow_account_entry_get_organization_id (entry) ?: "-");
+    }
+
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+static void
+assert_search (InflowAccountDirectory *directory,
+               const char             *text,
+               const char             *expected)
+{
+  g_autofree char *matches = NULL;
+
+  inflow_account_directory_set_search (directory, text);
+  matches = dup_matches (directory);
+  g_assert_cmpstr (matches, ==, expected);
+}
+
+static void
+test_search (void)
+{
+  g_autoptr(InflowAccountDirectory) directory = inflow_account_directory_new ();
+  g_autoptr(GListStore) accounts = accounts_store ();
+  g_autoptr(GListStore) integrations = g_list_store_new (INFLOW_TYPE_INTEGRATION);
+  g_autoptr(InflowCloudAccount) accented = account ("Z\u00fcrich \u00c9quipe", "777777777777",
+                                                     "arn:aws:organizations::111111111111:account/" ORG "/777777777777");
+  g_autoptr(InflowIntegration) payer = integration ("accss_crdntl_1", "aws", "111111111111");
+  const char *everything = ORG " 111111111111 333333333333 222222222222 " GOV " 555555555555 - 666666666666";
+  g_autofree char *matches = NULL;
+  guint changes = 0;
+
+  g_list_store_append (integrations, payer);
+  inflow_account_directory_update (directory, G_LIST_MODEL (accounts), G_LIST_MODEL (integrations));
+  g_signal_connect (inflow_account_directory_get_matches (directory), "items-changed",
+                    G_CALLBACK (items_changed_cb), &changes);
+
+  /* Without a search, everything */
+  assert_search (directory, NULL, everything);
+  g_assert_cmpuint (changes, ==, 0);
+  g_assert_cmpuint (inflow_account_directory_get_n_matching_accounts (directory), ==, 5);
+
+  /* An account by name, ignoring case, under its heading only */
+  assert_search (directory, "zETA", ORG " 222222222222");
+  g_assert_cmpuint (changes, ==, 1);
+  g_assert_cmpuint (inflow_account_directory_get_n_matching_accounts (directory), ==, 1);
+  /* The same search again changes nothing */
+  assert_search (directory, "Zeta", ORG " 222222222222");
+  g_assert_cmpuint (changes, ==, 1);
+
+  /* By account ID, part of it, in several organizations */
+  assert_search (directory, "5555", GOV " 555555555555");
+  assert_search (directory, "66666", "- 666666666666");
+  assert_search (directory, "member", ORG " 333333333333 222222222222 " GOV " 555555555555");
+  g_assert_cmpuint (inflow_account_directory_get_n_matching_accounts (directory), ==, 3);
+
+  /* By the organization's management account name, or its ID: all of it */
+  assert_search (directory, "PAYER", ORG " 111111111111 333333333333 222222222222");
+  assert_search (directory, "o-gov98", GOV " 555555555555");
+
+  /* Nothing matches the headings' words, only their names */
+  assert_search (directory, "organization", "");
+  assert_search (directory, "no such account", "");
+  g_assert_cmpuint (inflow_account_directory_get_n_matching_accounts (directory), ==, 0);
+  /* The entries stay whole */
+  g_assert_cmpuint (g_list_model_get_n_items (inflow_account_directory_get_entries (directory)), ==, 8);
+
+  /* The search holds across updates */
+  assert_search (directory, "alpha", ORG " 333333333333");
+  g_list_store_append (accounts, accented);
+  inflow_account_directory_update (directory, G_LIST_MODEL (accounts), G_LIST_MODEL (integrations));
+  matches = dup_matches (directory);
+  g_assert_cmpstr (matches, ==, ORG " 333333333333");
+
+  /* Unicode: case and composition are folded on both sides */
+  assert_search (directory, "ZU\u0308RICH \u00e9QUIPE", ORG " 777777777777");
+
+  /* Cleared: everything again */
+  assert_search (directory, "", ORG " 111111111111 333333333333 222222222222 777777777777 " GOV " 555555555555 - 666666666666");
+  g_assert_cmpuint (inflow_account_directory_get_n_matching_accounts (directory), ==, 6);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -188,6 +285,7 @@ main (int   argc,
 
   g_test_add_func ("/session/account-directory/grouping-and-coverage", test_grouping_and_coverage);
   g_test_add_func ("/session/account-directory/member-only", test_member_only);
+  g_test_add_func ("/session/account-directory/search", test_search);
 
   return inflow_test_run ();
 }

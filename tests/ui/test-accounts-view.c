@@ -181,6 +181,142 @@ test_stackset_entry (Fixture       *fixture,
   g_assert_true (views_fixture_was_activated (&fixture->base, "connect-aws", "stackset"));
 }
 
+static GtkWidget *
+find_search_entry (GtkWidget *root)
+{
+  if (GTK_IS_SEARCH_ENTRY (root))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_search_entry (child);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+typedef struct
+{
+  Fixture *fixture;
+  guint    n_matches;
+} MatchesWait;
+
+static gboolean
+matches_are (gpointer data)
+{
+  MatchesWait *wait = data;
+  InflowAccountDirectory *directory = inflow_accounts_view_get_directory (wait->fixture->view);
+
+  return g_list_model_get_n_items (inflow_account_directory_get_matches (directory)) == wait->n_matches;
+}
+
+/* Types @text into the search and waits for the list to have @n_matches rows. */
+static void
+search (Fixture    *fixture,
+        GtkWidget  *entry,
+        const char *text,
+        guint       n_matches)
+{
+  MatchesWait wait = { fixture, n_matches };
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), text);
+  views_fixture_wait (matches_are, &wait);
+  views_fixture_settle ();
+}
+
+static guint
+count_members (InflowAccountDirectory *directory,
+               const char             *organization_id)
+{
+  GListModel *entries = inflow_account_directory_get_entries (directory);
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (entries); i++)
+    {
+      g_autoptr(InflowAccountEntry) entry = g_list_model_get_item (entries, i);
+
+      if (inflow_account_entry_get_kind (entry) == INFLOW_ACCOUNT_ENTRY_ACCOUNT &&
+          g_strcmp0 (inflow_account_entry_get_organization_id (entry), organization_id) == 0)
+        n++;
+    }
+
+  return n;
+}
+
+static void
+test_search (Fixture       *fixture,
+             gconstpointer  data)
+{
+  GtkWidget *view = GTK_WIDGET (fixture->view);
+  InflowAccountDirectory *directory = inflow_accounts_view_get_directory (fixture->view);
+  GListModel *matches = inflow_account_directory_get_matches (directory);
+  guint n_entries = g_list_model_get_n_items (inflow_account_directory_get_entries (directory));
+  guint n_accounts = inflow_account_directory_get_n_accounts (directory);
+  g_autofree char *management = integration_account (&fixture->base, INFLOW_SIM_NOTABLE_MANAGEMENT);
+  g_autofree char *gov = integration_account (&fixture->base, INFLOW_SIM_NOTABLE_GOVCLOUD);
+  const char *gov_title = inflow_account_directory_get_title (directory, gov);
+  const char *organization_id = inflow_account_entry_get_organization_id (find_entry (directory, management));
+  g_autofree char *organization = g_ascii_strup (organization_id, -1);
+  guint n_members = count_members (directory, organization_id);
+  g_autofree char *count = g_strdup_printf ("of %u accounts", n_accounts);
+  g_autofree char *one = g_strdup_printf ("1 %s", count);
+  GtkWidget *entry = find_search_entry (view);
+  GtkWidget *label;
+  g_autoptr(InflowAccountEntry) heading = NULL;
+  g_autoptr(InflowAccountEntry) account = NULL;
+
+  g_assert_nonnull (entry);
+  g_assert_nonnull (gov_title);
+  g_assert_cmpuint (n_members, >, 1);
+  g_assert_cmpuint (n_members, <, n_accounts);
+  g_assert_cmpuint (g_list_model_get_n_items (matches), ==, n_entries);
+  g_assert_nonnull (views_fixture_find_label (view, management));
+  g_assert_null (views_fixture_find_label (view, count));
+
+  /* Ctrl+F */
+  gtk_widget_activate_action (view, "accounts.focus-search", NULL);
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (gtk_widget_get_root (view)), entry));
+
+  /* An account ID: that account under its organization, nothing else */
+  search (fixture, entry, gov, 2);
+  heading = g_list_model_get_item (matches, 0);
+  account = g_list_model_get_item (matches, 1);
+  g_assert_cmpint (inflow_account_entry_get_kind (heading), ==, INFLOW_ACCOUNT_ENTRY_ORGANIZATION);
+  g_assert_true (inflow_account_entry_is_govcloud (heading));
+  g_assert_cmpstr (inflow_account_entry_get_account_id (account), ==, gov);
+  g_assert_cmpuint (inflow_account_directory_get_n_matching_accounts (directory), ==, 1);
+  g_assert_cmpstr (inflow_accounts_view_get_state (fixture->view), ==, "list");
+  g_assert_nonnull (views_fixture_find_label (view, gov_title));
+  g_assert_null (views_fixture_find_label (view, management));
+  label = views_fixture_find_label (view, count);
+  g_assert_nonnull (label);
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (label)), ==, one);
+  views_fixture_screenshot ("accounts-search.png");
+
+  /* An organization ID, in capitals: the whole organization */
+  search (fixture, entry, organization, n_members + 1);
+  g_assert_cmpuint (inflow_account_directory_get_n_matching_accounts (directory), ==, n_members);
+  g_assert_nonnull (views_fixture_find_label (view, management));
+  g_assert_null (views_fixture_find_label (view, gov_title));
+
+  /* Nothing matches: the empty state */
+  search (fixture, entry, "no such account", 0);
+  g_assert_cmpstr (inflow_accounts_view_get_state (fixture->view), ==, "no-results");
+  g_assert_nonnull (views_fixture_find_label (view, "No Matching Accounts"));
+
+  /* Escape clears the search: everything is back */
+  g_signal_emit_by_name (entry, "stop-search");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "");
+  search (fixture, entry, "", n_entries);
+  g_assert_cmpstr (inflow_accounts_view_get_state (fixture->view), ==, "list");
+  g_assert_cmpuint (inflow_account_directory_get_n_matching_accounts (directory), ==, n_accounts);
+  g_assert_nonnull (views_fixture_find_label (view, management));
+  g_assert_null (views_fixture_find_label (view, count));
+}
+
 static void
 test_signed_out (Fixture       *fixture,
                  gconstpointer  data)
@@ -201,6 +337,7 @@ main (int   argc,
   g_test_add ("/ui/accounts/groups-and-coverage", Fixture, NULL, setup, test_groups_and_coverage, teardown);
   g_test_add ("/ui/accounts/management-caution", Fixture, NULL, setup, test_management_caution, teardown);
   g_test_add ("/ui/accounts/stackset-entry", Fixture, NULL, setup, test_stackset_entry, teardown);
+  g_test_add ("/ui/accounts/search", Fixture, NULL, setup, test_search, teardown);
   g_test_add ("/ui/accounts/signed-out", Fixture, NULL, setup, test_signed_out, teardown);
 
   return inflow_test_run ();
