@@ -14,8 +14,12 @@
 #include "inflow-account-directory.h"
 #include "inflow-ingestion-format.h"
 #include "inflow-integration-words.h"
+#include "inflow-view-utils.h"
 
-#define NARROW_WIDTH 720
+/* The grid needs this much for the titles plus one check box column per
+ * workspace; narrower, it shows one workspace at a time. */
+#define TITLE_MIN_WIDTH 200
+#define CHECK_COLUMN_WIDTH 120
 
 /* One workspace column. */
 typedef struct
@@ -23,6 +27,7 @@ typedef struct
   InflowAccessView *self;
   char             *token;
   char             *name;
+  char             *seen_by;
 } WorkspaceColumn;
 
 struct _InflowAccessView
@@ -69,6 +74,9 @@ struct _InflowAccessView
   GtkSearchEntry         *search_entry;
   GtkToggleButton        *unassigned_button;
   GtkFlowBox             *teams_box;
+  GtkBox                 *workspace_box;
+  AdwComboRow            *workspace_row;
+  GtkLabel               *seen_by_label;
   GtkStack               *stack;
   GtkSpinner             *spinner;
   AdwStatusPage          *error_page;
@@ -94,6 +102,7 @@ static GParamSpec *properties[N_PROPS];
 
 static void update_state (InflowAccessView *self);
 static void batch_next (InflowAccessView *self);
+static void apply_narrow (InflowAccessView *self);
 
 static void
 workspace_column_free (gpointer data)
@@ -102,7 +111,17 @@ workspace_column_free (gpointer data)
 
   g_free (column->token);
   g_free (column->name);
+  g_free (column->seen_by);
   g_free (column);
+}
+
+static WorkspaceColumn *
+workspace_column_at (InflowAccessView *self,
+                     guint             index)
+{
+  GtkColumnViewColumn *view_column = g_ptr_array_index (self->workspace_columns, index);
+
+  return g_object_get_data (G_OBJECT (gtk_column_view_column_get_factory (view_column)), "column");
 }
 
 static char *
@@ -484,7 +503,7 @@ unbind_check_cb (GtkSignalListItemFactory *factory,
 }
 
 /* Workspaces: one column each, a card of the teams that see it, and an
- * entry of the batch dropdown */
+ * entry of the workspace chooser and of the batch dropdown */
 
 static void
 update_workspaces (InflowAccessView *self)
@@ -493,7 +512,13 @@ update_workspaces (InflowAccessView *self)
   GListModel *teams = self->session != NULL ? inflow_session_get_teams (self->session) : NULL;
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
   guint n = workspaces != NULL ? g_list_model_get_n_items (workspaces) : 0;
+  guint chosen = adw_combo_row_get_selected (self->workspace_row);
+  g_autofree char *chosen_token = NULL;
   GtkWidget *child;
+
+  /* Refreshes replace the workspaces; the chosen one stays chosen. */
+  if (chosen < self->workspace_tokens->len)
+    chosen_token = g_strdup (g_ptr_array_index (self->workspace_tokens, chosen));
 
   for (guint i = 0; i < self->workspace_columns->len; i++)
     gtk_column_view_remove_column (self->column_view, g_ptr_array_index (self->workspace_columns, i));
@@ -511,7 +536,6 @@ update_workspaces (InflowAccessView *self)
       GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
       GtkColumnViewColumn *view_column;
       g_autofree char *team_names = NULL;
-      g_autofree char *seen_by = NULL;
       GtkWidget *card, *title, *subtitle;
       guint n_teams = 0;
 
@@ -524,7 +548,6 @@ update_workspaces (InflowAccessView *self)
       g_signal_connect (factory, "unbind", G_CALLBACK (unbind_check_cb), column);
 
       view_column = gtk_column_view_column_new (column->name, factory);
-      gtk_column_view_column_set_fixed_width (view_column, 120);
       gtk_column_view_append_column (self->column_view, view_column);
       g_ptr_array_add (self->workspace_columns, view_column);
 
@@ -535,9 +558,9 @@ update_workspaces (InflowAccessView *self)
       team_names = inflow_teams_dup_names_for_workspace (teams, column->token, &n_teams);
       if (team_names != NULL)
         /* Translators: %s is a list of team names */
-        seen_by = g_strdup_printf (_("Seen by %s"), team_names);
+        column->seen_by = g_strdup_printf (_("Seen by %s"), team_names);
       else
-        seen_by = g_strdup (_("No team sees it"));
+        column->seen_by = g_strdup (_("No team sees it"));
 
       card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
       gtk_widget_add_css_class (card, "card");
@@ -545,7 +568,7 @@ update_workspaces (InflowAccessView *self)
       title = gtk_label_new (column->name);
       gtk_label_set_xalign (GTK_LABEL (title), 0);
       gtk_widget_add_css_class (title, "heading");
-      subtitle = gtk_label_new (seen_by);
+      subtitle = gtk_label_new (column->seen_by);
       gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
       gtk_label_set_wrap (GTK_LABEL (subtitle), TRUE);
       gtk_label_set_max_width_chars (GTK_LABEL (subtitle), 28);
@@ -556,8 +579,16 @@ update_workspaces (InflowAccessView *self)
       gtk_flow_box_append (self->teams_box, card);
     }
 
+  /* The dropdown follows the chooser (a binding). */
   gtk_drop_down_set_model (self->workspace_dropdown, G_LIST_MODEL (names));
-  gtk_widget_set_visible (GTK_WIDGET (self->teams_box), n > 0);
+  adw_combo_row_set_model (self->workspace_row, G_LIST_MODEL (names));
+  if (chosen_token != NULL &&
+      g_ptr_array_find_with_equal_func (self->workspace_tokens, chosen_token, g_str_equal, &chosen))
+    adw_combo_row_set_selected (self->workspace_row, chosen);
+
+  apply_narrow (self);
+  /* The number of columns moves the width where the grid folds. */
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
 }
 
 /* State */
@@ -613,6 +644,10 @@ update_selection_label (InflowAccessView *self)
     text = g_strdup_printf (ngettext ("%u integration selected", "%u integrations selected", n), n);
 
   gtk_label_set_label (self->selection_label, text);
+  /* Narrow, the bar shows up once there is a selection to change. */
+  gtk_widget_set_visible (GTK_WIDGET (self->action_bar),
+                          g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "list") == 0 &&
+                          (!self->narrow || n > 0 || self->batch_tokens != NULL));
   gtk_widget_set_sensitive (GTK_WIDGET (self->add_button), can_write && n > 0 && self->batch_tokens == NULL);
   gtk_widget_set_sensitive (GTK_WIDGET (self->remove_button), can_write && n > 0 && self->batch_tokens == NULL);
   gtk_widget_set_sensitive (GTK_WIDGET (self->workspace_dropdown), can_write && self->batch_tokens == NULL);
@@ -628,7 +663,6 @@ update_state (InflowAccessView *self)
 
   gtk_stack_set_visible_child_name (self->stack, state);
   gtk_spinner_set_spinning (self->spinner, g_str_equal (state, "loading"));
-  gtk_widget_set_visible (GTK_WIDGET (self->action_bar), g_str_equal (state, "list"));
 
   if (g_str_equal (state, "error"))
     {
@@ -805,6 +839,14 @@ fetched_at_changed_cb (InflowAccessView  *self,
   update_state (self);
 }
 
+static void
+focus_search_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  inflow_view_focus_search (INFLOW_ACCESS_VIEW (widget)->search_entry);
+}
+
 /* Template callbacks */
 
 static void
@@ -863,6 +905,12 @@ selection_changed_cb (InflowAccessView *self)
   update_selection_label (self);
 }
 
+static void
+workspace_chosen_cb (InflowAccessView *self)
+{
+  apply_narrow (self);
+}
+
 /* Batches */
 
 static const char *
@@ -871,8 +919,7 @@ workspace_name (InflowAccessView *self,
 {
   for (guint i = 0; i < self->workspace_columns->len; i++)
     {
-      GtkColumnViewColumn *view_column = g_ptr_array_index (self->workspace_columns, i);
-      WorkspaceColumn *column = g_object_get_data (G_OBJECT (gtk_column_view_column_get_factory (view_column)), "column");
+      WorkspaceColumn *column = workspace_column_at (self, i);
 
       if (g_str_equal (column->token, token))
         return column->name;
@@ -1008,7 +1055,40 @@ batch_next (InflowAccessView *self)
                                         g_object_ref (self));
 }
 
-/* Narrow widths */
+/* Narrow widths: rather than scroll the grid sideways, the list shows the
+ * check boxes of the workspace chosen above it (the one Add and Remove
+ * change too), and the chooser tells which teams see it. */
+
+static gboolean
+is_narrow (InflowAccessView *self,
+           int               width)
+{
+  return width < TITLE_MIN_WIDTH + (int) self->workspace_columns->len * CHECK_COLUMN_WIDTH;
+}
+
+static void
+apply_narrow (InflowAccessView *self)
+{
+  guint n = self->workspace_columns->len;
+  guint chosen = adw_combo_row_get_selected (self->workspace_row);
+
+  for (guint i = 0; i < n; i++)
+    {
+      GtkColumnViewColumn *view_column = g_ptr_array_index (self->workspace_columns, i);
+      gboolean shown = !self->narrow || i == chosen;
+
+      gtk_column_view_column_set_visible (view_column, shown);
+      /* GTK 4.8 counts hidden columns in the width it shares out, which
+       * would leave the titles no room to expand into. */
+      gtk_column_view_column_set_fixed_width (view_column, shown ? CHECK_COLUMN_WIDTH : 0);
+    }
+
+  gtk_label_set_label (self->seen_by_label, chosen < n ? workspace_column_at (self, chosen)->seen_by : NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->teams_box), !self->narrow && n > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->workspace_box), self->narrow && n > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->workspace_dropdown), !self->narrow);
+  update_selection_label (self);
+}
 
 static gboolean
 narrow_idle_cb (gpointer data)
@@ -1016,12 +1096,8 @@ narrow_idle_cb (gpointer data)
   InflowAccessView *self = data;
 
   self->narrow_idle = 0;
-  self->narrow = gtk_widget_get_width (GTK_WIDGET (self)) < NARROW_WIDTH;
-  gtk_column_view_column_set_expand (self->integration_column, !self->narrow);
-  gtk_column_view_column_set_fixed_width (self->integration_column, self->narrow ? 190 : -1);
-  gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_parent (GTK_WIDGET (self->add_button))),
-                                  GTK_ORIENTATION_HORIZONTAL);
-  gtk_flow_box_set_max_children_per_line (self->teams_box, self->narrow ? 2 : 6);
+  self->narrow = is_narrow (self, gtk_widget_get_width (GTK_WIDGET (self)));
+  apply_narrow (self);
 
   return G_SOURCE_REMOVE;
 }
@@ -1050,7 +1126,7 @@ layout_allocate (GtkWidget *widget,
   InflowAccessView *self = INFLOW_ACCESS_VIEW (widget);
   GtkWidget *child = adw_bin_get_child (ADW_BIN (widget));
 
-  if ((width < NARROW_WIDTH) != self->narrow && self->narrow_idle == 0)
+  if (is_narrow (self, width) != self->narrow && self->narrow_idle == 0)
     self->narrow_idle = g_idle_add_full (G_PRIORITY_HIGH_IDLE, narrow_idle_cb, self, NULL);
 
   if (child != NULL && gtk_widget_should_layout (child))
@@ -1179,6 +1255,9 @@ inflow_access_view_class_init (InflowAccessViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, InflowAccessView, search_entry);
   gtk_widget_class_bind_template_child (widget_class, InflowAccessView, unassigned_button);
   gtk_widget_class_bind_template_child (widget_class, InflowAccessView, teams_box);
+  gtk_widget_class_bind_template_child (widget_class, InflowAccessView, workspace_box);
+  gtk_widget_class_bind_template_child (widget_class, InflowAccessView, workspace_row);
+  gtk_widget_class_bind_template_child (widget_class, InflowAccessView, seen_by_label);
   gtk_widget_class_bind_template_child (widget_class, InflowAccessView, stack);
   gtk_widget_class_bind_template_child (widget_class, InflowAccessView, spinner);
   gtk_widget_class_bind_template_child (widget_class, InflowAccessView, error_page);
@@ -1191,10 +1270,14 @@ inflow_access_view_class_init (InflowAccessViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, InflowAccessView, remove_button);
   gtk_widget_class_bind_template_child (widget_class, InflowAccessView, as_of_label);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, inflow_view_clear_search);
+  /* Ctrl+F, from the template */
+  gtk_widget_class_install_action (widget_class, "access.focus-search", NULL, focus_search_action);
   gtk_widget_class_bind_template_callback (widget_class, unassigned_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, retry_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, add_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, remove_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, workspace_chosen_cb);
 }
 
 static void
@@ -1216,6 +1299,8 @@ inflow_access_view_init (InflowAccessView *self)
   self->bound_checks = g_hash_table_new (NULL, NULL);
   self->bound_titles = g_hash_table_new (NULL, NULL);
   self->batch_results = g_ptr_array_new_with_free_func (g_free);
+  g_object_bind_property (self->workspace_row, "selected", self->workspace_dropdown, "selected",
+                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
 
   factory = gtk_signal_list_item_factory_new ();
   g_signal_connect_object (factory, "setup", G_CALLBACK (setup_title_cb), self, 0);

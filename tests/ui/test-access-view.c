@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "inflow-access-view.h"
+#include "inflow-account-directory.h"
 #include "inflow-test-utils.h"
 #include "views-fixture.h"
 
@@ -256,6 +257,147 @@ test_batch (Fixture       *fixture,
     }
 }
 
+static GtkWidget *
+template_child (Fixture    *fixture,
+                const char *id)
+{
+  return GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (fixture->view), INFLOW_TYPE_ACCESS_VIEW, id));
+}
+
+static gboolean
+chooser_is_mapped (gpointer data)
+{
+  return gtk_widget_get_mapped (template_child (data, "workspace_row"));
+}
+
+static gboolean
+chooser_is_unmapped (gpointer data)
+{
+  return !chooser_is_mapped (data);
+}
+
+/* How many check boxes the row of @token shows; @shown gets the workspace
+ * of the last one. */
+static guint
+count_shown_checks (Fixture     *fixture,
+                    const char  *token,
+                    const char **shown)
+{
+  guint n = 0;
+
+  for (guint i = 0; fixture->workspaces[i] != NULL; i++)
+    {
+      GtkCheckButton *check = inflow_access_view_get_check (fixture->view, token, fixture->workspaces[i]);
+
+      if (check != NULL && gtk_widget_get_mapped (GTK_WIDGET (check)))
+        {
+          n++;
+          *shown = fixture->workspaces[i];
+        }
+    }
+
+  return n;
+}
+
+/* The view's title for the integration: its account's name, else its account ID. */
+static char *
+dup_title (Fixture    *fixture,
+           const char *token)
+{
+  GListModel *integrations = inflow_session_get_integrations (fixture->base.session);
+  g_autoptr(InflowAccountDirectory) directory = inflow_account_directory_new ();
+
+  inflow_account_directory_update (directory, inflow_session_get_cloud_accounts (fixture->base.session), integrations);
+  for (guint i = 0; i < g_list_model_get_n_items (integrations); i++)
+    {
+      g_autoptr(InflowIntegration) integration = g_list_model_get_item (integrations, i);
+      const char *account_id = inflow_integration_get_account_identifier (integration);
+
+      if (g_str_equal (inflow_integration_get_token (integration), token))
+        return g_strdup (inflow_account_directory_get_title (directory, account_id) ?: account_id ?: token);
+    }
+
+  g_assert_not_reached ();
+}
+
+static void
+test_narrow (Fixture       *fixture,
+             gconstpointer  data)
+{
+  const char *token = inflow_simulator_get_notable_integration (fixture->base.simulator, INFLOW_SIM_NOTABLE_STALE);
+  const char *workspace = missing_workspace (fixture, token);
+  AdwComboRow *chooser = ADW_COMBO_ROW (template_child (fixture, "workspace_row"));
+  GtkAdjustment *hadjustment = gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (template_child (fixture, "column_view")));
+  g_autofree char *before = views_fixture_dup_workspaces (&fixture->base, token);
+  g_autofree char *after = NULL;
+  g_autofree char *title = dup_title (fixture, token);
+  g_autofree char *label = NULL;
+  g_auto(GStrv) tokens = NULL;
+  const char *shown = NULL;
+  GtkCheckButton *check;
+  graphene_rect_t bounds;
+  guint index = 0;
+  int minimum;
+
+  /* Wide, the grid: every workspace has its check box in the row. */
+  shown_check (fixture, token, workspace);
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (chooser)));
+  g_assert_cmpuint (count_shown_checks (fixture, token, &shown), ==, g_strv_length (fixture->workspaces));
+
+  /* Phone-sized: the view fits and the list does not scroll sideways. */
+  gtk_window_set_default_size (fixture->base.window, 360, 720);
+  views_fixture_wait (chooser_is_mapped, fixture);
+  views_fixture_settle ();
+  gtk_widget_measure (GTK_WIDGET (fixture->view), GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+  g_assert_cmpint (minimum, <=, 360);
+  g_assert_cmpfloat (gtk_adjustment_get_upper (hadjustment), <=, gtk_adjustment_get_page_size (hadjustment));
+
+  /* One check box per row, that of the chosen workspace (the chooser
+   * lists the workspaces in the simulator's order). */
+  g_assert_cmpuint (count_shown_checks (fixture, token, &shown), ==, 1);
+  g_assert_cmpstr (shown, ==, fixture->workspaces[adw_combo_row_get_selected (chooser)]);
+
+  while (!g_str_equal (fixture->workspaces[index], workspace))
+    index++;
+  g_assert_cmpuint (index, !=, adw_combo_row_get_selected (chooser));
+  adw_combo_row_set_selected (chooser, index);
+  views_fixture_settle ();
+  g_assert_cmpuint (count_shown_checks (fixture, token, &shown), ==, 1);
+  g_assert_cmpstr (shown, ==, workspace);
+  views_fixture_screenshot ("workspace-access-narrow.png");
+
+  /* The titles take the room the other columns left: the box sits at the end. */
+  check = inflow_access_view_get_check (fixture->view, token, workspace);
+  g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (check), GTK_WIDGET (fixture->view), &bounds));
+  g_assert_cmpfloat (bounds.origin.x, >, gtk_widget_get_width (GTK_WIDGET (fixture->view)) / 2);
+
+  /* Its accessible label names the integration and the workspace, and it
+   * still writes. */
+  label = g_strdup_printf ("Show %s costs in %s", title,
+                           gtk_string_object_get_string (adw_combo_row_get_selected_item (chooser)));
+  gtk_test_accessible_assert_property (check, GTK_ACCESSIBLE_PROPERTY_LABEL, label);
+  g_assert_false (gtk_check_button_get_active (check));
+  gtk_check_button_set_active (check, TRUE);
+  views_fixture_wait (view_is_idle, fixture);
+  after = views_fixture_dup_workspaces (&fixture->base, token);
+  tokens = g_strsplit (after, ",", 0);
+  g_assert_true (g_strv_contains ((const char * const *) tokens, workspace));
+  g_assert_true (contains_all (after, before));
+  g_assert_true (gtk_check_button_get_active (inflow_access_view_get_check (fixture->view, token, workspace)));
+
+  /* A refresh replaces the workspaces; the chosen one stays. */
+  views_fixture_refresh (&fixture->base);
+  views_fixture_wait (view_is_idle, fixture);
+  g_assert_cmpuint (count_shown_checks (fixture, token, &shown), ==, 1);
+  g_assert_cmpstr (shown, ==, workspace);
+
+  /* Wide again, the whole grid. */
+  gtk_window_set_default_size (fixture->base.window, 1100, 720);
+  views_fixture_wait (chooser_is_unmapped, fixture);
+  views_fixture_settle ();
+  g_assert_cmpuint (count_shown_checks (fixture, token, &shown), ==, g_strv_length (fixture->workspaces));
+}
+
 static void
 test_read_only (Fixture       *fixture,
                 gconstpointer  data)
@@ -284,6 +426,7 @@ main (int   argc,
   g_test_add ("/ui/access/failed-write", Fixture, NULL, setup, test_failed_write, teardown);
   g_test_add ("/ui/access/concurrent-change", Fixture, NULL, setup, test_concurrent_change, teardown);
   g_test_add ("/ui/access/batch", Fixture, NULL, setup, test_batch, teardown);
+  g_test_add ("/ui/access/narrow", Fixture, NULL, setup, test_narrow, teardown);
   g_test_add ("/ui/access/read-only", Fixture, "demo-read-token", setup, test_read_only, teardown);
 
   return inflow_test_run ();
