@@ -15,6 +15,8 @@
 #include "inflow-ingestion-format.h"
 #include "inflow-integration-page.h"
 #include "inflow-integrations-view.h"
+#include "inflow-search.h"
+#include "inflow-view-utils.h"
 
 /* Narrower than this, the list drops the date and workspace columns and the
  * filters go under the search entry. */
@@ -35,6 +37,16 @@ typedef enum
   CELL_UPDATED,
 } CellKind;
 
+/* Fixed widths; the Account column takes the rest. */
+static const int column_widths[] = {
+  [CELL_ACCOUNT] = -1,
+  [CELL_STATUS] = 260,
+  [CELL_VERDICT] = 150,
+  [CELL_WORKSPACES] = 110,
+  [CELL_CREATED] = 130,
+  [CELL_UPDATED] = 150,
+};
+
 struct _InflowIntegrationsView
 {
   AdwBin                        parent_instance;
@@ -49,7 +61,7 @@ struct _InflowIntegrationsView
   GPtrArray                    *provider_keys;   /* NULL for "all" first */
   GHashTable                   *bound_items;     /* GtkListItem → CellKind + 1 */
   GHashTable                   *search_keys;     /* InflowIntegration → its search_key() */
-  char                         *search;          /* as search_prepare() gives it, or NULL */
+  char                         *search;          /* as inflow_search_fold() gives it, or NULL */
   GTimeZone                    *timezone;        /* local, for the dates of the cells */
 
   InflowIntegrationVerdictFunc  verdict_func;
@@ -177,24 +189,6 @@ updated_expression_cb (InflowIntegration *integration,
   return time != NULL ? g_date_time_to_unix (time) : 0;
 }
 
-/* Searches ignore case and Unicode variants: both sides are prepared alike. */
-static char *
-search_prepare (const char *text)
-{
-  g_autofree char *normalized = NULL;
-
-  if (text == NULL || *text == '\0')
-    return NULL;
-
-  /* For ASCII, normalizing and casefolding come down to lowercasing */
-  if (g_str_is_ascii (text))
-    return g_ascii_strdown (text, -1);
-
-  normalized = g_utf8_normalize (text, -1, G_NORMALIZE_ALL);
-
-  return g_utf8_casefold (normalized, -1);
-}
-
 /* What a search matches: provider, account ID, account name, status word
  * and token. Built once per integration, and again when the lists or the
  * names change. */
@@ -217,7 +211,7 @@ search_key (InflowIntegrationsView *self,
                         inflow_integration_get_account_identifier (integration) ?: "",
                         name ?: "",
                         NULL);
-      key = search_prepare (text);
+      key = inflow_search_fold (text);
       g_hash_table_insert (self->search_keys, integration, key);
     }
 
@@ -258,7 +252,7 @@ static void
 set_search (InflowIntegrationsView *self,
             const char             *text)
 {
-  g_autofree char *search = search_prepare (text);
+  g_autofree char *search = inflow_search_fold (text);
   GtkFilterChange change;
 
   if (g_strcmp0 (search, self->search) == 0)
@@ -473,9 +467,14 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
       break;
 
     case CELL_STATUS:
+      /* [status][verdict, when narrow]
+       * meaning */
       child = with_tooltip (gtk_box_new (GTK_ORIENTATION_VERTICAL, 2));
       gtk_widget_set_valign (child, GTK_ALIGN_CENTER);
-      gtk_box_append (GTK_BOX (child), badge_new ());
+      line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+      gtk_box_append (GTK_BOX (line), badge_new ());
+      gtk_box_append (GTK_BOX (line), badge_new ());
+      gtk_box_append (GTK_BOX (child), line);
       text = gtk_label_new (NULL);
       gtk_label_set_xalign (GTK_LABEL (text), 0);
       gtk_label_set_ellipsize (GTK_LABEL (text), PANGO_ELLIPSIZE_END);
@@ -499,10 +498,13 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
   gtk_list_item_set_child (list_item, child);
 }
 
+/* @same_as: (nullable): a label beside the badge; a verdict that says the
+ * same does not show */
 static void
 bind_verdict (InflowIntegrationsView *self,
               GtkWidget              *badge,
-              InflowIntegration      *integration)
+              InflowIntegration      *integration,
+              const char             *same_as)
 {
   g_autofree char *label = NULL;
   InflowIngestionSeverity severity = INFLOW_INGESTION_SEVERITY_NONE;
@@ -510,7 +512,7 @@ bind_verdict (InflowIntegrationsView *self,
 
   if (self->verdict_func == NULL ||
       !self->verdict_func (integration, &label, &severity, self->verdict_data) ||
-      label == NULL)
+      label == NULL || g_strcmp0 (label, same_as) == 0)
     {
       gtk_widget_set_visible (badge, FALSE);
       return;
@@ -597,16 +599,23 @@ bind_item (InflowIntegrationsView *self,
     case CELL_STATUS:
       {
         InflowStatusWord word = integration_word (integration);
-        GtkWidget *badge = gtk_widget_get_first_child (child);
+        GtkWidget *line = gtk_widget_get_first_child (child);
+        GtkWidget *badge = gtk_widget_get_first_child (line);
+        GtkWidget *verdict = gtk_widget_get_next_sibling (badge);
 
         badge_set (badge, inflow_status_word_get_label (word), inflow_status_word_get_tone (word));
-        label_set (gtk_widget_get_next_sibling (badge), inflow_status_word_get_meaning (word));
+        /* Narrow, the Ingestion column is gone and its badge comes here */
+        if (self->narrow)
+          bind_verdict (self, verdict, integration, inflow_status_word_get_label (word));
+        else
+          gtk_widget_set_visible (verdict, FALSE);
+        label_set (gtk_widget_get_next_sibling (line), inflow_status_word_get_meaning (word));
         cell_set_tooltip (child, inflow_status_word_get_meaning (word));
       }
       break;
 
     case CELL_VERDICT:
-      bind_verdict (self, child, integration);
+      bind_verdict (self, child, integration, NULL);
       break;
 
     case CELL_WORKSPACES:
@@ -751,8 +760,7 @@ static GtkColumnViewColumn *
 add_column (InflowIntegrationsView *self,
             CellKind                kind,
             const char             *title,
-            GtkSorter              *sorter,
-            int                     fixed_width)
+            GtkSorter              *sorter)
 {
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
   GtkColumnViewColumn *column;
@@ -765,8 +773,8 @@ add_column (InflowIntegrationsView *self,
   column = gtk_column_view_column_new (title, factory);
   gtk_column_view_column_set_sorter (column, sorter);
   gtk_column_view_column_set_resizable (column, TRUE);
-  if (fixed_width > 0)
-    gtk_column_view_column_set_fixed_width (column, fixed_width);
+  if (column_widths[kind] > 0)
+    gtk_column_view_column_set_fixed_width (column, column_widths[kind]);
   else
     gtk_column_view_column_set_expand (column, TRUE);
   gtk_column_view_append_column (self->column_view, column);
@@ -1009,6 +1017,14 @@ filter_model_changed_cb (InflowIntegrationsView *self)
   update_state (self);
 }
 
+static void
+focus_search_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  inflow_view_focus_search (INFLOW_INTEGRATIONS_VIEW (widget)->search_entry);
+}
+
 /* Callbacks of the template */
 
 static void
@@ -1083,13 +1099,26 @@ leaflet_child_cb (InflowIntegrationsView *self,
 
 /* Narrow widths */
 
+/* GTK 4.8 counts hidden columns in the width it shares out, which would
+ * leave the Account column no room to expand into: they get none. */
+static void
+show_column (InflowIntegrationsView *self,
+             CellKind                kind,
+             gboolean                visible)
+{
+  gtk_column_view_column_set_visible (self->columns[kind], visible);
+  gtk_column_view_column_set_fixed_width (self->columns[kind], visible ? column_widths[kind] : 0);
+}
+
 static void
 apply_narrow (InflowIntegrationsView *self)
 {
-  gtk_column_view_column_set_visible (self->columns[CELL_WORKSPACES], !self->narrow);
-  gtk_column_view_column_set_visible (self->columns[CELL_CREATED], !self->narrow);
-  gtk_column_view_column_set_visible (self->columns[CELL_UPDATED], !self->narrow);
-  gtk_column_view_column_set_fixed_width (self->columns[CELL_STATUS], self->narrow ? 130 : 260);
+  show_column (self, CELL_VERDICT, self->verdict_func != NULL && !self->narrow);
+  show_column (self, CELL_WORKSPACES, !self->narrow);
+  show_column (self, CELL_CREATED, !self->narrow);
+  show_column (self, CELL_UPDATED, !self->narrow);
+  gtk_column_view_column_set_fixed_width (self->columns[CELL_STATUS], self->narrow ? 180 : column_widths[CELL_STATUS]);
+  rebind_cells (self, TRUE);
   gtk_orientable_set_orientation (GTK_ORIENTABLE (self->toolbar),
                                   self->narrow ? GTK_ORIENTATION_VERTICAL : GTK_ORIENTATION_HORIZONTAL);
 }
@@ -1258,6 +1287,9 @@ inflow_integrations_view_class_init (InflowIntegrationsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, InflowIntegrationsView, as_of_label);
   gtk_widget_class_bind_template_child (widget_class, InflowIntegrationsView, detail_page);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, inflow_view_clear_search);
+  /* Ctrl+F, from the template */
+  gtk_widget_class_install_action (widget_class, "integrations.focus-search", NULL, focus_search_action);
   gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, retry_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
@@ -1294,17 +1326,17 @@ inflow_integrations_view_init (InflowIntegrationsView *self)
 
   /* Columns, each sortable */
   sorter = GTK_SORTER (gtk_string_sorter_new (closure_expression (G_TYPE_STRING, G_CALLBACK (title_expression_cb), self)));
-  add_column (self, CELL_ACCOUNT, _("Account"), sorter, -1);
+  add_column (self, CELL_ACCOUNT, _("Account"), sorter);
   sorter = GTK_SORTER (gtk_numeric_sorter_new (closure_expression (G_TYPE_INT, G_CALLBACK (status_expression_cb), NULL)));
-  add_column (self, CELL_STATUS, _("Status"), sorter, 260);
-  add_column (self, CELL_VERDICT, _("Ingestion"), NULL, 150);
-  gtk_column_view_column_set_visible (self->columns[CELL_VERDICT], FALSE);
+  add_column (self, CELL_STATUS, _("Status"), sorter);
+  add_column (self, CELL_VERDICT, _("Ingestion"), NULL);
+  show_column (self, CELL_VERDICT, FALSE);
   sorter = GTK_SORTER (gtk_numeric_sorter_new (closure_expression (G_TYPE_UINT, G_CALLBACK (workspaces_expression_cb), NULL)));
-  add_column (self, CELL_WORKSPACES, _("Workspaces"), sorter, 110);
+  add_column (self, CELL_WORKSPACES, _("Workspaces"), sorter);
   sorter = GTK_SORTER (gtk_numeric_sorter_new (closure_expression (G_TYPE_INT64, G_CALLBACK (created_expression_cb), NULL)));
-  add_column (self, CELL_CREATED, _("Created"), sorter, 130);
+  add_column (self, CELL_CREATED, _("Created"), sorter);
   sorter = GTK_SORTER (gtk_numeric_sorter_new (closure_expression (G_TYPE_INT64, G_CALLBACK (updated_expression_cb), NULL)));
-  add_column (self, CELL_UPDATED, _("Last Updated"), sorter, 150);
+  add_column (self, CELL_UPDATED, _("Last Updated"), sorter);
 
   /* session list → sort (incremental) → filter → rows (see sync_rows()) */
   self->sort_model = gtk_sort_list_model_new (NULL, g_object_ref (gtk_column_view_get_sorter (self->column_view)));
@@ -1491,7 +1523,7 @@ inflow_integrations_view_set_verdict_func (InflowIntegrationsView       *self,
   self->verdict_data = user_data;
   self->verdict_destroy = destroy;
 
-  gtk_column_view_column_set_visible (self->columns[CELL_VERDICT], func != NULL);
+  show_column (self, CELL_VERDICT, func != NULL && !self->narrow);
   inflow_integrations_view_refresh_verdicts (self);
 }
 

@@ -424,7 +424,8 @@ update_badges (InflowWindow *self)
                        inflow_session_get_me (self->session) != NULL &&
                        !inflow_session_get_can_write (self->session);
 
-  gtk_widget_set_visible (self->demo_badge, is_demo);
+  /* Narrow, the page title needs the room; the sidebar still says "Demo" */
+  gtk_widget_set_visible (self->demo_badge, is_demo && !adw_leaflet_get_folded (self->leaflet));
   gtk_widget_set_visible (self->read_only_button, read_only);
   if (read_only)
     {
@@ -442,6 +443,7 @@ static void
 folded_changed_cb (InflowWindow *self)
 {
   gtk_widget_set_visible (self->read_only_text, !adw_leaflet_get_folded (self->leaflet));
+  update_badges (self);
 }
 
 static void

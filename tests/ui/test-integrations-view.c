@@ -112,7 +112,20 @@ test_search_and_filters (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 0);
   g_assert_cmpstr (inflow_integrations_view_get_state (fixture->view), ==, "no-results");
 
-  inflow_integrations_view_set_search (fixture->view, NULL);
+  /* Ctrl+F goes to the search; Escape there clears it */
+  {
+    GtkWidget *entry = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (fixture->view),
+                                                                  INFLOW_TYPE_INTEGRATIONS_VIEW, "search_entry"));
+
+    gtk_widget_grab_focus (GTK_WIDGET (fixture->view));
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "integrations.focus-search", NULL));
+    g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (gtk_widget_get_root (entry)), entry));
+    g_signal_emit_by_name (entry, "stop-search");
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "");
+    views_fixture_wait (view_is_idle, fixture);
+    g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 40);
+  }
+
   inflow_integrations_view_set_status_filter (fixture->view, INFLOW_STATUS_WORD_ERROR);
   views_fixture_wait (view_is_idle, fixture);
   n = g_list_model_get_n_items (shown);

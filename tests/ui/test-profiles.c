@@ -320,6 +320,22 @@ fold_is (gpointer data)
   return inflow_window_get_folded (wait->window) == wait->folded;
 }
 
+/* Under Xvfb, without a window manager, GTK 4.8 now and then keeps a shown
+ * window at its size after a new default size: ask again until it folds. */
+static gboolean
+resize_until_folded (FoldWait *wait,
+                     int       width)
+{
+  for (int i = 0; i < 10; i++)
+    {
+      gtk_window_set_default_size (GTK_WINDOW (wait->window), width + i % 2, 640);
+      if (inflow_test_wait_until (fold_is, wait, 1000))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
 static void
 test_narrow (UiFixture     *fixture,
              gconstpointer  data)
@@ -327,8 +343,7 @@ test_narrow (UiFixture     *fixture,
   FoldWait wait = { fixture->window, TRUE };
 
   sign_in (fixture, "Auditors", fixture->read_token);
-  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 360, 640);
-  g_assert_true (inflow_test_wait_until (fold_is, &wait, 5000));
+  g_assert_true (resize_until_folded (&wait, 360));
 
   /* The badge keeps its lock but drops the word; the section still opens */
   g_assert_false (gtk_widget_get_visible (window_widget (fixture->window, "read_only_text")));
@@ -336,9 +351,8 @@ test_narrow (UiFixture     *fixture,
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-section", "s", "integrations");
   g_assert_cmpstr (inflow_window_get_section (fixture->window), ==, "integrations");
 
-  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1000, 640);
   wait.folded = FALSE;
-  g_assert_true (inflow_test_wait_until (fold_is, &wait, 5000));
+  g_assert_true (resize_until_folded (&wait, 1000));
   g_assert_true (gtk_widget_get_visible (window_widget (fixture->window, "read_only_text")));
 }
 
