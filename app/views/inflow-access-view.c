@@ -146,16 +146,38 @@ integration_title (InflowAccessView  *self,
   return inflow_integration_get_token (integration);
 }
 
+/* A toast is one line: a long @reason goes behind its Details button. */
 static void
 show_toast (InflowAccessView *self,
-            const char       *text)
+            const char       *text,
+            const char       *reason)
 {
   AdwToast *toast = adw_toast_new (text);
 
   adw_toast_set_timeout (toast, 8);
+  if (reason != NULL)
+    {
+      adw_toast_set_button_label (toast, _("_Details"));
+      adw_toast_set_action_name (toast, "access.show-details");
+      adw_toast_set_action_target_value (toast, g_variant_new ("(ss)", text, reason));
+    }
   g_free (self->last_toast);
-  self->last_toast = g_strdup (text);
+  self->last_toast = reason != NULL ? g_strconcat (text, " ", reason, NULL) : g_strdup (text);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+show_details_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  const char *text, *reason;
+  GtkWidget *dialog;
+
+  g_variant_get (parameter, "(&s&s)", &text, &reason);
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), text, reason);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static InflowIntegration *
@@ -409,13 +431,11 @@ single_change_cb (GObject      *source,
       g_autofree char *text = NULL;
 
       if (context->change == INFLOW_WORKSPACE_ACCESS_ADD)
-        /* Translators: an account, a workspace, then the reason */
-        text = g_strdup_printf (_("Could not show %s costs in %s. %s"),
-                                context->title, context->workspace_name, error->message);
+        /* Translators: an account, then a workspace */
+        text = g_strdup_printf (_("Could not show %s costs in %s"), context->title, context->workspace_name);
       else
-        text = g_strdup_printf (_("Could not remove %s costs from %s. %s"),
-                                context->title, context->workspace_name, error->message);
-      show_toast (self, text);
+        text = g_strdup_printf (_("Could not remove %s costs from %s"), context->title, context->workspace_name);
+      show_toast (self, text, error->message);
     }
 
   /* Back to the real state (the list's, fresh or unchanged). */
@@ -1273,6 +1293,7 @@ inflow_access_view_class_init (InflowAccessViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, inflow_view_clear_search);
   /* Ctrl+F, from the template */
   gtk_widget_class_install_action (widget_class, "access.focus-search", NULL, focus_search_action);
+  gtk_widget_class_install_action (widget_class, "access.show-details", "(ss)", show_details_action);
   gtk_widget_class_bind_template_callback (widget_class, unassigned_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, retry_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, add_clicked_cb);

@@ -178,6 +178,19 @@ test_failed_write (Fixture       *fixture,
   g_assert_nonnull (strstr (inflow_access_view_get_last_toast (fixture->view), "Could not show"));
   g_assert_nonnull (strstr (inflow_access_view_get_last_toast (fixture->view), "Everyone"));
   after = views_fixture_dup_workspaces (&fixture->base, token);
+
+  /* The toast's Details button shows the whole reason */
+  {
+    GtkWindow *dialog;
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "access.show-details", "(ss)",
+                                               "Could not show", "The whole reason."));
+    dialog = views_fixture_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+    g_assert_nonnull (dialog);
+    g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==, "Could not show");
+    g_assert_cmpstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), ==, "The whole reason.");
+    gtk_window_destroy (dialog);
+  }
   g_assert_true (contains_all (after, before) && contains_all (before, after));
 }
 
