@@ -13,12 +13,8 @@
 #include "inflow-accounts-view.h"
 #include "inflow-ingestion-format.h"
 #include "inflow-integration-words.h"
+#include "inflow-placeholder-rows.h"
 #include "inflow-view-utils.h"
-
-/* GTK 4.8 keeps at most this many rows; it builds those it lacks in a
- * frame, so the list gets them a few per frame (see sync_rows()). */
-#define MAX_ROWS 200
-#define ROWS_PER_FRAME 20
 
 struct _InflowAccountsView
 {
@@ -27,10 +23,8 @@ struct _InflowAccountsView
   /* Owned references */
   InflowSession          *session;
   InflowAccountDirectory *directory;
-  GListStore             *rows;          /* see sync_rows() */
-  GHashTable             *bound_items;   /* the GtkListItems that show an entry */
+  InflowPlaceholderRows  *rows;          /* what list_view shows: one per match */
   guint                   update_idle;
-  guint                   rows_tick;
 
   /* Template widgets */
   GtkSearchEntry         *search_entry;
@@ -127,12 +121,15 @@ setup_row_cb (GtkSignalListItemFactory *factory,
   gtk_list_item_set_child (list_item, row);
 }
 
-/* A row shows the entry at its position in the matches (see sync_rows()),
- * unless it shows that entry already. */
+/* A row shows the entry at its position in the matches (see
+ * InflowPlaceholderRows), unless it shows that entry already. */
 static void
-bind_row (InflowAccountsView *self,
-          GtkListItem        *list_item)
+bind_row (GtkListItem *list_item,
+          gpointer     item_data,
+          gboolean     force,
+          gpointer     data)
 {
+  InflowAccountsView *self = data;
   g_autoptr(InflowAccountEntry) entry = g_list_model_get_item (inflow_account_directory_get_matches (self->directory),
                                                               gtk_list_item_get_position (list_item));
   GtkWidget *row = gtk_list_item_get_child (list_item);
@@ -158,7 +155,7 @@ bind_row (InflowAccountsView *self,
   gtk_list_item_set_selectable (list_item, FALSE);
 
   /* Only the few headings wrap: measuring wrapped text is what makes
-   * rebinding the rows slow (see sync_rows()). */
+   * rebinding the rows slow. */
   heading = inflow_account_entry_get_kind (entry) != INFLOW_ACCOUNT_ENTRY_ACCOUNT;
   gtk_label_set_wrap (GTK_LABEL (subtitle), heading);
   gtk_label_set_ellipsize (GTK_LABEL (subtitle), heading ? PANGO_ELLIPSIZE_NONE : PANGO_ELLIPSIZE_END);
@@ -273,8 +270,7 @@ bind_row_cb (GtkSignalListItemFactory *factory,
              GtkListItem              *list_item,
              InflowAccountsView       *self)
 {
-  g_hash_table_add (self->bound_items, list_item);
-  bind_row (self, list_item);
+  inflow_placeholder_rows_bind (self->rows, list_item, NULL);
 }
 
 static void
@@ -282,70 +278,8 @@ unbind_row_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *list_item,
                InflowAccountsView       *self)
 {
-  g_hash_table_remove (self->bound_items, list_item);
+  inflow_placeholder_rows_unbind (self->rows, list_item);
   g_object_set_data (G_OBJECT (list_item), "inflow-entry", NULL);
-}
-
-static void sync_rows (InflowAccountsView *self);
-
-static gboolean
-rows_tick_cb (GtkWidget     *widget,
-              GdkFrameClock *clock,
-              gpointer       data)
-{
-  InflowAccountsView *self = data;
-
-  self->rows_tick = 0;
-  sync_rows (self);
-
-  return G_SOURCE_REMOVE;
-}
-
-/* As in the Integrations view, the list does not show the matches: GTK 4.8
- * destroys the rows of the items that an items-changed removes and builds
- * new ones for those it adds, so each keystroke would rebuild up to 200
- * rows. It shows placeholders instead, one per match, that only come and go
- * at the end; each row shows the match at its position, and the rows are
- * bound again in place when the matches change. Up to MAX_ROWS,
- * placeholders come ROWS_PER_FRAME at a time, one batch a frame. */
-static void
-sync_rows (InflowAccountsView *self)
-{
-  guint n_shown = g_list_model_get_n_items (inflow_account_directory_get_matches (self->directory));
-  guint n_rows = g_list_model_get_n_items (G_LIST_MODEL (self->rows));
-  GHashTableIter iter;
-  gpointer list_item;
-
-  if (self->rows_tick != 0)
-    {
-      gtk_widget_remove_tick_callback (GTK_WIDGET (self->list_view), self->rows_tick);
-      self->rows_tick = 0;
-    }
-
-  g_hash_table_iter_init (&iter, self->bound_items);
-  while (g_hash_table_iter_next (&iter, &list_item, NULL))
-    bind_row (self, list_item);
-
-  if (n_shown < n_rows)
-    {
-      g_list_store_splice (self->rows, n_shown, n_rows - n_shown, NULL, 0);
-    }
-  else if (n_shown > n_rows)
-    {
-      guint n_added = n_shown - n_rows;
-      g_autoptr(GPtrArray) added = NULL;
-
-      if (n_rows < MAX_ROWS && n_added > ROWS_PER_FRAME)
-        {
-          n_added = ROWS_PER_FRAME;
-          self->rows_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self->list_view), rows_tick_cb, self, NULL);
-        }
-
-      added = g_ptr_array_new_full (n_added, g_object_unref);
-      for (guint i = 0; i < n_added; i++)
-        g_ptr_array_add (added, g_object_new (G_TYPE_OBJECT, NULL));
-      g_list_store_splice (self->rows, n_rows, 0, added->pdata, added->len);
-    }
 }
 
 /* State */
@@ -524,7 +458,7 @@ matches_changed_cb (InflowAccountsView *self,
                     guint               added,
                     GListModel         *matches)
 {
-  sync_rows (self);
+  inflow_placeholder_rows_sync (self->rows);
   update_state (self);
 }
 
@@ -572,13 +506,9 @@ inflow_accounts_view_dispose (GObject *object)
 
   disconnect_session (self);
   g_clear_handle_id (&self->update_idle, g_source_remove);
-  if (self->rows_tick != 0)
-    gtk_widget_remove_tick_callback (GTK_WIDGET (self->list_view), self->rows_tick);
-  self->rows_tick = 0;
 
   g_clear_object (&self->directory);
   g_clear_object (&self->rows);
-  g_clear_pointer (&self->bound_items, g_hash_table_unref);
 
   G_OBJECT_CLASS (inflow_accounts_view_parent_class)->dispose (object);
 }
@@ -673,8 +603,9 @@ inflow_accounts_view_init (InflowAccountsView *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->directory = inflow_account_directory_new ();
-  self->bound_items = g_hash_table_new (NULL, NULL);
-  self->rows = g_list_store_new (G_TYPE_OBJECT);
+  self->rows = inflow_placeholder_rows_new (GTK_WIDGET (self->list_view),
+                                           inflow_account_directory_get_matches (self->directory),
+                                           bind_row, self);
   g_signal_connect_object (inflow_account_directory_get_matches (self->directory), "items-changed",
                            G_CALLBACK (matches_changed_cb), self, G_CONNECT_SWAPPED);
 
@@ -695,7 +626,7 @@ inflow_accounts_view_init (InflowAccountsView *self)
   gtk_list_view_set_factory (self->list_view, factory);
   g_object_unref (factory);
   gtk_list_view_set_model (self->list_view,
-                           GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->rows)))));
+                           GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (inflow_placeholder_rows_get_model (self->rows)))));
 
   update_banners (self);
   update_state (self);

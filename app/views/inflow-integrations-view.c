@@ -15,17 +15,13 @@
 #include "inflow-ingestion-format.h"
 #include "inflow-integration-page.h"
 #include "inflow-integrations-view.h"
+#include "inflow-placeholder-rows.h"
 #include "inflow-search.h"
 #include "inflow-view-utils.h"
 
 /* Narrower than this, the list drops the date and workspace columns and the
  * filters go under the search entry. */
 #define NARROW_WIDTH 720
-
-/* GTK 4.8 keeps at most this many rows; it builds those it lacks in a
- * frame, so the list gets them a few per frame (see sync_rows()). */
-#define MAX_ROWS 200
-#define ROWS_PER_FRAME 20
 
 typedef enum
 {
@@ -57,9 +53,8 @@ struct _InflowIntegrationsView
   GtkSortListModel             *sort_model;
   GtkFilterListModel           *filter_model;
   GtkCustomFilter              *filter;
-  GListStore                   *rows;            /* see sync_rows() */
+  InflowPlaceholderRows        *rows;            /* what column_view shows */
   GPtrArray                    *provider_keys;   /* NULL for "all" first */
-  GHashTable                   *bound_items;     /* GtkListItem → CellKind + 1 */
   GHashTable                   *search_keys;     /* InflowIntegration → its search_key() */
   char                         *search;          /* as inflow_search_fold() gives it, or NULL */
   GTimeZone                    *timezone;        /* local, for the dates of the cells */
@@ -70,7 +65,6 @@ struct _InflowIntegrationsView
 
   guint                         directory_idle;
   guint                         narrow_idle;
-  guint                         rows_tick;
   gboolean                      narrow;
   gboolean                      updating_providers;
 
@@ -543,14 +537,16 @@ bind_verdict (InflowIntegrationsView *self,
 }
 
 /* A cell shows the integration at its position in filter_model (see
- * sync_rows()). @force: whether to bind a cell again when it shows that
- * integration already. */
+ * InflowPlaceholderRows). @force: whether to bind a cell again when it shows
+ * that integration already. */
 static void
-bind_item (InflowIntegrationsView *self,
-           GtkListItem            *list_item,
-           CellKind                kind,
-           gboolean                force)
+bind_item (GtkListItem *list_item,
+           gpointer     kind_data,
+           gboolean     force,
+           gpointer     data)
 {
+  InflowIntegrationsView *self = data;
+  CellKind kind = GPOINTER_TO_UINT (kind_data);
   g_autoptr(InflowIntegration) integration = g_list_model_get_item (G_LIST_MODEL (self->filter_model),
                                                                    gtk_list_item_get_position (list_item));
   GtkWidget *child = gtk_list_item_get_child (list_item);
@@ -670,10 +666,7 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *list_item,
               InflowIntegrationsView   *self)
 {
-  CellKind kind = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (factory), "kind"));
-
-  g_hash_table_insert (self->bound_items, list_item, GUINT_TO_POINTER (kind + 1));
-  bind_item (self, list_item, kind, TRUE);
+  inflow_placeholder_rows_bind (self->rows, list_item, g_object_get_data (G_OBJECT (factory), "kind"));
 }
 
 static void
@@ -681,79 +674,8 @@ unbind_cell_cb (GtkSignalListItemFactory *factory,
                 GtkListItem              *list_item,
                 InflowIntegrationsView   *self)
 {
-  g_hash_table_remove (self->bound_items, list_item);
+  inflow_placeholder_rows_unbind (self->rows, list_item);
   g_object_set_data (G_OBJECT (list_item), "inflow-integration", NULL);
-}
-
-static void
-rebind_cells (InflowIntegrationsView *self,
-              gboolean                force)
-{
-  GHashTableIter iter;
-  gpointer key, value;
-
-  g_hash_table_iter_init (&iter, self->bound_items);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    bind_item (self, key, GPOINTER_TO_UINT (value) - 1, force);
-}
-
-static void sync_rows (InflowIntegrationsView *self);
-
-static gboolean
-rows_tick_cb (GtkWidget     *widget,
-              GdkFrameClock *clock,
-              gpointer       data)
-{
-  InflowIntegrationsView *self = data;
-
-  self->rows_tick = 0;
-  sync_rows (self);
-
-  return G_SOURCE_REMOVE;
-}
-
-/* The column view does not show filter_model: GTK 4.8 destroys the rows
- * of the items that an items-changed removes and builds new ones for those
- * it adds, so each keystroke would rebuild its ~200 rows (1,000 cells) from
- * scratch. It shows placeholders instead, one per shown integration, that
- * only come and go at the end; each cell shows the integration at its
- * position, and the cells are rebound in place when the shown list changes.
- * Up to MAX_ROWS, placeholders come ROWS_PER_FRAME at a time, one batch a
- * frame: building all the rows at once would block for a frame or more. */
-static void
-sync_rows (InflowIntegrationsView *self)
-{
-  guint n_shown = g_list_model_get_n_items (G_LIST_MODEL (self->filter_model));
-  guint n_rows = g_list_model_get_n_items (G_LIST_MODEL (self->rows));
-
-  if (self->rows_tick != 0)
-    {
-      gtk_widget_remove_tick_callback (GTK_WIDGET (self->column_view), self->rows_tick);
-      self->rows_tick = 0;
-    }
-
-  rebind_cells (self, FALSE);
-
-  if (n_shown < n_rows)
-    {
-      g_list_store_splice (self->rows, n_shown, n_rows - n_shown, NULL, 0);
-    }
-  else if (n_shown > n_rows)
-    {
-      guint n_added = n_shown - n_rows;
-      g_autoptr(GPtrArray) added = NULL;
-
-      if (n_rows < MAX_ROWS && n_added > ROWS_PER_FRAME)
-        {
-          n_added = ROWS_PER_FRAME;
-          self->rows_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self->column_view), rows_tick_cb, self, NULL);
-        }
-
-      added = g_ptr_array_new_full (n_added, g_object_unref);
-      for (guint i = 0; i < n_added; i++)
-        g_ptr_array_add (added, g_object_new (G_TYPE_OBJECT, NULL));
-      g_list_store_splice (self->rows, n_rows, 0, added->pdata, added->len);
-    }
 }
 
 static GtkColumnViewColumn *
@@ -950,7 +872,7 @@ directory_idle_cb (gpointer data)
     }
   if (self->search != NULL)
     gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
-  rebind_cells (self, TRUE);
+  inflow_placeholder_rows_rebind (self->rows, TRUE);
   update_detail (self);
 
   return G_SOURCE_REMOVE;
@@ -1010,7 +932,7 @@ static void
 filter_model_changed_cb (InflowIntegrationsView *self)
 {
   if (!models_pending (self))
-    sync_rows (self);
+    inflow_placeholder_rows_sync (self->rows);
   else if (g_str_equal (gtk_stack_get_visible_child_name (self->stack), "list"))
     return;
 
@@ -1118,7 +1040,7 @@ apply_narrow (InflowIntegrationsView *self)
   show_column (self, CELL_CREATED, !self->narrow);
   show_column (self, CELL_UPDATED, !self->narrow);
   gtk_column_view_column_set_fixed_width (self->columns[CELL_STATUS], self->narrow ? 180 : column_widths[CELL_STATUS]);
-  rebind_cells (self, TRUE);
+  inflow_placeholder_rows_rebind (self->rows, TRUE);
   gtk_orientable_set_orientation (GTK_ORIENTABLE (self->toolbar),
                                   self->narrow ? GTK_ORIENTATION_VERTICAL : GTK_ORIENTATION_HORIZONTAL);
 }
@@ -1190,9 +1112,6 @@ inflow_integrations_view_dispose (GObject *object)
   disconnect_session (self);
   g_clear_handle_id (&self->directory_idle, g_source_remove);
   g_clear_handle_id (&self->narrow_idle, g_source_remove);
-  if (self->rows_tick != 0)
-    gtk_widget_remove_tick_callback (GTK_WIDGET (self->column_view), self->rows_tick);
-  self->rows_tick = 0;
   if (self->verdict_destroy != NULL)
     self->verdict_destroy (self->verdict_data);
   self->verdict_func = NULL;
@@ -1203,7 +1122,6 @@ inflow_integrations_view_dispose (GObject *object)
   g_clear_object (&self->filter);
   g_clear_object (&self->rows);
   g_clear_object (&self->directory);
-  g_clear_pointer (&self->bound_items, g_hash_table_unref);
   g_clear_pointer (&self->search_keys, g_hash_table_unref);
   g_clear_pointer (&self->search, g_free);
   g_clear_pointer (&self->timezone, g_time_zone_unref);
@@ -1312,7 +1230,6 @@ inflow_integrations_view_init (InflowIntegrationsView *self)
                                  gtk_custom_layout_new (NULL, layout_measure, layout_allocate));
 
   self->directory = inflow_account_directory_new ();
-  self->bound_items = g_hash_table_new (NULL, NULL);
   self->search_keys = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   self->timezone = g_time_zone_new_local ();
   self->provider_keys = g_ptr_array_new_with_free_func (g_free);
@@ -1338,7 +1255,7 @@ inflow_integrations_view_init (InflowIntegrationsView *self)
   sorter = GTK_SORTER (gtk_numeric_sorter_new (closure_expression (G_TYPE_INT64, G_CALLBACK (updated_expression_cb), NULL)));
   add_column (self, CELL_UPDATED, _("Last Updated"), sorter);
 
-  /* session list → sort (incremental) → filter → rows (see sync_rows()) */
+  /* session list → sort (incremental) → filter → rows */
   self->sort_model = gtk_sort_list_model_new (NULL, g_object_ref (gtk_column_view_get_sorter (self->column_view)));
   gtk_sort_list_model_set_incremental (self->sort_model, TRUE);
 
@@ -1349,9 +1266,10 @@ inflow_integrations_view_init (InflowIntegrationsView *self)
   g_signal_connect_object (self->filter_model, "notify::pending", G_CALLBACK (filter_model_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->sort_model, "notify::pending", G_CALLBACK (filter_model_changed_cb), self, G_CONNECT_SWAPPED);
 
-  self->rows = g_list_store_new (G_TYPE_OBJECT);
+  self->rows = inflow_placeholder_rows_new (GTK_WIDGET (self->column_view), G_LIST_MODEL (self->filter_model),
+                                           bind_item, self);
   gtk_column_view_set_model (self->column_view,
-                             GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->rows)))));
+                             GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (inflow_placeholder_rows_get_model (self->rows)))));
 
   g_signal_connect_object (self->leaflet, "notify::child-transition-running", G_CALLBACK (leaflet_child_cb), self, G_CONNECT_SWAPPED);
 
@@ -1532,7 +1450,7 @@ inflow_integrations_view_refresh_verdicts (InflowIntegrationsView *self)
 {
   g_return_if_fail (INFLOW_IS_INTEGRATIONS_VIEW (self));
 
-  rebind_cells (self, TRUE);
+  inflow_placeholder_rows_rebind (self->rows, TRUE);
 }
 
 void
@@ -1599,7 +1517,7 @@ inflow_integrations_view_get_busy (InflowIntegrationsView *self)
 {
   g_return_val_if_fail (INFLOW_IS_INTEGRATIONS_VIEW (self), FALSE);
 
-  return models_pending (self) || self->rows_tick != 0;
+  return models_pending (self) || inflow_placeholder_rows_get_pending (self->rows);
 }
 
 /* "loading", "signed-out", "empty", "error", "no-results" or "list" */
