@@ -8,6 +8,8 @@
 
 #include <locale.h>
 
+#include <libsecret/secret.h>
+
 #include "inflow-test-utils.h"
 
 static char *test_home;
@@ -120,4 +122,83 @@ inflow_test_wait_until (gboolean (*check) (gpointer data),
     g_source_remove (id);
 
   return check (data);
+}
+
+/* Keyring. The schema is written out here rather than taken from
+ * InflowTokenStore, so that a change of what is stored shows as a failure. */
+
+static const SecretSchema *
+token_schema (void)
+{
+  static const SecretSchema schema = {
+    APPLICATION_ID, SECRET_SCHEMA_NONE,
+    {
+      { "profile-id", SECRET_SCHEMA_ATTRIBUTE_STRING },
+      { "version", SECRET_SCHEMA_ATTRIBUTE_INTEGER },
+      { NULL, 0 },
+    }
+  };
+
+  return &schema;
+}
+
+/* The secrets of every item of Inflow's schema in the keyring */
+GPtrArray *
+inflow_test_keyring_secrets (void)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *secrets = g_ptr_array_new_with_free_func (g_free);
+  GList *items;
+
+  items = secret_password_search_sync (token_schema (),
+                                       SECRET_SEARCH_ALL | SECRET_SEARCH_UNLOCK | SECRET_SEARCH_LOAD_SECRETS,
+                                       NULL, &error, NULL);
+  g_assert_no_error (error);
+
+  for (GList *l = items; l != NULL; l = l->next)
+    {
+      g_autoptr(SecretValue) value = secret_retrievable_retrieve_secret_sync (l->data, NULL, &error);
+
+      /* Another test program may remove its item between the two calls */
+      if (g_error_matches (error, G_DBUS_ERROR, G_DBUS_ERROR_UNKNOWN_METHOD))
+        {
+          g_clear_error (&error);
+          continue;
+        }
+      g_assert_no_error (error);
+      if (value != NULL)
+        g_ptr_array_add (secrets, g_strdup (secret_value_get_text (value)));
+    }
+  g_list_free_full (items, g_object_unref);
+
+  return secrets;
+}
+
+gboolean
+inflow_test_keyring_holds_secret (const char *secret)
+{
+  g_autoptr(GPtrArray) secrets = inflow_test_keyring_secrets ();
+
+  for (guint i = 0; i < secrets->len; i++)
+    if (g_strcmp0 (g_ptr_array_index (secrets, i), secret) == 0)
+      return TRUE;
+
+  return FALSE;
+}
+
+/* How many items hold the token of @profile_id */
+guint
+inflow_test_keyring_items_of (const char *profile_id)
+{
+  g_autoptr(GError) error = NULL;
+  GList *items;
+  guint n;
+
+  items = secret_password_search_sync (token_schema (), SECRET_SEARCH_ALL, NULL, &error,
+                                       "profile-id", profile_id, NULL);
+  g_assert_no_error (error);
+  n = g_list_length (items);
+  g_list_free_full (items, g_object_unref);
+
+  return n;
 }

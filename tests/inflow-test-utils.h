@@ -21,4 +21,9 @@ gboolean      inflow_test_wait_until    (gboolean      (*check) (gpointer data),
                                          gpointer        data,
                                          guint           timeout_ms);
 
+/* The keyring's items of Inflow's schema, which the test programs share */
+GPtrArray    *inflow_test_keyring_secrets     (void);
+gboolean      inflow_test_keyring_holds_secret (const char  *secret);
+guint         inflow_test_keyring_items_of    (const char  *profile_id);
+
 G_END_DECLS

@@ -13,7 +13,6 @@
 
 #include "config.h"
 
-#include <libsecret/secret.h>
 #include <string.h>
 
 #include "inflow-profile-manager.h"
@@ -35,75 +34,6 @@ typedef struct
   char                 *token;       /* read and write */
   char                 *read_token;  /* read only */
 } Fixture;
-
-static const SecretSchema *
-token_schema (void)
-{
-  static const SecretSchema schema = {
-    APPLICATION_ID, SECRET_SCHEMA_NONE,
-    {
-      { "profile-id", SECRET_SCHEMA_ATTRIBUTE_STRING },
-      { "version", SECRET_SCHEMA_ATTRIBUTE_INTEGER },
-      { NULL, 0 },
-    }
-  };
-
-  return &schema;
-}
-
-/* The secrets of every item of Inflow's schema in the keyring */
-static GPtrArray *
-keyring_secrets (void)
-{
-  g_autoptr(GError) error = NULL;
-  GPtrArray *secrets = g_ptr_array_new_with_free_func (g_free);
-  GList *items;
-
-  items = secret_password_search_sync (token_schema (),
-                                       SECRET_SEARCH_ALL | SECRET_SEARCH_UNLOCK | SECRET_SEARCH_LOAD_SECRETS,
-                                       NULL, &error, NULL);
-  g_assert_no_error (error);
-
-  for (GList *l = items; l != NULL; l = l->next)
-    {
-      g_autoptr(SecretValue) value = secret_retrievable_retrieve_secret_sync (l->data, NULL, &error);
-
-      g_assert_no_error (error);
-      if (value != NULL)
-        g_ptr_array_add (secrets, g_strdup (secret_value_get_text (value)));
-    }
-  g_list_free_full (items, g_object_unref);
-
-  return secrets;
-}
-
-static gboolean
-keyring_holds_secret (const char *secret)
-{
-  g_autoptr(GPtrArray) secrets = keyring_secrets ();
-
-  for (guint i = 0; i < secrets->len; i++)
-    if (g_strcmp0 (g_ptr_array_index (secrets, i), secret) == 0)
-      return TRUE;
-
-  return FALSE;
-}
-
-static guint
-keyring_items_of (const char *profile_id)
-{
-  g_autoptr(GError) error = NULL;
-  GList *items;
-  guint n;
-
-  items = secret_password_search_sync (token_schema (), SECRET_SEARCH_ALL, NULL, &error,
-                                       "profile-id", profile_id, NULL);
-  g_assert_no_error (error);
-  n = g_list_length (items);
-  g_list_free_full (items, g_object_unref);
-
-  return n;
-}
 
 /* Synchronous wrappers */
 
@@ -402,7 +332,7 @@ test_sign_in (Fixture       *fixture,
   stored_token = lookup_token (fixture->store, inflow_profile_get_id (profile), &error);
   g_assert_no_error (error);
   g_assert_cmpstr (stored_token, ==, fixture->token);
-  g_assert_cmpuint (keyring_items_of (inflow_profile_get_id (profile)), ==, 1);
+  g_assert_cmpuint (inflow_test_keyring_items_of (inflow_profile_get_id (profile)), ==, 1);
   g_assert_true (is_stored (fixture->database, inflow_profile_get_id (profile)));
 
   /* The session fetches its data */
@@ -447,7 +377,7 @@ test_sign_in_unauthorized (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (inflow_profile_manager_get_profiles (fixture->manager)), ==, 0);
   stored = stored_profiles (fixture->database);
   g_assert_cmpuint (g_list_model_get_n_items (stored), ==, 0);
-  g_assert_false (keyring_holds_secret (wrong));
+  g_assert_false (inflow_test_keyring_holds_secret (wrong));
 }
 
 static void
@@ -487,7 +417,7 @@ test_sign_in_errors (Fixture       *fixture,
   g_assert_null (inflow_profile_manager_get_session (fixture->manager));
   stored = stored_profiles (fixture->database);
   g_assert_cmpuint (g_list_model_get_n_items (stored), ==, 0);
-  g_assert_false (keyring_holds_secret (fixture->token));
+  g_assert_false (inflow_test_keyring_holds_secret (fixture->token));
 }
 
 static void
@@ -614,8 +544,8 @@ test_sign_out (Fixture       *fixture,
   g_assert_error (error, INFLOW_STORAGE_ERROR, INFLOW_STORAGE_ERROR_NOT_FOUND);
   g_assert_null (token);
   g_clear_error (&error);
-  g_assert_cmpuint (keyring_items_of (inflow_profile_get_id (profile)), ==, 0);
-  g_assert_false (keyring_holds_secret (fixture->token));
+  g_assert_cmpuint (inflow_test_keyring_items_of (inflow_profile_get_id (profile)), ==, 0);
+  g_assert_false (inflow_test_keyring_holds_secret (fixture->token));
   g_assert_true (is_stored (fixture->database, inflow_profile_get_id (profile)));
   cached = get_cached (fixture->database, inflow_profile_get_id (profile), INFLOW_CACHED_LIST_INTEGRATIONS, &error);
   g_assert_no_error (error);
@@ -661,7 +591,7 @@ test_remove (Fixture       *fixture,
 
   g_assert_null (inflow_profile_manager_get_session (fixture->manager));
   g_assert_cmpuint (g_list_model_get_n_items (inflow_profile_manager_get_profiles (fixture->manager)), ==, 0);
-  g_assert_cmpuint (keyring_items_of (inflow_profile_get_id (profile)), ==, 0);
+  g_assert_cmpuint (inflow_test_keyring_items_of (inflow_profile_get_id (profile)), ==, 0);
   g_assert_false (is_stored (fixture->database, inflow_profile_get_id (profile)));
   cached = get_cached (fixture->database, inflow_profile_get_id (profile), INFLOW_CACHED_LIST_INTEGRATIONS, &error);
   g_assert_error (error, INFLOW_STORAGE_ERROR, INFLOW_STORAGE_ERROR_NOT_FOUND);
@@ -702,8 +632,8 @@ test_demo (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (inflow_session_get_integrations (session)), >, 0);
 
   /* The demo touched neither the keyring nor the database */
-  g_assert_cmpuint (keyring_items_of (inflow_profile_get_id (demo)), ==, 0);
-  secrets = keyring_secrets ();
+  g_assert_cmpuint (inflow_test_keyring_items_of (inflow_profile_get_id (demo)), ==, 0);
+  secrets = inflow_test_keyring_secrets ();
   for (guint i = 0; i < secrets->len; i++)
     g_assert_false (is_demo_token (g_ptr_array_index (secrets, i)));
   stored = stored_profiles (fixture->database);
@@ -780,8 +710,8 @@ test_session_only (Fixture       *fixture,
   g_assert_null (inflow_session_get_database (session));
   g_assert_cmpint (inflow_session_get_connection_state (session), ==, INFLOW_CONNECTION_ONLINE);
 
-  g_assert_cmpuint (keyring_items_of (inflow_profile_get_id (profile)), ==, 0);
-  g_assert_false (keyring_holds_secret (fixture->token));
+  g_assert_cmpuint (inflow_test_keyring_items_of (inflow_profile_get_id (profile)), ==, 0);
+  g_assert_false (inflow_test_keyring_holds_secret (fixture->token));
   stored = stored_profiles (fixture->database);
   g_assert_cmpuint (g_list_model_get_n_items (stored), ==, 0);
 
@@ -815,8 +745,8 @@ test_no_database (Fixture       *fixture,
   g_assert_no_error (error);
   session = wait_session_settled (manager);
   g_assert_cmpint (inflow_session_get_connection_state (session), ==, INFLOW_CONNECTION_ONLINE);
-  g_assert_cmpuint (keyring_items_of (inflow_profile_get_id (inflow_session_get_profile (session))), ==, 0);
-  g_assert_false (keyring_holds_secret (fixture->token));
+  g_assert_cmpuint (inflow_test_keyring_items_of (inflow_profile_get_id (inflow_session_get_profile (session))), ==, 0);
+  g_assert_false (inflow_test_keyring_holds_secret (fixture->token));
   g_assert_true (sign_out (manager, inflow_session_get_profile (session), &error));
   g_assert_finalize_object (g_steal_pointer (&manager));
 }

@@ -6,7 +6,6 @@
 
 #include "config.h"
 
-#include <libsecret/secret.h>
 #include <string.h>
 
 #include "inflow-test-utils.h"
@@ -401,65 +400,11 @@ ui_wait_session_settled (InflowProfileManager *manager,
   return inflow_test_wait_until (session_settled, manager, timeout_ms);
 }
 
-/* Keyring: Inflow's items, which other test programs share */
-
-static const SecretSchema *
-token_schema (void)
-{
-  static const SecretSchema schema = {
-    APPLICATION_ID, SECRET_SCHEMA_NONE,
-    {
-      { "profile-id", SECRET_SCHEMA_ATTRIBUTE_STRING },
-      { "version", SECRET_SCHEMA_ATTRIBUTE_INTEGER },
-      { NULL, 0 },
-    }
-  };
-
-  return &schema;
-}
-
-static GPtrArray *
-keyring_secrets (void)
-{
-  g_autoptr(GError) error = NULL;
-  GPtrArray *secrets = g_ptr_array_new_with_free_func (g_free);
-  GList *items;
-
-  items = secret_password_search_sync (token_schema (),
-                                       SECRET_SEARCH_ALL | SECRET_SEARCH_UNLOCK | SECRET_SEARCH_LOAD_SECRETS,
-                                       NULL, &error, NULL);
-  g_assert_no_error (error);
-
-  for (GList *l = items; l != NULL; l = l->next)
-    {
-      g_autoptr(SecretValue) value = secret_retrievable_retrieve_secret_sync (l->data, NULL, &error);
-
-      g_assert_no_error (error);
-      if (value != NULL)
-        g_ptr_array_add (secrets, g_strdup (secret_value_get_text (value)));
-    }
-  g_list_free_full (items, g_object_unref);
-
-  return secrets;
-}
-
-gboolean
-ui_keyring_holds_secret (const char *secret)
-{
-  g_autoptr(GPtrArray) secrets = keyring_secrets ();
-
-  for (guint i = 0; i < secrets->len; i++)
-    if (g_strcmp0 (g_ptr_array_index (secrets, i), secret) == 0)
-      return TRUE;
-
-  return FALSE;
-}
-
-/* The demo's tokens are "demo-" and a random UUID. */
+/* Keyring: the demo's tokens are "demo-" and a random UUID. */
 gboolean
 ui_keyring_holds_demo_token (void)
 {
-  g_autoptr(GPtrArray) secrets = keyring_secrets ();
+  g_autoptr(GPtrArray) secrets = inflow_test_keyring_secrets ();
 
   for (guint i = 0; i < secrets->len; i++)
     {
@@ -472,18 +417,3 @@ ui_keyring_holds_demo_token (void)
   return FALSE;
 }
 
-guint
-ui_keyring_items_of (const char *profile_id)
-{
-  g_autoptr(GError) error = NULL;
-  GList *items;
-  guint n;
-
-  items = secret_password_search_sync (token_schema (), SECRET_SEARCH_ALL, NULL, &error,
-                                       "profile-id", profile_id, NULL);
-  g_assert_no_error (error);
-  n = g_list_length (items);
-  g_list_free_full (items, g_object_unref);
-
-  return n;
-}

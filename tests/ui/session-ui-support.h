@@ -73,9 +73,7 @@ gboolean        ui_wait_session_settled       (InflowProfileManager *manager,
                                                guint           timeout_ms);
 
 /* Keyring */
-gboolean        ui_keyring_holds_secret       (const char     *secret);
 gboolean        ui_keyring_holds_demo_token   (void);
-guint           ui_keyring_items_of           (const char     *profile_id);
 
 /* The profile manager, synchronously */
 InflowMe       *ui_sign_in                    (InflowProfileManager *manager,

@@ -111,7 +111,7 @@ test_demo_action (void)
                    INFLOW_CONNECTION_ONLINE);
 
   demo = inflow_session_get_profile (inflow_window_get_session (window));
-  g_assert_cmpuint (ui_keyring_items_of (inflow_profile_get_id (demo)), ==, 0);
+  g_assert_cmpuint (inflow_test_keyring_items_of (inflow_profile_get_id (demo)), ==, 0);
   g_assert_false (ui_keyring_holds_demo_token ());
   stored = ui_stored_profiles (inflow_profile_manager_get_database (manager));
   g_assert_cmpuint (g_list_model_get_n_items (stored), ==, 0);

@@ -212,10 +212,10 @@ test_sign_out (UiFixture     *fixture,
   g_assert_null (inflow_window_get_session (fixture->window));
 
   /* The keyring item went; wait for the clear to land */
-  for (guint i = 0; i < 100 && ui_keyring_items_of (inflow_profile_get_id (profile)) > 0; i++)
+  for (guint i = 0; i < 100 && inflow_test_keyring_items_of (inflow_profile_get_id (profile)) > 0; i++)
     g_main_context_iteration (NULL, FALSE);
-  g_assert_cmpuint (ui_keyring_items_of (inflow_profile_get_id (profile)), ==, 0);
-  g_assert_false (ui_keyring_holds_secret (fixture->token));
+  g_assert_cmpuint (inflow_test_keyring_items_of (inflow_profile_get_id (profile)), ==, 0);
+  g_assert_false (inflow_test_keyring_holds_secret (fixture->token));
 
   /* The profile is offered again; opening it asks for the token */
   g_assert_true (inflow_test_wait_until ((gboolean (*) (gpointer)) ui_is_shown,
@@ -264,7 +264,7 @@ test_remove_profile (UiFixture     *fixture,
   g_assert_false (gtk_widget_get_visible (window_widget (fixture->window, "profiles_group")));
   stored = ui_stored_profiles (fixture->database);
   g_assert_cmpuint (g_list_model_get_n_items (stored), ==, 0);
-  g_assert_cmpuint (ui_keyring_items_of (inflow_profile_get_id (profile)), ==, 0);
+  g_assert_cmpuint (inflow_test_keyring_items_of (inflow_profile_get_id (profile)), ==, 0);
 }
 
 static gboolean
@@ -296,7 +296,7 @@ test_demo (UiFixture     *fixture,
   g_assert_cmpstr (label_text (fixture->window, "integrations_count"), ==, "40");
 
   /* No keyring item, no stored profile */
-  g_assert_cmpuint (ui_keyring_items_of (inflow_profile_get_id (demo)), ==, 0);
+  g_assert_cmpuint (inflow_test_keyring_items_of (inflow_profile_get_id (demo)), ==, 0);
   g_assert_false (ui_keyring_holds_demo_token ());
   stored = ui_stored_profiles (fixture->database);
   g_assert_cmpuint (g_list_model_get_n_items (stored), ==, 0);

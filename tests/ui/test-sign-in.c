@@ -161,8 +161,8 @@ test_good_token (UiFixture     *fixture,
   g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (window_widget (fixture, "profile_label"))), ==, "Acme Production");
   switcher = GTK_MENU_BUTTON (window_widget (fixture, "profile_button"));
   g_assert_true (ui_menu_has_label (gtk_menu_button_get_menu_model (switcher), "Acme Production"));
-  g_assert_true (ui_keyring_holds_secret (fixture->token));
-  g_assert_cmpuint (ui_keyring_items_of (inflow_profile_get_id (inflow_session_get_profile (session))), ==, 1);
+  g_assert_true (inflow_test_keyring_holds_secret (fixture->token));
+  g_assert_cmpuint (inflow_test_keyring_items_of (inflow_profile_get_id (inflow_session_get_profile (session))), ==, 1);
 
   /* The data arrives; the sidebar counts it */
   g_assert_true (ui_wait_label (GTK_LABEL (window_widget (fixture, "integrations_count")), "40", 10000));
@@ -208,7 +208,7 @@ test_bad_token (UiFixture     *fixture,
 
   /* Nothing stored, no profile open */
   g_assert_cmpstr (inflow_window_get_page (fixture->window), ==, "welcome");
-  g_assert_false (ui_keyring_holds_secret (wrong));
+  g_assert_false (inflow_test_keyring_holds_secret (wrong));
   stored = ui_stored_profiles (fixture->database);
   g_assert_cmpuint (g_list_model_get_n_items (stored), ==, 0);
 
@@ -275,7 +275,7 @@ test_errors (UiFixture     *fixture,
   /* Still nothing stored, values in place */
   g_assert_cmpstr (row_text (dialog, "name_row"), ==, "Acme");
   g_assert_cmpstr (inflow_window_get_page (fixture->window), ==, "welcome");
-  g_assert_false (ui_keyring_holds_secret (fixture->token));
+  g_assert_false (inflow_test_keyring_holds_secret (fixture->token));
 }
 
 static void
@@ -310,7 +310,7 @@ test_keyboard (UiFixture     *fixture,
   for (guint i = 0; i < 50; i++)
     g_main_context_iteration (NULL, FALSE);
   g_assert_null (inflow_profile_manager_get_session (fixture->manager));
-  g_assert_false (ui_keyring_holds_secret (fixture->token));
+  g_assert_false (inflow_test_keyring_holds_secret (fixture->token));
 }
 
 /* No Secret Service: "secure storage unavailable", and a session-only
