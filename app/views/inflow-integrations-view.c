@@ -21,6 +21,9 @@
 
 /* Narrower than this, the list drops the date and workspace columns and the
  * filters go under the search entry. */
+/* Under these widths of the view, columns give way: Created first, then
+ * all but Account and Status (which takes the Ingestion badge). */
+#define MEDIUM_WIDTH 1010
 #define NARROW_WIDTH 720
 
 typedef enum
@@ -66,6 +69,7 @@ struct _InflowIntegrationsView
   guint                         directory_idle;
   guint                         narrow_idle;
   gboolean                      narrow;
+  gboolean                      medium;      /* also when narrow */
   gboolean                      updating_providers;
 
   /* Template widgets */
@@ -1037,9 +1041,10 @@ apply_narrow (InflowIntegrationsView *self)
 {
   show_column (self, CELL_VERDICT, self->verdict_func != NULL && !self->narrow);
   show_column (self, CELL_WORKSPACES, !self->narrow);
-  show_column (self, CELL_CREATED, !self->narrow);
+  show_column (self, CELL_CREATED, !self->medium);
   show_column (self, CELL_UPDATED, !self->narrow);
-  gtk_column_view_column_set_fixed_width (self->columns[CELL_STATUS], self->narrow ? 180 : column_widths[CELL_STATUS]);
+  gtk_column_view_column_set_fixed_width (self->columns[CELL_STATUS],
+                                          self->narrow ? 180 : self->medium ? 220 : column_widths[CELL_STATUS]);
   inflow_placeholder_rows_rebind (self->rows, TRUE);
   gtk_orientable_set_orientation (GTK_ORIENTABLE (self->toolbar),
                                   self->narrow ? GTK_ORIENTATION_VERTICAL : GTK_ORIENTATION_HORIZONTAL);
@@ -1052,6 +1057,7 @@ narrow_idle_cb (gpointer data)
 
   self->narrow_idle = 0;
   self->narrow = gtk_widget_get_width (GTK_WIDGET (self)) < NARROW_WIDTH;
+  self->medium = gtk_widget_get_width (GTK_WIDGET (self)) < MEDIUM_WIDTH;
   apply_narrow (self);
 
   return G_SOURCE_REMOVE;
@@ -1081,7 +1087,8 @@ layout_allocate (GtkWidget *widget,
   InflowIntegrationsView *self = INFLOW_INTEGRATIONS_VIEW (widget);
   GtkWidget *child = adw_bin_get_child (ADW_BIN (widget));
 
-  if ((width < NARROW_WIDTH) != self->narrow && self->narrow_idle == 0)
+  if (((width < NARROW_WIDTH) != self->narrow || (width < MEDIUM_WIDTH) != self->medium) &&
+      self->narrow_idle == 0)
     self->narrow_idle = g_idle_add_full (G_PRIORITY_HIGH_IDLE, narrow_idle_cb, self, NULL);
 
   if (child != NULL && gtk_widget_should_layout (child))
