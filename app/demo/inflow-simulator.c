@@ -138,6 +138,7 @@ struct _InflowSimulator
   InflowSimScenario  *scenario;
   SoupServer         *server;
   GSocketService     *service;
+  GTlsCertificate    *tls_certificate;  /* NULL: plain HTTP */
   char               *base_url;
   guint               port;
 
@@ -1804,8 +1805,21 @@ incoming_cb (GSocketService    *service,
   g_autoptr(GSocketAddress) local = g_socket_connection_get_local_address (connection, NULL);
   g_autoptr(GSocketAddress) remote = g_socket_connection_get_remote_address (connection, NULL);
   g_autoptr(GError) error = NULL;
+  g_autoptr(GIOStream) stream = G_IO_STREAM (g_object_ref (connection));
 
-  if (!soup_server_accept_iostream (self->server, G_IO_STREAM (connection), local, remote, &error))
+  /* HTTPS: the server connection does the handshake */
+  if (self->tls_certificate != NULL)
+    {
+      g_clear_object (&stream);
+      stream = g_tls_server_connection_new (G_IO_STREAM (connection), self->tls_certificate, &error);
+      if (stream == NULL)
+        {
+          g_debug ("Could not start TLS: %s", error->message);
+          return TRUE;
+        }
+    }
+
+  if (!soup_server_accept_iostream (self->server, stream, local, remote, &error))
     g_debug ("Could not accept a connection: %s", error->message);
 
   return TRUE;
@@ -1845,6 +1859,7 @@ inflow_simulator_finalize (GObject *object)
   g_clear_pointer (&self->tokens, g_hash_table_unref);
   g_clear_pointer (&self->faults, g_ptr_array_unref);
   g_clear_pointer (&self->chaos_rand, g_rand_free);
+  g_clear_object (&self->tls_certificate);
   g_clear_pointer (&self->pending, g_ptr_array_unref);
   g_clear_pointer (&self->path_counts, g_hash_table_unref);
   g_clear_pointer (&self->last_auth, g_hash_table_unref);
@@ -2066,6 +2081,24 @@ inflow_simulator_set_cost_rate_limit (InflowSimulator *self,
 }
 
 /**
+ * inflow_simulator_set_tls_certificate:
+ * @certificate: (nullable): a certificate with its private key
+ *
+ * Before listen(): serve HTTPS with @certificate (for the tests of what
+ * Inflow does with a certificate it cannot verify).
+ */
+void
+inflow_simulator_set_tls_certificate (InflowSimulator *self,
+                                      GTlsCertificate *certificate)
+{
+  g_return_if_fail (INFLOW_IS_SIMULATOR (self));
+  g_return_if_fail (certificate == NULL || G_IS_TLS_CERTIFICATE (certificate));
+  g_return_if_fail (self->server == NULL);
+
+  g_set_object (&self->tls_certificate, certificate);
+}
+
+/**
  * inflow_simulator_listen:
  * @port: the TCP port, or 0 for a free one
  *
@@ -2107,7 +2140,7 @@ inflow_simulator_listen (InflowSimulator  *self,
 
   self->port = g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (effective));
   g_free (self->base_url);
-  self->base_url = g_strdup_printf ("http://127.0.0.1:%u", self->port);
+  self->base_url = g_strdup_printf ("%s://127.0.0.1:%u", self->tls_certificate != NULL ? "https" : "http", self->port);
 
   return TRUE;
 }

@@ -106,9 +106,11 @@ void             inflow_simulator_set_cost_rate_limit (InflowSimulator     *self
  * listen(): serves on 127.0.0.1:@port (0: a free port) only, on the
  *   thread-default main context of the caller, until the simulator is
  *   finalized.
- * get_base_url(): "http://127.0.0.1:PORT" (without /v2), NULL before
- *   listen().
+ * get_base_url(): "http://127.0.0.1:PORT" (without /v2; https after
+ *   set_tls_certificate()), NULL before listen().
  */
+void             inflow_simulator_set_tls_certificate (InflowSimulator     *self,
+                                                       GTlsCertificate     *certificate);
 gboolean         inflow_simulator_listen              (InflowSimulator     *self,
                                                        guint                port,
                                                        GError             **error);

@@ -14,6 +14,7 @@
 
 #include "inflow-client-private.h"
 #include "inflow-client.h"
+#include "inflow-simulator.h"
 #include "inflow-test-utils.h"
 
 #define TOKEN "sk-test-4f9c1d2e8b7a6c5d"
@@ -583,6 +584,36 @@ test_echoed_token_redacted (Fixture       *fixture,
   g_assert_nonnull (strstr (error->message, "Invalid token"));
 }
 
+/* HTTPS with a certificate nobody vouches for: a TLS error, and no request
+ * (so no token) ever reaches the server. */
+static void
+test_unverified_certificate (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "service", "self-signed.pem", NULL);
+  g_autoptr(GTlsCertificate) certificate = NULL;
+  g_autoptr(InflowSimulator) sim = inflow_simulator_new (1, 0, 0);
+  g_autoptr(InflowClient) client = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(InflowMe) me = NULL;
+
+  certificate = g_tls_certificate_new_from_file (path, &error);
+  g_assert_no_error (error);
+  inflow_simulator_set_tls_certificate (sim, certificate);
+  inflow_simulator_set_tokens (sim, TOKEN, NULL);
+  g_assert_true (inflow_simulator_listen (sim, 0, &error));
+  g_assert_true (g_str_has_prefix (inflow_simulator_get_base_url (sim), "https://127.0.0.1:"));
+
+  client = inflow_client_new (inflow_simulator_get_base_url (sim), TOKEN, &error);
+  g_assert_no_error (error);
+  inflow_client_set_retry_policy (client, 2, 1);
+  inflow_client_get_me_async (client, NULL, inflow_test_store_result_cb, &result);
+  me = inflow_client_get_me_finish (client, inflow_test_wait_result (&result), &error);
+  g_assert_null (me);
+  g_assert_error (error, INFLOW_API_ERROR, INFLOW_API_ERROR_TLS);
+  g_assert_cmpuint (inflow_simulator_get_request_count (sim, NULL), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -604,6 +635,7 @@ main (int   argc,
   ADD ("oversized", test_oversized);
   ADD ("empty-body", test_empty_body);
   ADD ("echoed-token-redacted", test_echoed_token_redacted);
+  g_test_add_func ("/service/security/unverified-certificate", test_unverified_certificate);
 
 #undef ADD
 

@@ -265,6 +265,23 @@ test_errors (UiFixture     *fixture,
   assert_error (dialog, "Address Not Secure", "https://");
   g_assert_true (gtk_widget_has_css_class (dialog_widget (dialog, "url_row"), "error"));
 
+  /* HTTPS with a certificate that cannot be verified */
+  {
+    g_autofree char *path = g_test_build_filename (G_TEST_DIST, "service", "self-signed.pem", NULL);
+    g_autoptr(GTlsCertificate) certificate = g_tls_certificate_new_from_file (path, NULL);
+    g_autoptr(InflowSimulator) tls = inflow_simulator_new (1, 0, 0);
+
+    g_assert_nonnull (certificate);
+    inflow_simulator_set_tls_certificate (tls, certificate);
+    inflow_simulator_set_tokens (tls, fixture->token, NULL);
+    g_assert_true (inflow_simulator_listen (tls, 0, NULL));
+    gtk_editable_set_text (GTK_EDITABLE (dialog_widget (dialog, "url_row")), inflow_simulator_get_base_url (tls));
+    gtk_widget_activate_action (dialog, "sign-in.sign-in", NULL);
+    wait_not_busy (dialog);
+    assert_error (dialog, "Connection Not Secure", "certificate could not be verified");
+    g_assert_cmpuint (inflow_simulator_get_request_count (tls, NULL), ==, 0);
+  }
+
   /* Not the API: a page that answers something else */
   gtk_editable_set_text (GTK_EDITABLE (dialog_widget (dialog, "url_row")), fixture->base_url);
   inflow_simulator_add_fault (fixture->sim, NULL, "/v2/me", INFLOW_SIM_FAULT_MALFORMED_JSON, 0, 0, 0);
