@@ -597,6 +597,14 @@ test_unverified_certificate (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(InflowMe) me = NULL;
 
+#ifdef __SANITIZE_ADDRESS__
+  /* Once glib-networking's TLS module is loaded, GCC 12's LeakSanitizer
+   * crashes at exit reading its thread-local storage (a bogus "DTLS"
+   * range), so under AddressSanitizer the test stops here. */
+  g_test_skip ("LeakSanitizer cannot scan the TLS module's thread-local storage");
+  return;
+#endif
+
   certificate = g_tls_certificate_new_from_file (path, &error);
   g_assert_no_error (error);
   inflow_simulator_set_tls_certificate (sim, certificate);
