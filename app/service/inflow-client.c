@@ -72,6 +72,13 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+enum {
+  ANSWERED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 static gboolean
 is_loopback_host (const char *host)
 {
@@ -367,6 +374,16 @@ inflow_client_class_init (InflowClientClass *klass)
                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * InflowClient::answered:
+   *
+   * The server answered a request with a 2xx status: it is reachable and
+   * working, whatever the request was.
+   */
+  signals[ANSWERED] =
+    g_signal_new ("answered", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
@@ -658,6 +675,9 @@ _inflow_client_observe_response (InflowClient *self,
     }
 
   g_object_thaw_notify (G_OBJECT (self));
+
+  if (SOUP_STATUS_IS_SUCCESSFUL (soup_message_get_status (message)))
+    g_signal_emit (self, signals[ANSWERED], 0);
 }
 
 /* <base>/<version><path>?<query>; path segments must be escaped already. */

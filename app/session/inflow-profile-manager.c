@@ -61,6 +61,7 @@ struct _InflowProfileManager
   guint             retry_delay_ms;
   guint             retry_first_ms;
   guint             retry_max_ms;
+  gboolean          retry_hastened;  /* once per run of failures */
 
   /* Bumped by everything that starts or ends a session, so that an older
    * start that finishes late does not replace a newer session. */
@@ -186,6 +187,7 @@ stop_retrying (InflowProfileManager *self)
 {
   g_clear_handle_id (&self->retry_source, g_source_remove);
   self->retry_delay_ms = self->retry_first_ms;
+  self->retry_hastened = FALSE;
 }
 
 static void
@@ -244,6 +246,22 @@ refreshing_changed_cb (InflowProfileManager *self,
   self->retry_delay_ms = MIN (self->retry_delay_ms * 2, self->retry_max_ms);
 }
 
+/* Another request (the ingestion monitor's, say) got a good answer while
+ * a retry waits: the API works again, so the retry need not wait. Once per
+ * run of failures, so that one request that keeps failing still backs off. */
+static void
+client_answered_cb (InflowProfileManager *self,
+                    InflowClient         *client)
+{
+  if (self->retry_source == 0 || self->retry_hastened)
+    return;
+
+  g_debug ("The API answered again: retrying now");
+  g_clear_handle_id (&self->retry_source, g_source_remove);
+  self->retry_hastened = TRUE;
+  refresh_now (self);
+}
+
 static void
 network_changed_cb (InflowProfileManager *self,
                     gboolean              available,
@@ -274,14 +292,19 @@ set_session (InflowProfileManager *self,
   if (self->session != NULL)
     {
       g_signal_handlers_disconnect_by_data (self->session, self);
+      g_signal_handlers_disconnect_by_data (inflow_session_get_client (self->session), self);
       inflow_session_close (self->session);
     }
 
   g_set_object (&self->session, session);
 
   if (session != NULL)
-    g_signal_connect_object (session, "notify::refreshing",
-                             G_CALLBACK (refreshing_changed_cb), self, G_CONNECT_SWAPPED);
+    {
+      g_signal_connect_object (session, "notify::refreshing",
+                               G_CALLBACK (refreshing_changed_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (inflow_session_get_client (session), "answered",
+                               G_CALLBACK (client_answered_cb), self, G_CONNECT_SWAPPED);
+    }
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
 }
@@ -392,6 +415,7 @@ inflow_profile_manager_dispose (GObject *object)
   if (self->session != NULL)
     {
       g_signal_handlers_disconnect_by_data (self->session, self);
+      g_signal_handlers_disconnect_by_data (inflow_session_get_client (self->session), self);
       inflow_session_close (self->session);
       g_clear_object (&self->session);
     }

@@ -831,6 +831,63 @@ test_retries_passing_failures (Fixture       *fixture,
   g_assert_false (inflow_session_get_refreshing (session));
 }
 
+static void
+ping_cb (GObject      *source,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  gboolean *answered = user_data;
+
+  *answered = inflow_client_ping_finish (INFLOW_CLIENT (source), result, NULL);
+}
+
+static gboolean
+is_true (gpointer data)
+{
+  return *(gboolean *) data;
+}
+
+/* A good answer to another request while a retry waits: the retry runs at
+ * once, but only once in a run of failures. */
+static void
+test_retry_hastened (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(InflowMe) me = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  InflowSession *session;
+  InflowClient *client;
+  gboolean answered = FALSE;
+
+  inflow_profile_manager_set_retry_delays (fixture->manager, 60000, 60000);
+  me = sign_in (fixture->manager, "Acme", fixture->token, fixture->base_url, FALSE, &error);
+  g_assert_no_error (error);
+  session = wait_session_settled (fixture->manager);
+  client = inflow_session_get_client (session);
+
+  /* Two garbled lists: the first retry, hastened, fails too */
+  inflow_simulator_reset_request_counts (fixture->sim);
+  inflow_simulator_add_fault (fixture->sim, "GET", "/v2/integrations", INFLOW_SIM_FAULT_MALFORMED_JSON, 0, 0, 2);
+  inflow_session_refresh_async (session, NULL, inflow_test_store_result_cb, &result);
+  g_assert_false (inflow_session_refresh_finish (session, inflow_test_wait_result (&result), &error));
+  g_clear_error (&error);
+
+  inflow_client_ping_async (client, NULL, ping_cb, &answered);
+  g_assert_true (inflow_test_wait_until (is_true, &answered, 5000));
+  g_assert_true (inflow_test_wait_until (session_settled, session, 5000));
+  g_assert_cmpuint (inflow_simulator_get_request_count (fixture->sim, "/v2/integrations"), ==, 2);
+  g_assert_cmpint (inflow_session_get_connection_state (session), ==, INFLOW_CONNECTION_ERROR);
+
+  /* Not again in the same run: the next retry waits its minute */
+  answered = FALSE;
+  inflow_client_ping_async (client, NULL, ping_cb, &answered);
+  g_assert_true (inflow_test_wait_until (is_true, &answered, 5000));
+  g_assert_false (inflow_test_wait_until (never, NULL, 500));
+  g_assert_cmpuint (inflow_simulator_get_request_count (fixture->sim, "/v2/integrations"), ==, 2);
+  g_assert_false (inflow_session_get_refreshing (session));
+}
+
 /* Without a Secret Service (no D-Bus session at all): signing in stores
  * nothing and says so; a session-only sign-in works. Runs in a subprocess
  * whose D-Bus address leads nowhere. */
@@ -1054,6 +1111,7 @@ main (int   argc,
   ADD ("no-database", test_no_database);
   ADD ("network-comes-back", test_network_comes_back);
   ADD ("retries-passing-failures", test_retries_passing_failures);
+  ADD ("retry-hastened", test_retry_hastened);
   ADD ("token-stays-secret", test_token_stays_secret);
   ADD ("no-secret-service", test_no_secret_service);
 
