@@ -1093,15 +1093,8 @@ apply_narrow (InflowAccessView *self)
   guint chosen = adw_combo_row_get_selected (self->workspace_row);
 
   for (guint i = 0; i < n; i++)
-    {
-      GtkColumnViewColumn *view_column = g_ptr_array_index (self->workspace_columns, i);
-      gboolean shown = !self->narrow || i == chosen;
-
-      gtk_column_view_column_set_visible (view_column, shown);
-      /* GTK 4.8 counts hidden columns in the width it shares out, which
-       * would leave the titles no room to expand into. */
-      gtk_column_view_column_set_fixed_width (view_column, shown ? CHECK_COLUMN_WIDTH : 0);
-    }
+    inflow_view_show_column (g_ptr_array_index (self->workspace_columns, i),
+                             !self->narrow || i == chosen, CHECK_COLUMN_WIDTH);
 
   gtk_label_set_label (self->seen_by_label, chosen < n ? workspace_column_at (self, chosen)->seen_by : NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->teams_box), !self->narrow && n > 0);

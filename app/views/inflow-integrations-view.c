@@ -1025,15 +1025,12 @@ leaflet_child_cb (InflowIntegrationsView *self,
 
 /* Narrow widths */
 
-/* GTK 4.8 counts hidden columns in the width it shares out, which would
- * leave the Account column no room to expand into: they get none. */
 static void
 show_column (InflowIntegrationsView *self,
              CellKind                kind,
              gboolean                visible)
 {
-  gtk_column_view_column_set_visible (self->columns[kind], visible);
-  gtk_column_view_column_set_fixed_width (self->columns[kind], visible ? column_widths[kind] : 0);
+  inflow_view_show_column (self->columns[kind], visible, column_widths[kind]);
 }
 
 static void

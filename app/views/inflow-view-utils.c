@@ -318,6 +318,20 @@ inflow_view_set_error_style (GtkWidget *widget,
     gtk_widget_remove_css_class (widget, "error");
 }
 
+/* Shows or hides a column of fixed @width. GTK 4.8 counts hidden columns
+ * in the width it shares out, which would leave an expanding column no room
+ * to grow into: hidden, they get none. */
+void
+inflow_view_show_column (GtkColumnViewColumn *column,
+                         gboolean             visible,
+                         int                  width)
+{
+  g_return_if_fail (GTK_IS_COLUMN_VIEW_COLUMN (column));
+
+  gtk_column_view_column_set_visible (column, visible);
+  gtk_column_view_column_set_fixed_width (column, visible ? width : 0);
+}
+
 /* Ctrl+F in a list view: to its search, with what was typed selected */
 void
 inflow_view_focus_search (GtkSearchEntry *entry)

@@ -32,6 +32,10 @@ void      inflow_view_show_toast       (GtkWidget        *widget,
 void      inflow_view_set_error_style  (GtkWidget        *widget,
                                         gboolean          error);
 
+void      inflow_view_show_column      (GtkColumnViewColumn *column,
+                                        gboolean          visible,
+                                        int               width);
+
 void      inflow_view_focus_search     (GtkSearchEntry   *entry);
 void      inflow_view_clear_search     (GtkSearchEntry   *entry);
 

@@ -11,6 +11,7 @@
 #include "inflow-access-view.h"
 #include "inflow-account-directory.h"
 #include "inflow-test-utils.h"
+#include "ui-window.h"
 #include "views-fixture.h"
 
 typedef struct
@@ -358,8 +359,7 @@ test_narrow (Fixture       *fixture,
   g_assert_cmpuint (count_shown_checks (fixture, token, &shown), ==, g_strv_length (fixture->workspaces));
 
   /* Phone-sized: the view fits and the list does not scroll sideways. */
-  gtk_window_set_default_size (fixture->base.window, 360, 720);
-  views_fixture_wait (chooser_is_mapped, fixture);
+  g_assert_true (ui_resize_window_until (fixture->base.window, 360, 720, chooser_is_mapped, fixture));
   views_fixture_settle ();
   gtk_widget_measure (GTK_WIDGET (fixture->view), GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
   g_assert_cmpint (minimum, <=, 360);
@@ -405,8 +405,7 @@ test_narrow (Fixture       *fixture,
   g_assert_cmpstr (shown, ==, workspace);
 
   /* Wide again, the whole grid. */
-  gtk_window_set_default_size (fixture->base.window, 1100, 720);
-  views_fixture_wait (chooser_is_unmapped, fixture);
+  g_assert_true (ui_resize_window_until (fixture->base.window, 1100, 720, chooser_is_unmapped, fixture));
   views_fixture_settle ();
   g_assert_cmpuint (count_shown_checks (fixture, token, &shown), ==, g_strv_length (fixture->workspaces));
 }

@@ -20,6 +20,7 @@
 #include "inflow-profile.h"
 #include "inflow-simulator.h"
 #include "inflow-test-utils.h"
+#include "ui-window.h"
 #include "inflow-timeline.h"
 
 #define TOKEN      "vntg_tkn_view_3f9a1c7e5b2d4a68"
@@ -354,8 +355,7 @@ test_show_integration (Fixture       *fixture,
 
   /* Narrow: the list and the detail stack, the detail in front; the
    * timeline stays. */
-  gtk_window_set_default_size (fixture->window, 360, 720);
-  g_assert_true (inflow_test_wait_until (timeline_is_narrow, fixture->view, 5000));
+  g_assert_true (ui_resize_window_until (fixture->window, 360, 720, timeline_is_narrow, fixture->view));
   g_assert_cmpstr (inflow_ingestion_view_get_selected_token (fixture->view), ==, token);
 }
 

@@ -11,6 +11,7 @@
 #include "inflow-integration-words.h"
 #include "inflow-integrations-view.h"
 #include "inflow-test-utils.h"
+#include "ui-window.h"
 #include "views-fixture.h"
 
 typedef struct
@@ -309,19 +310,29 @@ test_session_change (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (inflow_integrations_view_get_shown_model (fixture->view)), ==, 40);
 }
 
-/* Under Xvfb, without a window manager, GTK 4.8 now and then keeps a shown
- * window at its size after a new default size: ask again until it takes. */
+/* Whether the view is no wider than the width wanted */
+typedef struct
+{
+  Fixture *fixture;
+  int      width;
+} WidthWait;
+
+static gboolean
+view_fits (gpointer data)
+{
+  WidthWait *wait = data;
+
+  return gtk_widget_get_width (GTK_WIDGET (wait->fixture->view)) <= wait->width + 1;
+}
+
 static void
 resize_window (Fixture *fixture,
                int      width)
 {
-  for (int i = 0; i < 10 && gtk_widget_get_width (GTK_WIDGET (fixture->view)) > width; i++)
-    {
-      gtk_window_set_default_size (fixture->base.window, width + i % 2, 720);
-      views_fixture_settle ();
-      views_fixture_settle ();
-    }
-  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (fixture->view)), <=, width + 1);
+  WidthWait wait = { fixture, width };
+
+  g_assert_true (ui_resize_window_until (fixture->base.window, width, 720, view_fits, &wait));
+  views_fixture_settle ();
 }
 
 static void

@@ -11,6 +11,7 @@
 #include "inflow-sign-in-dialog.h"
 #include "inflow-test-utils.h"
 #include "session-ui-support.h"
+#include "ui-window.h"
 
 static GtkWidget *
 window_widget (InflowWindow *window,
@@ -320,22 +321,6 @@ fold_is (gpointer data)
   return inflow_window_get_folded (wait->window) == wait->folded;
 }
 
-/* Under Xvfb, without a window manager, GTK 4.8 now and then keeps a shown
- * window at its size after a new default size: ask again until it folds. */
-static gboolean
-resize_until_folded (FoldWait *wait,
-                     int       width)
-{
-  for (int i = 0; i < 10; i++)
-    {
-      gtk_window_set_default_size (GTK_WINDOW (wait->window), width + i % 2, 640);
-      if (inflow_test_wait_until (fold_is, wait, 1000))
-        return TRUE;
-    }
-
-  return FALSE;
-}
-
 static void
 test_narrow (UiFixture     *fixture,
              gconstpointer  data)
@@ -343,7 +328,7 @@ test_narrow (UiFixture     *fixture,
   FoldWait wait = { fixture->window, TRUE };
 
   sign_in (fixture, "Auditors", fixture->read_token);
-  g_assert_true (resize_until_folded (&wait, 360));
+  g_assert_true (ui_resize_window_until (GTK_WINDOW (fixture->window), 360, 640, fold_is, &wait));
 
   /* The badge keeps its lock but drops the word; the section still opens */
   g_assert_false (gtk_widget_get_visible (window_widget (fixture->window, "read_only_text")));
@@ -352,7 +337,7 @@ test_narrow (UiFixture     *fixture,
   g_assert_cmpstr (inflow_window_get_section (fixture->window), ==, "integrations");
 
   wait.folded = FALSE;
-  g_assert_true (resize_until_folded (&wait, 1000));
+  g_assert_true (ui_resize_window_until (GTK_WINDOW (fixture->window), 1000, 640, fold_is, &wait));
   g_assert_true (gtk_widget_get_visible (window_widget (fixture->window, "read_only_text")));
 }
 
