@@ -64,6 +64,13 @@ struct _InflowAccountDirectory
 
 G_DEFINE_FINAL_TYPE (InflowAccountDirectory, inflow_account_directory, G_TYPE_OBJECT)
 
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 static void
 organization_free (Organization *org)
 {
@@ -97,6 +104,19 @@ inflow_account_directory_class_init (InflowAccountDirectoryClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->dispose = inflow_account_directory_dispose;
+
+  /**
+   * InflowAccountDirectory::changed:
+   *
+   * Emitted after update() rebuilt the directory: its counts, titles and
+   * coverage may all have changed.
+   */
+  signals[CHANGED] =
+    g_signal_new ("changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
 }
 
 static void
@@ -291,7 +311,7 @@ append_group (InflowAccountDirectory *self,
  * @integrations: (nullable): #InflowIntegration items
  *
  * Rebuilds the directory and replaces the entries in one splice, and the
- * matches of the search in another.
+ * matches of the search in another, then emits #InflowAccountDirectory::changed.
  */
 void
 inflow_account_directory_update (InflowAccountDirectory *self,
@@ -399,6 +419,8 @@ inflow_account_directory_update (InflowAccountDirectory *self,
   g_list_store_splice (self->entries, 0, g_list_model_get_n_items (G_LIST_MODEL (self->entries)),
                        out->pdata, out->len);
   apply_search (self);
+
+  g_signal_emit (self, signals[CHANGED], 0);
 }
 
 /**

@@ -79,6 +79,8 @@ struct _InflowSession
   InflowConnectionState  connection_state;
   GError                *last_error;
   Refresh               *refresh;     /* the refresh in flight, or NULL */
+  InflowAccountDirectory *directory;  /* built from the cloud accounts and integrations */
+  guint                  directory_idle;
 
   guint                  closed : 1;
 };
@@ -347,9 +349,15 @@ inflow_session_dispose (GObject *object)
   /* A refresh in flight holds a reference, so none runs here. */
   g_assert (self->refresh == NULL);
 
+  g_clear_handle_id (&self->directory_idle, g_source_remove);
+  g_clear_object (&self->directory);
   g_clear_object (&self->me);
   for (guint i = 0; i < INFLOW_SESSION_N_LISTS; i++)
-    g_clear_object (&self->lists[i]);
+    {
+      if (self->lists[i] != NULL)
+        g_signal_handlers_disconnect_by_data (self->lists[i], self);
+      g_clear_object (&self->lists[i]);
+    }
   g_clear_object (&self->client);
   g_clear_object (&self->database);
   g_clear_object (&self->profile);
@@ -593,12 +601,40 @@ inflow_session_class_init (InflowSessionClass *klass)
                   G_TYPE_NONE, 1, INFLOW_TYPE_SESSION_LIST);
 }
 
+static gboolean
+update_directory_cb (gpointer data)
+{
+  InflowSession *self = data;
+
+  self->directory_idle = 0;
+  inflow_account_directory_update (self->directory,
+                                   G_LIST_MODEL (self->lists[INFLOW_SESSION_LIST_CLOUD_ACCOUNTS]),
+                                   G_LIST_MODEL (self->lists[INFLOW_SESSION_LIST_INTEGRATIONS]));
+
+  return G_SOURCE_REMOVE;
+}
+
+/* A refresh changes both lists one after the other: rebuild the directory
+ * once, after both. */
+static void
+directory_lists_changed_cb (InflowSession *self)
+{
+  if (self->directory_idle == 0)
+    self->directory_idle = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, update_directory_cb, self, NULL);
+}
+
 static void
 inflow_session_init (InflowSession *self)
 {
   self->cancellable = g_cancellable_new ();
   for (guint i = 0; i < INFLOW_SESSION_N_LISTS; i++)
     self->lists[i] = g_list_store_new (list_info[i].get_item_type ());
+
+  self->directory = inflow_account_directory_new ();
+  g_signal_connect_swapped (self->lists[INFLOW_SESSION_LIST_CLOUD_ACCOUNTS], "items-changed",
+                            G_CALLBACK (directory_lists_changed_cb), self);
+  g_signal_connect_swapped (self->lists[INFLOW_SESSION_LIST_INTEGRATIONS], "items-changed",
+                            G_CALLBACK (directory_lists_changed_cb), self);
 }
 
 /**
@@ -852,6 +888,24 @@ inflow_session_get_teams (InflowSession *self)
  * Returns: (transfer none) (nullable): when the list was fetched (UTC), or
  *   %NULL if it never was
  */
+/**
+ * inflow_session_get_account_directory:
+ * @self: a session
+ *
+ * The AWS accounts of the session's cloud accounts and integrations, by
+ * organization: one directory for every view, rebuilt in an idle after the
+ * lists change (it emits #InflowAccountDirectory::changed then).
+ *
+ * Returns: (transfer none): the directory
+ */
+InflowAccountDirectory *
+inflow_session_get_account_directory (InflowSession *self)
+{
+  g_return_val_if_fail (INFLOW_IS_SESSION (self), NULL);
+
+  return self->directory;
+}
+
 GDateTime *
 inflow_session_get_fetched_at (InflowSession     *self,
                                InflowSessionList  list)

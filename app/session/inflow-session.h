@@ -8,6 +8,7 @@
 
 #include <gio/gio.h>
 
+#include "inflow-account-directory.h"
 #include "inflow-client.h"
 #include "inflow-database.h"
 #include "inflow-me.h"
@@ -92,6 +93,7 @@ GListModel           *inflow_session_get_cloud_accounts   (InflowSession        
 GListModel           *inflow_session_get_teams            (InflowSession         *self);
 GDateTime            *inflow_session_get_fetched_at       (InflowSession         *self,
                                                            InflowSessionList      list);
+InflowAccountDirectory *inflow_session_get_account_directory (InflowSession       *self);
 
 /* Replaces one integration in the list in place (after a write). */
 void                  inflow_session_update_integration   (InflowSession         *self,

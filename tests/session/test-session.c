@@ -285,6 +285,33 @@ test_refresh (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (integrations), ==, 40);
 }
 
+/* One account directory for the session, rebuilt once after a refresh
+ * changed both of its lists. */
+static void
+test_account_directory (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  InflowSession *session = fixture->session;
+  InflowAccountDirectory *directory = inflow_session_get_account_directory (session);
+  g_autoptr(GError) error = NULL;
+  guint n_changed = 0;
+
+  g_assert_nonnull (directory);
+  g_assert_cmpuint (inflow_account_directory_get_n_accounts (directory), ==, 0);
+  g_signal_connect_swapped (directory, "changed", G_CALLBACK (count_cb), &n_changed);
+
+  g_assert_true (refresh (session, &error));
+  g_assert_no_error (error);
+  drain_main_context ();
+
+  g_assert_cmpuint (n_changed, ==, 1);
+  g_assert_true (directory == inflow_session_get_account_directory (session));
+  g_assert_cmpuint (inflow_account_directory_get_n_accounts (directory), >, 0);
+  g_assert_cmpuint (inflow_account_directory_get_n_aws_integrations (directory), >, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (inflow_account_directory_get_entries (directory)), >,
+                    inflow_account_directory_get_n_accounts (directory));
+}
+
 static void
 test_refresh_saves_cache (Fixture       *fixture,
                           gconstpointer  data)
@@ -737,6 +764,7 @@ main (int   argc,
   g_test_add ("/session/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
 
   ADD ("refresh", test_refresh);
+  ADD ("account-directory", test_account_directory);
   ADD ("refresh-saves-cache", test_refresh_saves_cache);
   ADD ("load-cached/after-restart", test_load_cached_after_restart);
   ADD ("load-cached/nothing", test_load_cached_nothing);
