@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 
+#include "inflow-ingestion-format.h"
 #include "inflow-json.h"
 #include "inflow-session.h"
 #include "inflow-storage-error.h"
@@ -904,6 +905,76 @@ inflow_session_get_account_directory (InflowSession *self)
   g_return_val_if_fail (INFLOW_IS_SESSION (self), NULL);
 
   return self->directory;
+}
+
+/**
+ * inflow_session_get_list_state:
+ * @self: a session
+ * @list: the list a view shows
+ * @n_items: how many items the view has to show
+ *
+ * Returns: what the view shows: its items whenever it has some; otherwise
+ *   a spinner while a refresh runs or before the first one, an error when
+ *   the list was never fetched and the last refresh failed, else an empty
+ *   page
+ */
+InflowListState
+inflow_session_get_list_state (InflowSession     *self,
+                               InflowSessionList  list,
+                               guint              n_items)
+{
+  gboolean fetched;
+
+  g_return_val_if_fail (INFLOW_IS_SESSION (self), INFLOW_LIST_STATE_EMPTY);
+  g_return_val_if_fail (list < INFLOW_SESSION_N_LISTS, INFLOW_LIST_STATE_EMPTY);
+
+  if (n_items > 0)
+    return INFLOW_LIST_STATE_READY;
+
+  fetched = self->fetched_at[list] != NULL;
+  if (self->refresh != NULL || (self->connection_state == INFLOW_CONNECTION_UNKNOWN && !fetched))
+    return INFLOW_LIST_STATE_LOADING;
+
+  if (!fetched &&
+      (self->connection_state == INFLOW_CONNECTION_OFFLINE ||
+       self->connection_state == INFLOW_CONNECTION_UNAUTHORIZED ||
+       self->connection_state == INFLOW_CONNECTION_ERROR))
+    return INFLOW_LIST_STATE_ERROR;
+
+  return INFLOW_LIST_STATE_EMPTY;
+}
+
+/**
+ * inflow_session_dup_as_of_text:
+ * @self: a session
+ * @list: a list
+ *
+ * Returns: (transfer full) (nullable): "As of 14:20 today", or "Offline ·
+ *   as of …" while the API cannot be reached, or %NULL when the list was
+ *   neither fetched nor read from the cache
+ */
+char *
+inflow_session_dup_as_of_text (InflowSession     *self,
+                               InflowSessionList  list)
+{
+  g_autoptr(GDateTime) now = NULL;
+  g_autofree char *when = NULL;
+
+  g_return_val_if_fail (INFLOW_IS_SESSION (self), NULL);
+  g_return_val_if_fail (list < INFLOW_SESSION_N_LISTS, NULL);
+
+  if (self->fetched_at[list] == NULL)
+    return NULL;
+
+  now = g_date_time_new_now_local ();
+  when = inflow_ingestion_format_when (self->fetched_at[list], now);
+
+  if (self->connection_state == INFLOW_CONNECTION_OFFLINE)
+    /* Translators: %s is a time, like "14:20 today" */
+    return g_strdup_printf (_("Offline · as of %s"), when);
+
+  /* Translators: %s is a time, like "14:20 today" */
+  return g_strdup_printf (_("As of %s"), when);
 }
 
 GDateTime *

@@ -48,6 +48,25 @@ typedef enum
   INFLOW_SESSION_N_LISTS,
 } InflowSessionList;
 
+/**
+ * InflowListState:
+ * @INFLOW_LIST_STATE_LOADING: nothing to show yet, and the first fetch or a
+ *   refresh is on its way
+ * @INFLOW_LIST_STATE_ERROR: nothing was ever fetched, and the last refresh
+ *   failed; see #InflowSession:last-error
+ * @INFLOW_LIST_STATE_EMPTY: fetched, and there is nothing in it
+ * @INFLOW_LIST_STATE_READY: there is something to show
+ *
+ * What a view of one of the session's lists shows.
+ */
+typedef enum
+{
+  INFLOW_LIST_STATE_LOADING,
+  INFLOW_LIST_STATE_ERROR,
+  INFLOW_LIST_STATE_EMPTY,
+  INFLOW_LIST_STATE_READY,
+} InflowListState;
+
 GType inflow_connection_state_get_type (void);
 #define INFLOW_TYPE_CONNECTION_STATE (inflow_connection_state_get_type ())
 
@@ -94,6 +113,16 @@ GListModel           *inflow_session_get_teams            (InflowSession        
 GDateTime            *inflow_session_get_fetched_at       (InflowSession         *self,
                                                            InflowSessionList      list);
 InflowAccountDirectory *inflow_session_get_account_directory (InflowSession       *self);
+
+/* What a view of @list shows when it holds @n_items (the view's own count:
+ * a list of accounts may be empty while the session's cloud accounts are
+ * not), and the "As of 14:20 today" line under it, or NULL before the list
+ * was fetched or read from the cache. */
+InflowListState       inflow_session_get_list_state       (InflowSession         *self,
+                                                           InflowSessionList      list,
+                                                           guint                  n_items);
+char                 *inflow_session_dup_as_of_text       (InflowSession         *self,
+                                                           InflowSessionList      list);
 
 /* Replaces one integration in the list in place (after a write). */
 void                  inflow_session_update_integration   (InflowSession         *self,

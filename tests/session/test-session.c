@@ -312,6 +312,42 @@ test_account_directory (Fixture       *fixture,
                     inflow_account_directory_get_n_accounts (directory));
 }
 
+/* What a list view shows, and its "as of" line, through a first failed
+ * refresh, a good one and a failed one after it. */
+static void
+test_list_state (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  InflowSession *session = fixture->session;
+  const InflowSessionList list = INFLOW_SESSION_LIST_INTEGRATIONS;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *as_of = NULL;
+  g_autofree char *offline = NULL;
+
+  g_assert_cmpint (inflow_session_get_list_state (session, list, 0), ==, INFLOW_LIST_STATE_LOADING);
+  g_assert_null (inflow_session_dup_as_of_text (session, list));
+
+  inflow_simulator_add_fault (fixture->sim, NULL, "/v2/integrations", INFLOW_SIM_FAULT_STATUS, 403, 0, 0);
+  g_assert_false (refresh (session, &error));
+  g_clear_error (&error);
+  g_assert_cmpint (inflow_session_get_list_state (session, list, 0), ==, INFLOW_LIST_STATE_ERROR);
+  g_assert_null (inflow_session_dup_as_of_text (session, list));
+
+  inflow_simulator_clear_faults (fixture->sim);
+  g_assert_true (refresh (session, &error));
+  g_assert_cmpint (inflow_session_get_list_state (session, list, 0), ==, INFLOW_LIST_STATE_EMPTY);
+  g_assert_cmpint (inflow_session_get_list_state (session, list, 3), ==, INFLOW_LIST_STATE_READY);
+  as_of = inflow_session_dup_as_of_text (session, list);
+  g_assert_true (g_str_has_prefix (as_of, "As of "));
+
+  /* Fetched once: a later failure keeps the list, and says offline */
+  inflow_simulator_add_fault (fixture->sim, NULL, "/v2/integrations", INFLOW_SIM_FAULT_DROP_CONNECTION, 0, 0, 0);
+  g_assert_false (refresh (session, &error));
+  g_assert_cmpint (inflow_session_get_list_state (session, list, 0), ==, INFLOW_LIST_STATE_EMPTY);
+  offline = inflow_session_dup_as_of_text (session, list);
+  g_assert_true (g_str_has_prefix (offline, "Offline · as of "));
+}
+
 static void
 test_refresh_saves_cache (Fixture       *fixture,
                           gconstpointer  data)
@@ -765,6 +801,7 @@ main (int   argc,
 
   ADD ("refresh", test_refresh);
   ADD ("account-directory", test_account_directory);
+  ADD ("list-state", test_list_state);
   ADD ("refresh-saves-cache", test_refresh_saves_cache);
   ADD ("load-cached/after-restart", test_load_cached_after_restart);
   ADD ("load-cached/nothing", test_load_cached_nothing);

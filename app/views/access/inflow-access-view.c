@@ -616,29 +616,15 @@ update_workspaces (InflowAccessView *self)
 static const char *
 current_state (InflowAccessView *self)
 {
-  InflowConnectionState connection;
-  gboolean fetched;
+  InflowListState state;
 
   if (self->session == NULL)
     return "signed-out";
 
-  connection = inflow_session_get_connection_state (self->session);
-  fetched = inflow_session_get_fetched_at (self->session, INFLOW_SESSION_LIST_INTEGRATIONS) != NULL;
-
-  if (g_list_model_get_n_items (inflow_session_get_integrations (self->session)) == 0)
-    {
-      if (inflow_session_get_refreshing (self->session) ||
-          (connection == INFLOW_CONNECTION_UNKNOWN && !fetched))
-        return "loading";
-
-      if (!fetched &&
-          (connection == INFLOW_CONNECTION_OFFLINE ||
-           connection == INFLOW_CONNECTION_UNAUTHORIZED ||
-           connection == INFLOW_CONNECTION_ERROR))
-        return "error";
-
-      return "empty";
-    }
+  state = inflow_session_get_list_state (self->session, INFLOW_SESSION_LIST_INTEGRATIONS,
+                                         g_list_model_get_n_items (inflow_session_get_integrations (self->session)));
+  if (state != INFLOW_LIST_STATE_READY)
+    return inflow_view_list_state_name (state);
 
   if (g_list_model_get_n_items (G_LIST_MODEL (self->filter_model)) == 0 &&
       gtk_filter_list_model_get_pending (self->filter_model) == 0 &&
@@ -678,7 +664,6 @@ update_state (InflowAccessView *self)
 {
   const char *state = current_state (self);
   gboolean can_write = self->session == NULL || inflow_session_get_can_write (self->session);
-  GDateTime *fetched = NULL;
   g_autofree char *as_of = NULL;
 
   gtk_stack_set_visible_child_name (self->stack, state);
@@ -702,17 +687,7 @@ update_state (InflowAccessView *self)
     }
 
   if (self->session != NULL)
-    fetched = inflow_session_get_fetched_at (self->session, INFLOW_SESSION_LIST_INTEGRATIONS);
-  if (fetched != NULL)
-    {
-      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-      g_autofree char *when = inflow_ingestion_format_when (fetched, now);
-
-      if (inflow_session_get_connection_state (self->session) == INFLOW_CONNECTION_OFFLINE)
-        as_of = g_strdup_printf (_("Offline · as of %s"), when);
-      else
-        as_of = g_strdup_printf (_("As of %s"), when);
-    }
+    as_of = inflow_session_dup_as_of_text (self->session, INFLOW_SESSION_LIST_INTEGRATIONS);
   gtk_label_set_label (self->as_of_label, as_of);
 
   update_selection_label (self);

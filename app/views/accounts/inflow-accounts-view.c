@@ -287,34 +287,22 @@ unbind_row_cb (GtkSignalListItemFactory *factory,
 static const char *
 current_state (InflowAccountsView *self)
 {
-  InflowConnectionState connection;
-  gboolean fetched;
+  guint n_entries;
 
   if (self->session == NULL)
     return "signed-out";
 
-  if (g_list_model_get_n_items (inflow_account_directory_get_entries (self->directory)) > 0 &&
-      g_list_model_get_n_items (inflow_account_directory_get_matches (self->directory)) == 0)
+  n_entries = g_list_model_get_n_items (inflow_account_directory_get_entries (self->directory));
+  if (n_entries > 0 && g_list_model_get_n_items (inflow_account_directory_get_matches (self->directory)) == 0)
     return "no-results";
 
-  if (g_list_model_get_n_items (inflow_account_directory_get_entries (self->directory)) > 0 ||
-      inflow_account_directory_get_needs_management (self->directory))
+  /* The caution about the management account shows even with no account. */
+  if (inflow_account_directory_get_needs_management (self->directory))
     return "list";
 
-  connection = inflow_session_get_connection_state (self->session);
-  fetched = inflow_session_get_fetched_at (self->session, INFLOW_SESSION_LIST_CLOUD_ACCOUNTS) != NULL;
-
-  if (inflow_session_get_refreshing (self->session) ||
-      (connection == INFLOW_CONNECTION_UNKNOWN && !fetched))
-    return "loading";
-
-  if (!fetched &&
-      (connection == INFLOW_CONNECTION_OFFLINE ||
-       connection == INFLOW_CONNECTION_UNAUTHORIZED ||
-       connection == INFLOW_CONNECTION_ERROR))
-    return "error";
-
-  return "empty";
+  return inflow_view_list_state_name (inflow_session_get_list_state (self->session,
+                                                                     INFLOW_SESSION_LIST_CLOUD_ACCOUNTS,
+                                                                     n_entries));
 }
 
 static void
@@ -368,7 +356,6 @@ static void
 update_state (InflowAccountsView *self)
 {
   const char *state = current_state (self);
-  GDateTime *fetched = NULL;
   g_autofree char *as_of = NULL;
 
   gtk_stack_set_visible_child_name (self->stack, state);
@@ -383,17 +370,7 @@ update_state (InflowAccountsView *self)
     }
 
   if (self->session != NULL)
-    fetched = inflow_session_get_fetched_at (self->session, INFLOW_SESSION_LIST_CLOUD_ACCOUNTS);
-  if (fetched != NULL)
-    {
-      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-      g_autofree char *when = inflow_ingestion_format_when (fetched, now);
-
-      if (inflow_session_get_connection_state (self->session) == INFLOW_CONNECTION_OFFLINE)
-        as_of = g_strdup_printf (_("Offline · as of %s"), when);
-      else
-        as_of = g_strdup_printf (_("As of %s"), when);
-    }
+    as_of = inflow_session_dup_as_of_text (self->session, INFLOW_SESSION_LIST_CLOUD_ACCOUNTS);
   gtk_label_set_label (self->as_of_label, as_of);
   update_count (self);
 }

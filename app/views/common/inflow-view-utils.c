@@ -332,6 +332,21 @@ inflow_view_show_column (GtkColumnViewColumn *column,
   gtk_column_view_column_set_fixed_width (column, visible ? width : 0);
 }
 
+const char *
+inflow_view_list_state_name (InflowListState state)
+{
+  static const char *const names[] = {
+    [INFLOW_LIST_STATE_LOADING] = "loading",
+    [INFLOW_LIST_STATE_ERROR] = "error",
+    [INFLOW_LIST_STATE_EMPTY] = "empty",
+    [INFLOW_LIST_STATE_READY] = "list",
+  };
+
+  g_return_val_if_fail (state < G_N_ELEMENTS (names), "empty");
+
+  return names[state];
+}
+
 /* Ctrl+F in a list view: to its search, with what was typed selected */
 void
 inflow_view_focus_search (GtkSearchEntry *entry)

@@ -8,6 +8,8 @@
 
 #include <adwaita.h>
 
+#include "inflow-session.h"
+
 G_BEGIN_DECLS
 
 /* Replaces how links are launched (tests record them instead); NULL restores
@@ -36,6 +38,8 @@ void      inflow_view_show_column      (GtkColumnViewColumn *column,
                                         gboolean          visible,
                                         int               width);
 
+/* The name of the page a list view's stack shows for @state */
+const char *inflow_view_list_state_name (InflowListState state);
 void      inflow_view_focus_search     (GtkSearchEntry   *entry);
 void      inflow_view_clear_search     (GtkSearchEntry   *entry);
 

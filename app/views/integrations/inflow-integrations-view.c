@@ -717,31 +717,15 @@ add_column (InflowIntegrationsView *self,
 static const char *
 current_state (InflowIntegrationsView *self)
 {
-  GListModel *integrations;
-  InflowConnectionState connection;
+  InflowListState state;
 
   if (self->session == NULL)
     return "signed-out";
 
-  integrations = inflow_session_get_integrations (self->session);
-  connection = inflow_session_get_connection_state (self->session);
-
-  if (g_list_model_get_n_items (integrations) == 0)
-    {
-      gboolean fetched = inflow_session_get_fetched_at (self->session, INFLOW_SESSION_LIST_INTEGRATIONS) != NULL;
-
-      if (inflow_session_get_refreshing (self->session) ||
-          (connection == INFLOW_CONNECTION_UNKNOWN && !fetched))
-        return "loading";
-
-      if (!fetched &&
-          (connection == INFLOW_CONNECTION_OFFLINE ||
-           connection == INFLOW_CONNECTION_UNAUTHORIZED ||
-           connection == INFLOW_CONNECTION_ERROR))
-        return "error";
-
-      return "empty";
-    }
+  state = inflow_session_get_list_state (self->session, INFLOW_SESSION_LIST_INTEGRATIONS,
+                                         g_list_model_get_n_items (inflow_session_get_integrations (self->session)));
+  if (state != INFLOW_LIST_STATE_READY)
+    return inflow_view_list_state_name (state);
 
   if (g_list_model_get_n_items (G_LIST_MODEL (self->filter_model)) == 0 && !models_pending (self))
     return "no-results";
@@ -752,24 +736,10 @@ current_state (InflowIntegrationsView *self)
 static void
 update_as_of (InflowIntegrationsView *self)
 {
-  GDateTime *fetched = NULL;
   g_autofree char *text = NULL;
 
   if (self->session != NULL)
-    fetched = inflow_session_get_fetched_at (self->session, INFLOW_SESSION_LIST_INTEGRATIONS);
-
-  if (fetched != NULL)
-    {
-      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-      g_autofree char *when = inflow_ingestion_format_when (fetched, now);
-
-      if (inflow_session_get_connection_state (self->session) == INFLOW_CONNECTION_OFFLINE)
-        /* Translators: %s is a time, like "14:20 today" */
-        text = g_strdup_printf (_("Offline · as of %s"), when);
-      else
-        /* Translators: %s is a time, like "14:20 today" */
-        text = g_strdup_printf (_("As of %s"), when);
-    }
+    text = inflow_session_dup_as_of_text (self->session, INFLOW_SESSION_LIST_INTEGRATIONS);
 
   gtk_label_set_label (self->as_of_label, text);
 }
