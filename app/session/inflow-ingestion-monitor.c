@@ -1622,8 +1622,8 @@ inflow_ingestion_monitor_init (InflowIngestionMonitor *self)
  * inflow_ingestion_monitor_new:
  * @session: the session to watch
  *
- * A monitor of its own; it does not keep @session alive. Most callers want
- * the shared one of inflow_ingestion_monitor_get_for_session().
+ * A monitor of its own; it does not keep @session alive. Every view shares
+ * the one the session owns, inflow_session_get_ingestion_monitor().
  *
  * Returns: (transfer full): a stopped monitor
  */
@@ -1662,37 +1662,6 @@ inflow_ingestion_monitor_new (InflowSession *session)
   if (session_cancellable != NULL)
     g_signal_connect_object (session_cancellable, "cancelled",
                              G_CALLBACK (session_cancelled_cb), self, 0);
-
-  return self;
-}
-
-/**
- * inflow_ingestion_monitor_get_for_session:
- * @session: a session
- *
- * The monitor every view of @session shares, made and started on the
- * first call; it lives as long as @session.
- *
- * Returns: (transfer none): the running monitor of @session
- */
-InflowIngestionMonitor *
-inflow_ingestion_monitor_get_for_session (InflowSession *session)
-{
-  static GQuark quark;
-  InflowIngestionMonitor *self;
-
-  g_return_val_if_fail (INFLOW_IS_SESSION (session), NULL);
-
-  if (quark == 0)
-    quark = g_quark_from_static_string ("inflow-ingestion-monitor");
-
-  self = g_object_get_qdata (G_OBJECT (session), quark);
-  if (self == NULL)
-    {
-      self = inflow_ingestion_monitor_new (session);
-      g_object_set_qdata_full (G_OBJECT (session), quark, self, g_object_unref);
-      inflow_ingestion_monitor_start (self);
-    }
 
   return self;
 }

@@ -47,7 +47,6 @@ GType inflow_ingestion_event_kind_get_type (void);
 G_DECLARE_FINAL_TYPE (InflowIngestionMonitor, inflow_ingestion_monitor, INFLOW, INGESTION_MONITOR, GObject)
 
 InflowIngestionMonitor *inflow_ingestion_monitor_new                 (InflowSession           *session);
-InflowIngestionMonitor *inflow_ingestion_monitor_get_for_session     (InflowSession           *session);
 
 InflowSession          *inflow_ingestion_monitor_get_session         (InflowIngestionMonitor  *self);
 InflowPollPlanner      *inflow_ingestion_monitor_get_planner         (InflowIngestionMonitor  *self);

@@ -12,6 +12,7 @@
 #include <json-glib/json-glib.h>
 
 #include "inflow-ingestion-format.h"
+#include "inflow-ingestion-monitor.h"
 #include "inflow-json.h"
 #include "inflow-session.h"
 #include "inflow-storage-error.h"
@@ -82,6 +83,7 @@ struct _InflowSession
   Refresh               *refresh;     /* the refresh in flight, or NULL */
   InflowAccountDirectory *directory;  /* built from the cloud accounts and integrations */
   guint                  directory_idle;
+  InflowIngestionMonitor *monitor;    /* made on first use */
 
   guint                  closed : 1;
 };
@@ -352,6 +354,7 @@ inflow_session_dispose (GObject *object)
 
   g_clear_handle_id (&self->directory_idle, g_source_remove);
   g_clear_object (&self->directory);
+  g_clear_object (&self->monitor);
   g_clear_object (&self->me);
   for (guint i = 0; i < INFLOW_SESSION_N_LISTS; i++)
     {
@@ -905,6 +908,30 @@ inflow_session_get_account_directory (InflowSession *self)
   g_return_val_if_fail (INFLOW_IS_SESSION (self), NULL);
 
   return self->directory;
+}
+
+/**
+ * inflow_session_get_ingestion_monitor:
+ * @self: a session
+ *
+ * The monitor of the session's AWS integrations that every view shares,
+ * made and started on the first call. It lives as long as the session and
+ * does not keep it alive.
+ *
+ * Returns: (transfer none): the running monitor
+ */
+InflowIngestionMonitor *
+inflow_session_get_ingestion_monitor (InflowSession *self)
+{
+  g_return_val_if_fail (INFLOW_IS_SESSION (self), NULL);
+
+  if (self->monitor == NULL)
+    {
+      self->monitor = inflow_ingestion_monitor_new (self);
+      inflow_ingestion_monitor_start (self->monitor);
+    }
+
+  return self->monitor;
 }
 
 /**

@@ -77,6 +77,8 @@ GType inflow_session_list_get_type (void);
  * 5xx errors are OFFLINE, 401 is UNAUTHORIZED, anything else ERROR. */
 InflowConnectionState inflow_connection_state_from_error (const GError *error);
 
+typedef struct _InflowIngestionMonitor InflowIngestionMonitor;
+
 #define INFLOW_TYPE_SESSION (inflow_session_get_type ())
 
 G_DECLARE_FINAL_TYPE (InflowSession, inflow_session, INFLOW, SESSION, GObject)
@@ -113,6 +115,7 @@ GListModel           *inflow_session_get_teams            (InflowSession        
 GDateTime            *inflow_session_get_fetched_at       (InflowSession         *self,
                                                            InflowSessionList      list);
 InflowAccountDirectory *inflow_session_get_account_directory (InflowSession       *self);
+InflowIngestionMonitor *inflow_session_get_ingestion_monitor (InflowSession       *self);
 
 /* What a view of @list shows when it holds @n_items (the view's own count:
  * a list of accounts may be empty while the session's cloud accounts are

@@ -514,15 +514,20 @@ test_shared (Fixture       *fixture,
   InflowIngestionMonitor *shared;
 
   fixture->session = inflow_session_new (fixture->profile, fixture->client, NULL);
-  shared = inflow_ingestion_monitor_get_for_session (fixture->session);
+  shared = inflow_session_get_ingestion_monitor (fixture->session);
   g_assert_nonnull (shared);
-  g_assert_true (inflow_ingestion_monitor_get_for_session (fixture->session) == shared);
+  g_assert_true (inflow_session_get_ingestion_monitor (fixture->session) == shared);
   g_assert_true (inflow_ingestion_monitor_get_running (shared));
   g_assert_true (inflow_ingestion_monitor_get_session (shared) == fixture->session);
 
   /* Closing the session stops it. */
   inflow_session_close (fixture->session);
   g_assert_false (inflow_ingestion_monitor_get_running (shared));
+
+  /* The session owns it, and it does not keep the session alive. */
+  g_object_add_weak_pointer (G_OBJECT (shared), (gpointer *) &shared);
+  g_clear_object (&fixture->session);
+  g_assert_null (shared);
 }
 
 int

@@ -182,7 +182,7 @@ activate_cb (GtkApplication *app,
 
   if (g_strcmp0 (page, "diagnostics") == 0)
     {
-      InflowIngestionMonitor *monitor = inflow_ingestion_monitor_get_for_session (viewer->session);
+      InflowIngestionMonitor *monitor = inflow_session_get_ingestion_monitor (viewer->session);
 
       inflow_ingestion_monitor_set_time_scale (monitor, scale);
       adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), adw_window_title_new (_("Diagnostics"), NULL));

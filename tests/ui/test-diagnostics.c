@@ -87,7 +87,7 @@ static void
 test_checks (Fixture       *fixture,
              gconstpointer  data)
 {
-  InflowIngestionMonitor *monitor = inflow_ingestion_monitor_get_for_session (fixture->session);
+  InflowIngestionMonitor *monitor = inflow_session_get_ingestion_monitor (fixture->session);
 
   g_assert_true (inflow_test_wait_until (monitor_listed, monitor, 20000));
   inflow_diagnostics_page_run_checks (fixture->page);
@@ -158,7 +158,7 @@ static void
 test_report (Fixture       *fixture,
              gconstpointer  data)
 {
-  InflowIngestionMonitor *monitor = inflow_ingestion_monitor_get_for_session (fixture->session);
+  InflowIngestionMonitor *monitor = inflow_session_get_ingestion_monitor (fixture->session);
   g_autofree char *report = NULL;
   ClipboardRead read = { NULL, FALSE };
 

@@ -164,7 +164,7 @@ start_session (Fixture *fixture)
 
   monitor = inflow_ingestion_view_get_monitor (fixture->view);
   g_assert_nonnull (monitor);
-  g_assert_true (monitor == inflow_ingestion_monitor_get_for_session (fixture->session));
+  g_assert_true (monitor == inflow_session_get_ingestion_monitor (fixture->session));
 
   /* The view made the notifier for the application; take its output. */
   notifier = inflow_notifier_ensure (G_APPLICATION (application), monitor);

@@ -1415,7 +1415,7 @@ inflow_ingestion_view_set_session (InflowIngestionView *self,
   if (!g_set_object (&self->session, session))
     return;
 
-  set_monitor (self, session != NULL ? inflow_ingestion_monitor_get_for_session (session) : NULL);
+  set_monitor (self, session != NULL ? inflow_session_get_ingestion_monitor (session) : NULL);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
 }
 

@@ -301,7 +301,7 @@ inflow_verdict_badge_get_item (InflowVerdictBadge *self)
  * follows its changes. For a row of the Integrations list:
  *
  * |[<!-- language="C" -->
- * InflowIngestionMonitor *monitor = inflow_ingestion_monitor_get_for_session (session);
+ * InflowIngestionMonitor *monitor = inflow_session_get_ingestion_monitor (session);
  * inflow_verdict_badge_set_item (badge, inflow_ingestion_monitor_lookup (monitor, token));
  * ]|
  */

@@ -199,7 +199,7 @@ get_client (InflowDiagnosticsPage *self)
 static InflowIngestionMonitor *
 get_monitor (InflowDiagnosticsPage *self)
 {
-  return self->session != NULL ? inflow_ingestion_monitor_get_for_session (self->session) : NULL;
+  return self->session != NULL ? inflow_session_get_ingestion_monitor (self->session) : NULL;
 }
 
 static GDateTime *
