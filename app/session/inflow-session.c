@@ -83,6 +83,7 @@ struct _InflowSession
   Refresh               *refresh;     /* the refresh in flight, or NULL */
   InflowAccountDirectory *directory;  /* built from the cloud accounts and integrations */
   guint                  directory_idle;
+  gboolean               directory_dirty;
   InflowIngestionMonitor *monitor;    /* made on first use */
 
   guint                  closed : 1;
@@ -611,6 +612,7 @@ update_directory_cb (gpointer data)
   InflowSession *self = data;
 
   self->directory_idle = 0;
+  self->directory_dirty = FALSE;
   inflow_account_directory_update (self->directory,
                                    G_LIST_MODEL (self->lists[INFLOW_SESSION_LIST_CLOUD_ACCOUNTS]),
                                    G_LIST_MODEL (self->lists[INFLOW_SESSION_LIST_INTEGRATIONS]));
@@ -618,13 +620,21 @@ update_directory_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
-/* A refresh changes both lists one after the other: rebuild the directory
- * once, after both. */
 static void
-directory_lists_changed_cb (InflowSession *self)
+schedule_directory_update (InflowSession *self)
 {
   if (self->directory_idle == 0)
     self->directory_idle = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, update_directory_cb, self, NULL);
+}
+
+/* A refresh changes both lists one after the other, with requests in
+ * between: rebuild the directory once, when it ends. */
+static void
+directory_lists_changed_cb (InflowSession *self)
+{
+  self->directory_dirty = TRUE;
+  if (self->refresh == NULL)
+    schedule_directory_update (self);
 }
 
 static void
@@ -1384,6 +1394,8 @@ refresh_complete (Refresh *refresh)
 
   g_assert (self->refresh == refresh);
   self->refresh = NULL;
+  if (self->directory_dirty)
+    schedule_directory_update (self);
 
   if (cancelled)
     {
