@@ -354,8 +354,12 @@ inflow_api_error_is_transient (const GError *error)
     case INFLOW_API_ERROR_NETWORK:
     case INFLOW_API_ERROR_TLS:
     case INFLOW_API_ERROR_INVALID_RESPONSE:
+    case INFLOW_API_ERROR_DEADLINE_EXCEEDED:
       return TRUE;
 
+    /* Reading the same list again would spend the same budget again */
+    case INFLOW_API_ERROR_LIST_TOO_LONG:
+    case INFLOW_API_ERROR_LIST_TOO_SLOW:
     case INFLOW_API_ERROR_UNAUTHORIZED:
     case INFLOW_API_ERROR_FORBIDDEN:
     case INFLOW_API_ERROR_NOT_FOUND:

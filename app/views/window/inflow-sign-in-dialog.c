@@ -209,6 +209,9 @@ show_error (InflowSignInDialog *self,
         case INFLOW_API_ERROR_PAYMENT_REQUIRED:
         case INFLOW_API_ERROR_RATE_LIMITED:
         case INFLOW_API_ERROR_FAILED:
+        case INFLOW_API_ERROR_DEADLINE_EXCEEDED:
+        case INFLOW_API_ERROR_LIST_TOO_LONG:
+        case INFLOW_API_ERROR_LIST_TOO_SLOW:
         default:
           message = g_strdup (error->message);
           break;
