@@ -69,6 +69,10 @@ typedef enum
   INFLOW_API_ERROR_LIST_TOO_SLOW,
 } InflowApiError;
 
+/* A 429's reset further away than this is not believed as a time: the
+ * message says that Vantage asked to wait more than a week. */
+#define INFLOW_API_ERROR_LONGEST_RESET (7 * G_TIME_SPAN_DAY)
+
 GQuark  inflow_api_error_quark             (void);
 
 GError *inflow_api_error_new_from_response (guint         status,

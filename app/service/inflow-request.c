@@ -472,7 +472,8 @@ follow_redirect (GTask *task)
  * @value: (nullable): a Retry-After header: seconds, or an HTTP date
  * @server_now: the server's "now", for a date
  * @out_ms: (out): how long to wait, in milliseconds (negative for a date
- *   in the past)
+ *   in the past); any number of seconds is read, those beyond what a
+ *   #gint64 of milliseconds holds as that bound
  *
  * Returns: %TRUE if @value is one of the two forms
  */
@@ -482,14 +483,18 @@ inflow_request_parse_retry_after (const char *value,
                                   gint64     *out_ms)
 {
   g_autoptr(GDateTime) date = NULL;
+  g_autoptr(GError) error = NULL;
   guint64 seconds;
 
   if (value == NULL)
     return FALSE;
 
-  if (g_ascii_string_to_unsigned (value, 10, 0, G_MAXINT32, &seconds, NULL))
+  /* Digits only: an absurd number is still an answer (wait, a long time),
+   * not a missing header that would be retried after a short backoff. */
+  if (g_ascii_string_to_unsigned (value, 10, 0, G_MAXINT64 / 1000, &seconds, &error) ||
+      g_error_matches (error, G_NUMBER_PARSER_ERROR, G_NUMBER_PARSER_ERROR_OUT_OF_BOUNDS))
     {
-      *out_ms = (gint64) seconds * 1000;
+      *out_ms = error == NULL ? (gint64) seconds * 1000 : G_MAXINT64 / 1000 * 1000;
       return TRUE;
     }
 
@@ -526,8 +531,8 @@ handle_rate_limited (GTask  *task,
     {
       g_autoptr(GDateTime) reset_time = g_date_time_new_from_unix_utc ((gint64) reset);
 
-      if (reset_time != NULL)
-        wait_ms = g_date_time_difference (reset_time, server_now) / 1000;
+      /* Beyond the year 9999: as absurd as a Retry-After of centuries */
+      wait_ms = reset_time != NULL ? g_date_time_difference (reset_time, server_now) / 1000 : G_MAXINT64 / 1000;
     }
 
   if (wait_ms < 0)
@@ -536,16 +541,18 @@ handle_rate_limited (GTask  *task,
       wait_ms = backoff_delay (req, req->rate_limited + 1);
     }
 
-  /* The user's clock, for the message */
+  /* The user's clock, for the message; a reset too far away to be believed
+   * stays just beyond the bound, where GDateTime can hold it */
   {
     g_autoptr(GDateTime) local_now = g_date_time_new_now_utc ();
+    GTimeSpan shown = MIN (wait_ms, (INFLOW_API_ERROR_LONGEST_RESET + G_TIME_SPAN_DAY) / 1000);
 
-    retry_at = g_date_time_add (local_now, wait_ms * G_TIME_SPAN_MILLISECOND);
+    retry_at = g_date_time_add (local_now, shown * G_TIME_SPAN_MILLISECOND);
   }
 
   if (req->rate_limited >= req->policy.max_rate_limit_retries ||
       wait_ms > (gint64) req->policy.max_rate_limit_wait_ms ||
-      g_get_monotonic_time () + wait_ms * 1000 >= req->deadline_at)
+      wait_ms >= (req->deadline_at - g_get_monotonic_time ()) / 1000)
     {
       g_debug ("%s: rate limited, wait of %" G_GINT64_FORMAT " ms after %u waits is over the bounds",
                req->method, wait_ms, req->rate_limited);
