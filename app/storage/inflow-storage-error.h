@@ -34,6 +34,8 @@ G_BEGIN_DECLS
  * @INFLOW_STORAGE_ERROR_DATABASE_FULL: the disk is full
  * @INFLOW_STORAGE_ERROR_DATABASE_CLOSED: the database was closed
  * @INFLOW_STORAGE_ERROR_DATABASE_FAILED: any other database failure
+ * @INFLOW_STORAGE_ERROR_DATABASE_READ_ONLY: the database or its folder
+ *   cannot be written: it is open read-only
  *
  * Every function of the storage layer reports its failures in this domain,
  * with one exception: an operation cancelled through its #GCancellable fails
@@ -58,6 +60,7 @@ typedef enum
   INFLOW_STORAGE_ERROR_DATABASE_FULL,
   INFLOW_STORAGE_ERROR_DATABASE_CLOSED,
   INFLOW_STORAGE_ERROR_DATABASE_FAILED,
+  INFLOW_STORAGE_ERROR_DATABASE_READ_ONLY,
 } InflowStorageError;
 
 GQuark  inflow_storage_error_quark           (void);

@@ -245,6 +245,7 @@ show_error (InflowSignInDialog *self,
         case INFLOW_STORAGE_ERROR_DATABASE_FULL:
         case INFLOW_STORAGE_ERROR_DATABASE_CLOSED:
         case INFLOW_STORAGE_ERROR_DATABASE_FAILED:
+        case INFLOW_STORAGE_ERROR_DATABASE_READ_ONLY:
         default:
           message = g_strdup (error->message);
           offer_session_only = TRUE;
