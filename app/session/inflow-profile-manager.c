@@ -81,6 +81,7 @@ enum {
   PROP_TOKEN_STORE,
   PROP_PROFILES,
   PROP_SESSION,
+  PROP_STORAGE_PROBLEM,
   N_PROPS
 };
 
@@ -466,6 +467,10 @@ inflow_profile_manager_get_property (GObject    *object,
       g_value_set_object (value, self->session);
       break;
 
+    case PROP_STORAGE_PROBLEM:
+      g_value_set_string (value, inflow_profile_manager_get_storage_problem (self));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -495,6 +500,12 @@ inflow_profile_manager_set_property (GObject      *object,
 }
 
 static void
+database_problem_cb (InflowProfileManager *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORAGE_PROBLEM]);
+}
+
+static void
 inflow_profile_manager_constructed (GObject *object)
 {
   InflowProfileManager *self = INFLOW_PROFILE_MANAGER (object);
@@ -503,6 +514,10 @@ inflow_profile_manager_constructed (GObject *object)
 
   if (self->token_store == NULL)
     self->token_store = inflow_token_store_new ();
+
+  if (self->database != NULL)
+    g_signal_connect_object (self->database, "notify::problem",
+                             G_CALLBACK (database_problem_cb), self, G_CONNECT_SWAPPED);
 
   self->network_monitor = g_object_ref (g_network_monitor_get_default ());
   g_signal_connect_object (self->network_monitor, "network-changed",
@@ -555,6 +570,20 @@ inflow_profile_manager_class_init (InflowProfileManagerClass *klass)
   properties[PROP_SESSION] =
     g_param_spec_object ("session", NULL, NULL,
                          INFLOW_TYPE_SESSION,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * InflowProfileManager:storage-problem:
+   *
+   * Why Inflow cannot save what it should, as a sentence for the user with
+   * the path and what is kept in memory only (a full disk, a read-only
+   * data folder, an I/O error), or %NULL: the #InflowDatabase:problem of
+   * the database. Notified once when a problem starts, changes or ends,
+   * not for each write that fails.
+   */
+  properties[PROP_STORAGE_PROBLEM] =
+    g_param_spec_string ("storage-problem", NULL, NULL,
+                         NULL,
                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -622,6 +651,19 @@ inflow_profile_manager_get_database (InflowProfileManager *self)
   g_return_val_if_fail (INFLOW_IS_PROFILE_MANAGER (self), NULL);
 
   return self->database;
+}
+
+/**
+ * inflow_profile_manager_get_storage_problem:
+ *
+ * Returns: (nullable): see #InflowProfileManager:storage-problem
+ */
+const char *
+inflow_profile_manager_get_storage_problem (InflowProfileManager *self)
+{
+  g_return_val_if_fail (INFLOW_IS_PROFILE_MANAGER (self), NULL);
+
+  return self->database != NULL ? inflow_database_get_problem (self->database) : NULL;
 }
 
 /**

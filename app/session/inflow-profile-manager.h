@@ -39,6 +39,11 @@ InflowProfileManager *inflow_profile_manager_new            (InflowDatabase     
                                                              InflowTokenStore      *token_store);
 InflowDatabase       *inflow_profile_manager_get_database   (InflowProfileManager  *self);
 
+/* Why nothing (or nothing new) is saved, in words with the path, or NULL:
+ * a full disk, a read-only data folder. Notifies "storage-problem" once
+ * per problem. */
+const char           *inflow_profile_manager_get_storage_problem (InflowProfileManager *self);
+
 /* The stored profiles, most recently used first, plus the demo while it runs. */
 GListModel           *inflow_profile_manager_get_profiles   (InflowProfileManager  *self);
 
