@@ -102,6 +102,19 @@ gboolean              inflow_profile_manager_activate_finish (InflowProfileManag
                                                              GAsyncResult          *result,
                                                              GError               **error);
 
+/* A token in a keyring that stayed locked (the unlock prompt dismissed):
+ * the profile is kept and named by "locked-profile"; unlock_async asks the
+ * keyring again (its own prompt), then activates the profile. */
+InflowProfile        *inflow_profile_manager_get_locked_profile (InflowProfileManager *self);
+void                  inflow_profile_manager_unlock_async   (InflowProfileManager  *self,
+                                                             InflowProfile         *profile,
+                                                             GCancellable          *cancellable,
+                                                             GAsyncReadyCallback    callback,
+                                                             gpointer               user_data);
+gboolean              inflow_profile_manager_unlock_finish  (InflowProfileManager  *self,
+                                                             GAsyncResult          *result,
+                                                             GError               **error);
+
 /* Starts the simulator in-process on loopback and signs in to it with a
  * session-only token that is never written to the keyring. */
 void                  inflow_profile_manager_start_demo_async (InflowProfileManager *self,
