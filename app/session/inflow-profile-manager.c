@@ -809,34 +809,46 @@ activate_free (Activate *activate)
   g_free (activate);
 }
 
+/* The token of an activation or an unlock came back, or @error says why
+ * not; takes both. */
+static void
+activate_with_found_token (GTask  *task,
+                           char   *token,
+                           GError *error)
+{
+  InflowProfileManager *self = g_task_get_source_object (task);
+  Activate *activate = g_task_get_task_data (task);
+  g_autoptr(GError) activate_error = NULL;
+
+  learn_locked (self, activate->profile, error);
+  if (token == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  if (!return_if_superseded (self, task, activate->serial))
+    {
+      if (activate_with_token (self, activate->profile, token, NULL, NULL, &activate_error))
+        g_task_return_boolean (task, TRUE);
+      else
+        g_task_return_error (task, g_steal_pointer (&activate_error));
+    }
+
+  inflow_token_free (token);
+}
+
 static void
 lookup_cb (GObject      *source,
            GAsyncResult *result,
            gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
-  InflowProfileManager *self = g_task_get_source_object (task);
-  Activate *activate = g_task_get_task_data (task);
-  g_autoptr(GError) error = NULL;
+  GError *error = NULL;
   char *token;
 
   token = inflow_token_store_lookup_finish (INFLOW_TOKEN_STORE (source), result, &error);
-  learn_locked (self, activate->profile, error);
-  if (token == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  if (!return_if_superseded (self, task, activate->serial))
-    {
-      if (activate_with_token (self, activate->profile, token, NULL, NULL, &error))
-        g_task_return_boolean (task, TRUE);
-      else
-        g_task_return_error (task, g_steal_pointer (&error));
-    }
-
-  inflow_token_free (token);
+  activate_with_found_token (task, token, error);
 }
 
 /**
@@ -925,28 +937,11 @@ unlock_cb (GObject      *source,
            gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
-  InflowProfileManager *self = g_task_get_source_object (task);
-  Activate *activate = g_task_get_task_data (task);
-  g_autoptr(GError) error = NULL;
+  GError *error = NULL;
   char *token;
 
   token = inflow_token_store_unlock_finish (INFLOW_TOKEN_STORE (source), result, &error);
-  learn_locked (self, activate->profile, error);
-  if (token == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  if (!return_if_superseded (self, task, activate->serial))
-    {
-      if (activate_with_token (self, activate->profile, token, NULL, NULL, &error))
-        g_task_return_boolean (task, TRUE);
-      else
-        g_task_return_error (task, g_steal_pointer (&error));
-    }
-
-  inflow_token_free (token);
+  activate_with_found_token (task, token, error);
 }
 
 /**

@@ -263,6 +263,13 @@ inflow_token_store_store_finish (InflowTokenStore  *self,
   return g_task_propagate_boolean (G_TASK (result), error);
 }
 
+static GError *
+not_found_error (void)
+{
+  return g_error_new_literal (INFLOW_STORAGE_ERROR, INFLOW_STORAGE_ERROR_NOT_FOUND,
+                              _("No API token is saved for this profile. Sign in again to continue."));
+}
+
 static const char *
 locked_message (void)
 {
@@ -300,9 +307,7 @@ search_cb (GObject      *source,
     }
 
   g_debug ("No token stored for profile %s", (const char *) g_task_get_task_data (task));
-  return_error (task, g_error_new_literal (INFLOW_STORAGE_ERROR, INFLOW_STORAGE_ERROR_NOT_FOUND,
-                                           _("No API token is saved for this profile. Sign in again to "
-                                             "continue.")));
+  return_error (task, not_found_error ());
 }
 
 static void
@@ -525,9 +530,7 @@ unlock_search_cb (GObject      *source,
 
   if (items == NULL)
     {
-      return_error (task, g_error_new_literal (INFLOW_STORAGE_ERROR, INFLOW_STORAGE_ERROR_NOT_FOUND,
-                                               _("No API token is saved for this profile. Sign in again to "
-                                                 "continue.")));
+      return_error (task, not_found_error ());
       return;
     }
 
