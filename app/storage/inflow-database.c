@@ -132,6 +132,7 @@ typedef enum
   RECORD_OTHER,
   RECORD_LIST,
   RECORD_OBSERVATION,
+  N_RECORDS,
 } Record;
 
 struct _InflowDatabase
@@ -147,8 +148,8 @@ struct _InflowDatabase
   GError      *write_error;
   char        *problem;
   char        *read_only_problem;
-  guint        n_written[RECORD_OBSERVATION + 1];
-  guint        n_failed[RECORD_OBSERVATION + 1];
+  guint        n_written[N_RECORDS];
+  guint        n_failed[N_RECORDS];
 };
 
 G_DEFINE_FINAL_TYPE (InflowDatabase, inflow_database, G_TYPE_OBJECT)
@@ -1415,8 +1416,8 @@ count_write (InflowDatabase *self,
              Record          record,
              gboolean        landed)
 {
-  static const guint written_props[] = { 0, PROP_LISTS_WRITTEN, PROP_OBSERVATIONS_WRITTEN };
-  static const guint failed_props[] = { 0, PROP_LISTS_FAILED, PROP_OBSERVATIONS_FAILED };
+  static const guint written_props[N_RECORDS] = { 0, PROP_LISTS_WRITTEN, PROP_OBSERVATIONS_WRITTEN };
+  static const guint failed_props[N_RECORDS] = { 0, PROP_LISTS_FAILED, PROP_OBSERVATIONS_FAILED };
 
   if (record == RECORD_OTHER)
     return;
