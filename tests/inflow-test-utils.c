@@ -4,9 +4,18 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#define _GNU_SOURCE
+
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <locale.h>
+#include <sched.h>
+#include <sys/mount.h>
+#include <unistd.h>
+
+#include <glib/gstdio.h>
 
 #include <libsecret/secret.h>
 
@@ -122,6 +131,91 @@ inflow_test_wait_until (gboolean (*check) (gpointer data),
     g_source_remove (id);
 
   return check (data);
+}
+
+/* Mounts. A test of a full or read-only disk needs a real file system of
+ * its own: a small tmpfs in a mount namespace of the test program, which
+ * nothing outside it sees. Creating one takes CAP_SYS_ADMIN (root, as on
+ * CI); a user namespace would do without, but D-Bus refuses its remapped
+ * user ID, and the keyring tests need D-Bus. */
+
+static gboolean can_mount;
+
+/* Must run before the program starts a thread: unshare (CLONE_NEWNS)
+ * fails in a program with several. */
+gboolean
+inflow_test_enter_mount_namespace (void)
+{
+  if (unshare (CLONE_NEWNS) != 0)
+    return FALSE;
+
+  /* Nothing mounted here propagates back to the system */
+  can_mount = mount (NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL) == 0;
+
+  return can_mount;
+}
+
+/* Whether the mount functions below work; a test skips itself otherwise. */
+gboolean
+inflow_test_can_mount (void)
+{
+  return can_mount;
+}
+
+void
+inflow_test_mount_tmpfs (const char *folder,
+                         gsize       size)
+{
+  g_autofree char *options = g_strdup_printf ("size=%" G_GSIZE_FORMAT ",mode=0700", size);
+
+  g_assert_true (can_mount);
+  g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
+  if (mount ("tmpfs", folder, "tmpfs", 0, options) != 0)
+    g_error ("Mounting a tmpfs on %s: %s", folder, g_strerror (errno));
+}
+
+void
+inflow_test_remount_read_only (const char *folder)
+{
+  if (mount (NULL, folder, NULL, MS_REMOUNT | MS_RDONLY, NULL) != 0)
+    g_error ("Remounting %s read-only: %s", folder, g_strerror (errno));
+}
+
+void
+inflow_test_unmount (const char *folder)
+{
+  if (umount2 (folder, MNT_DETACH) != 0)
+    g_error ("Unmounting %s: %s", folder, g_strerror (errno));
+}
+
+/* Writes a file in @folder until its file system is full; returns how
+ * many bytes went in. Remove *@filler_path to make room again. */
+gsize
+inflow_test_fill_folder (const char  *folder,
+                         char       **filler_path)
+{
+  static const char block[4096];
+  g_autofree char *path = g_build_filename (folder, "filler", NULL);
+  gsize total = 0;
+  int fd;
+
+  fd = g_open (path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+  g_assert_cmpint (fd, >=, 0);
+  for (;;)
+    {
+      gssize n = write (fd, block, sizeof block);
+
+      if (n <= 0)
+        {
+          g_assert_cmpint (errno, ==, ENOSPC);
+          break;
+        }
+      total += (gsize) n;
+    }
+  g_assert_cmpint (close (fd), ==, 0);
+
+  *filler_path = g_steal_pointer (&path);
+  return total;
 }
 
 /* Keyring. The schema is written out here rather than taken from

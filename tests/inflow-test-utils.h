@@ -21,6 +21,17 @@ gboolean      inflow_test_wait_until    (gboolean      (*check) (gpointer data),
                                          gpointer        data,
                                          guint           timeout_ms);
 
+/* A private mount namespace (root only), for a data folder that fills up
+ * or turns read-only: enter it first thing in main(), before any thread */
+gboolean      inflow_test_enter_mount_namespace (void);
+gboolean      inflow_test_can_mount             (void);
+void          inflow_test_mount_tmpfs           (const char  *folder,
+                                                 gsize        size);
+void          inflow_test_remount_read_only     (const char  *folder);
+void          inflow_test_unmount               (const char  *folder);
+gsize         inflow_test_fill_folder           (const char  *folder,
+                                                 char       **filler_path);
+
 /* The keyring's items of Inflow's schema, which the test programs share */
 GPtrArray    *inflow_test_keyring_secrets     (void);
 gboolean      inflow_test_keyring_holds_secret (const char  *secret);

@@ -198,21 +198,42 @@ map_transport_error (guint         status,
                                 "and try again."));
 }
 
+/* When the limit resets, on the local clock: the time of day, with the
+ * date when it is not today, and the year when it is not this year. */
 static char *
 format_retry_at (GDateTime *retry_at)
 {
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autoptr(GDateTime) local = NULL;
+  g_autofree char *time = NULL;
+  g_autofree char *date = NULL;
+  int year, month, day, now_year, now_month, now_day;
 
   if (retry_at == NULL)
     return g_strdup (_("Try again in a few minutes."));
 
-  local = g_date_time_to_local (retry_at);
-  {
-    g_autofree char *time = g_date_time_format (local, "%X");
+  if (g_date_time_difference (retry_at, now) > INFLOW_API_ERROR_LONGEST_RESET)
+    return g_strdup (_("Vantage asked Inflow to wait more than a week before it sends more requests."));
 
+  local = g_date_time_to_local (retry_at);
+  time = g_date_time_format (local, "%X");
+  g_date_time_get_ymd (local, &year, &month, &day);
+  g_date_time_get_ymd (now, &now_year, &now_month, &now_day);
+
+  if (year == now_year && month == now_month && day == now_day)
     /* Translators: %s is a time of day */
     return g_strdup_printf (_("The limit resets at %s."), time);
-  }
+
+  if (year == now_year)
+    /* Translators: a day in g_date_time_format() notation, like "Nov 20";
+     * see https://docs.gtk.org/glib/method.DateTime.format.html */
+    date = g_date_time_format (local, _("%b %-e"));
+  else
+    /* Translators: a day in g_date_time_format() notation, like "Nov 20, 2027" */
+    date = g_date_time_format (local, _("%b %-e, %Y"));
+
+  /* Translators: the first %s is a day, the second a time of day */
+  return g_strdup_printf (_("The limit resets on %s at %s."), date, time);
 }
 
 /**
@@ -221,7 +242,9 @@ format_retry_at (GDateTime *retry_at)
  * @body: (nullable): the response body
  * @transport_error: (nullable): the error of the exchange itself, or of
  *   decoding a 2xx body (%JSON_PARSER_ERROR, %INFLOW_JSON_ERROR)
- * @retry_at: (nullable): when a 429's limit resets, on the local clock
+ * @retry_at: (nullable): when a 429's limit resets, on the local clock; the
+ *   message shows its date when it is not today, and says "more than a
+ *   week" rather than a time beyond %INFLOW_API_ERROR_LONGEST_RESET
  *
  * The one mapping of an HTTP outcome to an #InflowApiError. A transport
  * error wins over the status: %G_IO_ERROR_CANCELLED and #InflowApiError are
@@ -354,8 +377,12 @@ inflow_api_error_is_transient (const GError *error)
     case INFLOW_API_ERROR_NETWORK:
     case INFLOW_API_ERROR_TLS:
     case INFLOW_API_ERROR_INVALID_RESPONSE:
+    case INFLOW_API_ERROR_DEADLINE_EXCEEDED:
       return TRUE;
 
+    /* Reading the same list again would spend the same budget again */
+    case INFLOW_API_ERROR_LIST_TOO_LONG:
+    case INFLOW_API_ERROR_LIST_TOO_SLOW:
     case INFLOW_API_ERROR_UNAUTHORIZED:
     case INFLOW_API_ERROR_FORBIDDEN:
     case INFLOW_API_ERROR_NOT_FOUND:

@@ -31,6 +31,15 @@ G_BEGIN_DECLS
  * @INFLOW_API_ERROR_INSECURE_URL: the base URL is not https (plain http is
  *   accepted for loopback addresses only) or is not a usable URL
  * @INFLOW_API_ERROR_FAILED: any other unexpected HTTP status (405, 409, …)
+ * @INFLOW_API_ERROR_DEADLINE_EXCEEDED: the request, headers and body, took
+ *   longer than the client's deadline (inflow_client_set_deadline()), even
+ *   though the server kept sending: a server that answers a byte at a time
+ *   never trips the idle timeout
+ * @INFLOW_API_ERROR_LIST_TOO_LONG: a list needed more page requests than
+ *   the client's list budget allows (inflow_client_set_list_budget()):
+ *   every page linked to one more
+ * @INFLOW_API_ERROR_LIST_TOO_SLOW: reading all the pages of a list took
+ *   longer than the client's list budget allows
  *
  * Every function of the service layer reports its failures in this domain,
  * with one exception: a cancelled operation fails with
@@ -55,7 +64,14 @@ typedef enum
   INFLOW_API_ERROR_INVALID_RESPONSE,
   INFLOW_API_ERROR_INSECURE_URL,
   INFLOW_API_ERROR_FAILED,
+  INFLOW_API_ERROR_DEADLINE_EXCEEDED,
+  INFLOW_API_ERROR_LIST_TOO_LONG,
+  INFLOW_API_ERROR_LIST_TOO_SLOW,
 } InflowApiError;
+
+/* A 429's reset further away than this is not believed as a time: the
+ * message says that Vantage asked to wait more than a week. */
+#define INFLOW_API_ERROR_LONGEST_RESET (7 * G_TIME_SPAN_DAY)
 
 GQuark  inflow_api_error_quark             (void);
 

@@ -25,7 +25,9 @@
  *    or TRUE (g_task_propagate_boolean) when there is nothing to parse;
  *  - inflow_call_list(): a GListStore of every item of every page,
  *    following `links.next` within the base URL's origin, with the number
- *    of items that failed to parse (inflow_call_list_finish()).
+ *    of items that failed to parse (inflow_call_list_finish()), within the
+ *    client's list budget: so many page requests, so much time (a timer
+ *    that cuts the page in flight too).
  *
  * Failures are mapped to INFLOW_API_ERROR by inflow_api_error_new_from_response()
  * (JSON and model errors become INVALID_RESPONSE with their detail). */
@@ -41,9 +43,17 @@ typedef struct
   GHashTable          *seen;
   guint                pages;
   guint                max_pages;
+  guint                max_list_ms;
   guint                n_invalid;
   gboolean             forbidden_is_answer;
   gboolean             permitted;
+
+  /* The time budget: cancels the page in flight */
+  GCancellable        *cancellable;
+  GCancellable        *caller_cancellable;
+  gulong               caller_handler;
+  GSource             *budget_source;
+  gboolean             out_of_time;
 } Call;
 
 static void
@@ -51,6 +61,15 @@ call_free (gpointer data)
 {
   Call *call = data;
 
+  if (call->budget_source != NULL)
+    {
+      g_source_destroy (call->budget_source);
+      g_clear_pointer (&call->budget_source, g_source_unref);
+    }
+  if (call->caller_cancellable != NULL)
+    g_cancellable_disconnect (call->caller_cancellable, call->caller_handler);
+  g_clear_object (&call->caller_cancellable);
+  g_clear_object (&call->cancellable);
   g_clear_pointer (&call->items_member, g_free);
   g_clear_object (&call->store);
   g_clear_pointer (&call->page_uri, g_uri_unref);
@@ -269,6 +288,24 @@ inflow_call_check_next_link (GUri         *page_uri,
 static void request_page (GTask *task);
 
 static void
+return_out_of_time (GTask *task)
+{
+  Call *call = g_task_get_task_data (task);
+  guint seconds = MAX ((call->max_list_ms + 999) / 1000, 1);
+
+  g_debug ("Stopping %s after %u pages: out of time", call->items_member, call->pages);
+  g_task_return_new_error (task, INFLOW_API_ERROR, INFLOW_API_ERROR_LIST_TOO_SLOW,
+                           /* Translators: %u is a number of seconds */
+                           g_dngettext (NULL,
+                                        "Vantage’s list took more than %u second to read, so Inflow "
+                                        "stopped reading it. Try again later.",
+                                        "Vantage’s list took more than %u seconds to read, so Inflow "
+                                        "stopped reading it. Try again later.",
+                                        seconds),
+                           seconds);
+}
+
+static void
 page_cb (GObject      *object,
          GAsyncResult *result,
          gpointer      user_data)
@@ -286,6 +323,12 @@ page_cb (GObject      *object,
   guint n_invalid = 0;
 
   body = inflow_request_send_finish (client, result, NULL, &error);
+  if (body == NULL && call->out_of_time && !g_cancellable_is_cancelled (g_task_get_cancellable (task)))
+    {
+      return_out_of_time (task);
+      return;
+    }
+
   if (body == NULL)
     {
       if (call->forbidden_is_answer &&
@@ -348,10 +391,21 @@ page_cb (GObject      *object,
   if (call->pages >= call->max_pages)
     {
       g_debug ("Stopping %s after %u pages", call->items_member, call->pages);
-      g_task_return_new_error (task, INFLOW_API_ERROR, INFLOW_API_ERROR_INVALID_RESPONSE,
+      g_task_return_new_error (task, INFLOW_API_ERROR, INFLOW_API_ERROR_LIST_TOO_LONG,
                                /* Translators: %u is a number of pages */
-                               _("Vantage’s list goes on for more than %u pages."),
+                               g_dngettext (NULL,
+                                            "Vantage’s list goes on for more than %u page, more than "
+                                            "Inflow reads of one list.",
+                                            "Vantage’s list goes on for more than %u pages, more than "
+                                            "Inflow reads of one list.",
+                                            call->max_pages),
                                call->max_pages);
+      return;
+    }
+
+  if (call->out_of_time)
+    {
+      return_out_of_time (task);
       return;
     }
 
@@ -369,9 +423,28 @@ request_page (GTask *task)
 
   inflow_request_send_async (g_task_get_source_object (task),
                              SOUP_METHOD_GET, call->page_uri, NULL,
-                             g_task_get_cancellable (task),
+                             call->cancellable,
                              page_cb,
                              task);
+}
+
+static void
+caller_cancelled_cb (GCancellable *caller_cancellable,
+                     gpointer      user_data)
+{
+  g_cancellable_cancel (G_CANCELLABLE (user_data));
+}
+
+static gboolean
+budget_cb (gpointer user_data)
+{
+  Call *call = user_data;
+
+  call->out_of_time = TRUE;
+  g_clear_pointer (&call->budget_source, g_source_unref);
+  g_cancellable_cancel (call->cancellable);
+
+  return G_SOURCE_REMOVE;
 }
 
 /**
@@ -412,8 +485,24 @@ inflow_call_list (GTask               *task,
 
     _inflow_client_get_policy (g_task_get_source_object (task), &policy);
     call->max_pages = policy.max_pages;
+    call->max_list_ms = policy.max_list_ms;
   }
   g_hash_table_add (call->seen, g_uri_to_string_partial (first_page, G_URI_HIDE_PASSWORD));
+
+  call->cancellable = g_cancellable_new ();
+  if (g_task_get_cancellable (task) != NULL)
+    {
+      call->caller_cancellable = g_object_ref (g_task_get_cancellable (task));
+      call->caller_handler = g_cancellable_connect (call->caller_cancellable,
+                                                    G_CALLBACK (caller_cancelled_cb),
+                                                    g_object_ref (call->cancellable), g_object_unref);
+    }
+
+  /* The source holds no reference: call_free() destroys it */
+  call->budget_source = g_timeout_source_new (call->max_list_ms);
+  g_source_set_static_name (call->budget_source, "[inflow] list time budget");
+  g_source_set_callback (call->budget_source, budget_cb, call, NULL);
+  g_source_attach (call->budget_source, g_task_get_context (task));
 
   request_page (task);
 }

@@ -13,8 +13,6 @@
 
 G_BEGIN_DECLS
 
-#define INFLOW_CALL_MAX_PAGES 10000
-
 void        inflow_call_object       (GTask               *task,
                                       const char          *method,
                                       GUri                *uri,

@@ -20,7 +20,9 @@ typedef struct
   guint  max_rate_limit_wait_ms;  /* longest 429 wait; longer means fail now */
   gsize  max_response_size;       /* bytes */
   guint  max_redirects;
-  guint  max_pages;               /* of one list */
+  guint  deadline_ms;             /* one request, all its tries and waits */
+  guint  max_pages;               /* page requests of one list */
+  guint  max_list_ms;             /* all the pages of one list */
 } InflowClientPolicy;
 
 SoupSession *_inflow_client_get_session      (InflowClient       *self);
@@ -28,8 +30,6 @@ GUri        *_inflow_client_get_base_uri     (InflowClient       *self);
 const char  *_inflow_client_get_token        (InflowClient       *self);
 void         _inflow_client_get_policy       (InflowClient       *self,
                                               InflowClientPolicy *policy);
-void         _inflow_client_set_max_pages    (InflowClient       *self,
-                                              guint               max_pages);
 void         _inflow_client_observe_response (InflowClient       *self,
                                               SoupMessage        *message);
 char        *_inflow_client_redact           (InflowClient       *self,

@@ -28,6 +28,15 @@
 #define SESSION_TIMEOUT_S     30
 #define SESSION_IDLE_S        60
 
+/* The idle timeout above ends a request only when the server falls silent
+ * for SESSION_TIMEOUT_S; these bound one that keeps sending. Two minutes
+ * for a request (with its retries and waits), and for a list 250 pages
+ * (250,000 items at the largest page size, a quarter of Vantage's hourly
+ * budget of 1,000 requests) in ten minutes. */
+#define DEFAULT_DEADLINE_MS   (120 * 1000)
+#define DEFAULT_MAX_PAGES     250
+#define DEFAULT_MAX_LIST_MS   (600 * 1000)
+
 /* A server clock further off than this is broken, not ahead: its Date
  * header is ignored. The bound keeps the server's "now" (and the times
  * computed from it) well inside GDateTime's years 1 to 9999; a Date of
@@ -400,7 +409,9 @@ inflow_client_init (InflowClient *self)
   self->policy.max_rate_limit_wait_ms = DEFAULT_429_WAIT_MS;
   self->policy.max_response_size = DEFAULT_MAX_SIZE;
   self->policy.max_redirects = DEFAULT_MAX_REDIRECTS;
-  self->policy.max_pages = INFLOW_CALL_MAX_PAGES;
+  self->policy.deadline_ms = DEFAULT_DEADLINE_MS;
+  self->policy.max_pages = DEFAULT_MAX_PAGES;
+  self->policy.max_list_ms = DEFAULT_MAX_LIST_MS;
 }
 
 /**
@@ -543,14 +554,48 @@ inflow_client_set_max_response_size (InflowClient *self,
   self->policy.max_response_size = max_bytes;
 }
 
-/* For tests: a lower bound on pages than INFLOW_CALL_MAX_PAGES. */
+/**
+ * inflow_client_set_deadline:
+ * @deadline_ms: the longest time one request may take, from its start to
+ *   the end of its body, retries and waits included (two minutes by
+ *   default)
+ *
+ * A request still running then fails with
+ * %INFLOW_API_ERROR_DEADLINE_EXCEEDED; a 429 that asks to wait beyond it
+ * fails at once with %INFLOW_API_ERROR_RATE_LIMITED.
+ */
 void
-_inflow_client_set_max_pages (InflowClient *self,
-                              guint         max_pages)
+inflow_client_set_deadline (InflowClient *self,
+                            guint         deadline_ms)
 {
-  g_assert (INFLOW_IS_CLIENT (self));
+  g_return_if_fail (INFLOW_IS_CLIENT (self));
+  g_return_if_fail (deadline_ms > 0);
 
-  self->policy.max_pages = MAX (max_pages, 1);
+  self->policy.deadline_ms = deadline_ms;
+}
+
+/**
+ * inflow_client_set_list_budget:
+ * @max_requests: the most page requests one list may take (250 by default)
+ * @max_duration_ms: the longest time reading all its pages may take (ten
+ *   minutes by default)
+ *
+ * A list whose pages link on beyond @max_requests fails with
+ * %INFLOW_API_ERROR_LIST_TOO_LONG; one still being read after
+ * @max_duration_ms fails with %INFLOW_API_ERROR_LIST_TOO_SLOW, the page in
+ * flight included.
+ */
+void
+inflow_client_set_list_budget (InflowClient *self,
+                               guint         max_requests,
+                               guint         max_duration_ms)
+{
+  g_return_if_fail (INFLOW_IS_CLIENT (self));
+  g_return_if_fail (max_requests > 0);
+  g_return_if_fail (max_duration_ms > 0);
+
+  self->policy.max_pages = max_requests;
+  self->policy.max_list_ms = max_duration_ms;
 }
 
 SoupSession *

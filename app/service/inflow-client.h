@@ -65,6 +65,11 @@ void            inflow_client_set_rate_limit_policy  (InflowClient         *self
                                                       guint                 max_wait_ms);
 void            inflow_client_set_max_response_size  (InflowClient         *self,
                                                       gsize                 max_bytes);
+void            inflow_client_set_deadline           (InflowClient         *self,
+                                                      guint                 deadline_ms);
+void            inflow_client_set_list_budget        (InflowClient         *self,
+                                                      guint                 max_requests,
+                                                      guint                 max_duration_ms);
 
 /* GET /v2/me */
 void            inflow_client_get_me_async           (InflowClient         *self,

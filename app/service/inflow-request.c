@@ -30,6 +30,11 @@
  *    for any other reason;
  *  - the body is read in chunks and refused beyond a size bound (announced
  *    by Content-Length or actual);
+ *  - the whole request, every try and wait included, has a deadline: the
+ *    session's idle timeout ends an exchange only when the server falls
+ *    silent, so a server that sends a byte now and then (headers or body)
+ *    would hold it forever. A 429 that asks to wait past the deadline fails
+ *    at once;
  *  - waits are GSources on the task's context, and the caller's cancellable
  *    ends them at once.
  *
@@ -62,6 +67,15 @@ typedef struct
 
   GSource            *timeout_source;
   GSource            *cancel_source;
+
+  /* Cancelled by the caller's cancellable or by the deadline; every
+   * exchange and wait of the request uses it. */
+  GCancellable       *cancellable;
+  GCancellable       *caller_cancellable;
+  gulong              caller_handler;
+  GSource            *deadline_source;
+  gint64              deadline_at;    /* monotonic µs */
+  gboolean            deadline_hit;
 } Request;
 
 static void start_attempt (GTask *task);
@@ -99,6 +113,15 @@ request_free (gpointer data)
   Request *req = data;
 
   clear_wait_sources (req);
+  if (req->deadline_source != NULL)
+    {
+      g_source_destroy (req->deadline_source);
+      g_clear_pointer (&req->deadline_source, g_source_unref);
+    }
+  if (req->caller_cancellable != NULL)
+    g_cancellable_disconnect (req->caller_cancellable, req->caller_handler);
+  g_clear_object (&req->caller_cancellable);
+  g_clear_object (&req->cancellable);
   close_stream (req);
   g_clear_pointer (&req->buffer, g_byte_array_unref);
   g_clear_object (&req->message);
@@ -195,6 +218,32 @@ return_cancelled (GTask *task)
   g_task_return_error (task, g_steal_pointer (&error));
 }
 
+/* The request's own cancellable fired: the caller cancelled, or the
+ * deadline passed. */
+static void
+return_interrupted (GTask *task)
+{
+  Request *req = g_task_get_task_data (task);
+  guint seconds;
+
+  if (g_cancellable_is_cancelled (g_task_get_cancellable (task)) || !req->deadline_hit)
+    {
+      return_cancelled (task);
+      return;
+    }
+
+  seconds = MAX ((req->policy.deadline_ms + 999) / 1000, 1);
+  return_error (task, g_error_new (INFLOW_API_ERROR, INFLOW_API_ERROR_DEADLINE_EXCEEDED,
+                                   /* Translators: %u is a number of seconds */
+                                   g_dngettext (NULL,
+                                                "Vantage took more than %u second to answer, so Inflow "
+                                                "stopped waiting. Try again later.",
+                                                "Vantage took more than %u seconds to answer, so Inflow "
+                                                "stopped waiting. Try again later.",
+                                                seconds),
+                                   seconds));
+}
+
 static gboolean
 retry_timeout_cb (gpointer user_data)
 {
@@ -216,7 +265,7 @@ retry_cancelled_cb (GCancellable *cancellable,
 
   g_debug ("%s cancelled while waiting to retry", req->method);
   clear_wait_sources (req);
-  return_cancelled (task);
+  return_interrupted (task);
 
   return G_SOURCE_REMOVE;
 }
@@ -229,14 +278,13 @@ schedule_retry (GTask *task,
 {
   Request *req = g_task_get_task_data (task);
   GMainContext *context = g_task_get_context (task);
-  GCancellable *cancellable = g_task_get_cancellable (task);
 
   g_assert (req->timeout_source == NULL);
   g_assert (req->cancel_source == NULL);
 
-  if (g_cancellable_is_cancelled (cancellable))
+  if (g_cancellable_is_cancelled (req->cancellable))
     {
-      return_cancelled (task);
+      return_interrupted (task);
       return;
     }
 
@@ -247,14 +295,11 @@ schedule_retry (GTask *task,
   g_source_set_callback (req->timeout_source, retry_timeout_cb, g_object_ref (task), g_object_unref);
   g_source_attach (req->timeout_source, context);
 
-  if (cancellable != NULL)
-    {
-      req->cancel_source = g_cancellable_source_new (cancellable);
-      g_source_set_static_name (req->cancel_source, "[inflow] request retry cancel");
-      g_source_set_callback (req->cancel_source, G_SOURCE_FUNC (retry_cancelled_cb),
-                             g_object_ref (task), g_object_unref);
-      g_source_attach (req->cancel_source, context);
-    }
+  req->cancel_source = g_cancellable_source_new (req->cancellable);
+  g_source_set_static_name (req->cancel_source, "[inflow] request retry cancel");
+  g_source_set_callback (req->cancel_source, G_SOURCE_FUNC (retry_cancelled_cb),
+                         g_object_ref (task), g_object_unref);
+  g_source_attach (req->cancel_source, context);
 }
 
 /* Exponential backoff before retry number @retry (1, 2, …): base, 2×base,
@@ -290,9 +335,9 @@ fail_transport (GTask  *task,
   Request *req = g_task_get_task_data (task);
   g_autoptr(GError) mapped = NULL;
 
-  if (g_cancellable_is_cancelled (g_task_get_cancellable (task)))
+  if (g_cancellable_is_cancelled (req->cancellable))
     {
-      return_cancelled (task);
+      return_interrupted (task);
       return;
     }
 
@@ -427,7 +472,8 @@ follow_redirect (GTask *task)
  * @value: (nullable): a Retry-After header: seconds, or an HTTP date
  * @server_now: the server's "now", for a date
  * @out_ms: (out): how long to wait, in milliseconds (negative for a date
- *   in the past)
+ *   in the past); any number of seconds is read, those beyond what a
+ *   #gint64 of milliseconds holds as that bound
  *
  * Returns: %TRUE if @value is one of the two forms
  */
@@ -437,14 +483,18 @@ inflow_request_parse_retry_after (const char *value,
                                   gint64     *out_ms)
 {
   g_autoptr(GDateTime) date = NULL;
+  g_autoptr(GError) error = NULL;
   guint64 seconds;
 
   if (value == NULL)
     return FALSE;
 
-  if (g_ascii_string_to_unsigned (value, 10, 0, G_MAXINT32, &seconds, NULL))
+  /* Digits only: an absurd number is still an answer (wait, a long time),
+   * not a missing header that would be retried after a short backoff. */
+  if (g_ascii_string_to_unsigned (value, 10, 0, G_MAXINT64 / 1000, &seconds, &error) ||
+      g_error_matches (error, G_NUMBER_PARSER_ERROR, G_NUMBER_PARSER_ERROR_OUT_OF_BOUNDS))
     {
-      *out_ms = (gint64) seconds * 1000;
+      *out_ms = error == NULL ? (gint64) seconds * 1000 : G_MAXINT64 / 1000 * 1000;
       return TRUE;
     }
 
@@ -481,8 +531,8 @@ handle_rate_limited (GTask  *task,
     {
       g_autoptr(GDateTime) reset_time = g_date_time_new_from_unix_utc ((gint64) reset);
 
-      if (reset_time != NULL)
-        wait_ms = g_date_time_difference (reset_time, server_now) / 1000;
+      /* Beyond the year 9999: as absurd as a Retry-After of centuries */
+      wait_ms = reset_time != NULL ? g_date_time_difference (reset_time, server_now) / 1000 : G_MAXINT64 / 1000;
     }
 
   if (wait_ms < 0)
@@ -491,15 +541,18 @@ handle_rate_limited (GTask  *task,
       wait_ms = backoff_delay (req, req->rate_limited + 1);
     }
 
-  /* The user's clock, for the message */
+  /* The user's clock, for the message; a reset too far away to be believed
+   * stays just beyond the bound, where GDateTime can hold it */
   {
     g_autoptr(GDateTime) local_now = g_date_time_new_now_utc ();
+    GTimeSpan shown = MIN (wait_ms, (INFLOW_API_ERROR_LONGEST_RESET + G_TIME_SPAN_DAY) / 1000);
 
-    retry_at = g_date_time_add (local_now, wait_ms * G_TIME_SPAN_MILLISECOND);
+    retry_at = g_date_time_add (local_now, shown * G_TIME_SPAN_MILLISECOND);
   }
 
   if (req->rate_limited >= req->policy.max_rate_limit_retries ||
-      wait_ms > (gint64) req->policy.max_rate_limit_wait_ms)
+      wait_ms > (gint64) req->policy.max_rate_limit_wait_ms ||
+      wait_ms >= (req->deadline_at - g_get_monotonic_time ()) / 1000)
     {
       g_debug ("%s: rate limited, wait of %" G_GINT64_FORMAT " ms after %u waits is over the bounds",
                req->method, wait_ms, req->rate_limited);
@@ -642,7 +695,7 @@ read_next (GTask *task)
   Request *req = g_task_get_task_data (task);
 
   g_input_stream_read_bytes_async (req->stream, READ_CHUNK_SIZE, G_PRIORITY_DEFAULT,
-                                   g_task_get_cancellable (task), read_cb, task);
+                                   req->cancellable, read_cb, task);
 }
 
 static gboolean
@@ -714,7 +767,6 @@ start_attempt (GTask *task_in)
   InflowClient *client = g_task_get_source_object (task);
   Request *req = g_task_get_task_data (task);
   SoupMessageHeaders *headers;
-  GCancellable *cancellable;
   const char *token = _inflow_client_get_token (client);
   g_autofree char *uri_string = g_uri_to_string_partial (req->uri, G_URI_HIDE_PASSWORD);
 
@@ -743,13 +795,32 @@ start_attempt (GTask *task_in)
   g_debug ("%s %s (try %u, rate-limit waits %u)",
            req->method, uri_string, req->attempt, req->rate_limited);
 
-  cancellable = g_task_get_cancellable (task);
   soup_session_send_async (_inflow_client_get_session (client),
                            req->message,
                            G_PRIORITY_DEFAULT,
-                           cancellable,
+                           req->cancellable,
                            send_cb,
                            g_steal_pointer (&task));
+}
+
+static void
+caller_cancelled_cb (GCancellable *caller_cancellable,
+                     gpointer      user_data)
+{
+  g_cancellable_cancel (G_CANCELLABLE (user_data));
+}
+
+static gboolean
+deadline_cb (gpointer user_data)
+{
+  Request *req = user_data;
+
+  g_debug ("%s: the deadline of %u ms passed", req->method, req->policy.deadline_ms);
+  req->deadline_hit = TRUE;
+  g_clear_pointer (&req->deadline_source, g_source_unref);
+  g_cancellable_cancel (req->cancellable);
+
+  return G_SOURCE_REMOVE;
 }
 
 /**
@@ -760,8 +831,9 @@ start_attempt (GTask *task_in)
  * @body: (nullable): a JSON request body
  *
  * Runs one request to completion (see the top of this file). The result is
- * the body of a 2xx response; anything else is an #InflowApiError, or
- * %G_IO_ERROR_CANCELLED.
+ * the body of a 2xx response; anything else is an #InflowApiError
+ * (%INFLOW_API_ERROR_DEADLINE_EXCEEDED when it ran past the client's
+ * deadline), or %G_IO_ERROR_CANCELLED.
  */
 void
 inflow_request_send_async (InflowClient        *client,
@@ -794,6 +866,21 @@ inflow_request_send_async (InflowClient        *client,
 
   if (g_task_return_error_if_cancelled (task))
     return;
+
+  req->cancellable = g_cancellable_new ();
+  if (cancellable != NULL)
+    {
+      req->caller_cancellable = g_object_ref (cancellable);
+      req->caller_handler = g_cancellable_connect (cancellable, G_CALLBACK (caller_cancelled_cb),
+                                                   g_object_ref (req->cancellable), g_object_unref);
+    }
+
+  /* The source holds no reference: request_free() destroys it */
+  req->deadline_at = g_get_monotonic_time () + (gint64) req->policy.deadline_ms * 1000;
+  req->deadline_source = g_timeout_source_new (req->policy.deadline_ms);
+  g_source_set_static_name (req->deadline_source, "[inflow] request deadline");
+  g_source_set_callback (req->deadline_source, deadline_cb, req, NULL);
+  g_source_attach (req->deadline_source, g_task_get_context (task));
 
   start_attempt (g_steal_pointer (&task));
 }

@@ -429,10 +429,13 @@ status_for_error (const GError *error)
     case INFLOW_API_ERROR_SERVER:
       return 500;
     case INFLOW_API_ERROR_INVALID_RESPONSE:
+    case INFLOW_API_ERROR_LIST_TOO_LONG:
+    case INFLOW_API_ERROR_LIST_TOO_SLOW:
       return 502;
     case INFLOW_API_ERROR_FAILED:
       return 500;
     case INFLOW_API_ERROR_NETWORK:
+    case INFLOW_API_ERROR_DEADLINE_EXCEEDED:
     case INFLOW_API_ERROR_TLS:
     case INFLOW_API_ERROR_INSECURE_URL:
     default:

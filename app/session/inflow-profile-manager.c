@@ -56,6 +56,9 @@ struct _InflowProfileManager
   InflowSimulator  *simulator;
   InflowProfile    *demo_profile;
 
+  /* Whose token is in a keyring that stayed locked */
+  InflowProfile    *locked_profile;
+
   GNetworkMonitor  *network_monitor;
   guint             retry_source;
   guint             retry_delay_ms;
@@ -81,6 +84,8 @@ enum {
   PROP_TOKEN_STORE,
   PROP_PROFILES,
   PROP_SESSION,
+  PROP_STORAGE_PROBLEM,
+  PROP_LOCKED_PROFILE,
   N_PROPS
 };
 
@@ -178,6 +183,28 @@ is_active (InflowProfileManager *self,
   return self->session != NULL &&
          g_strcmp0 (inflow_profile_get_id (inflow_session_get_profile (self->session)),
                     inflow_profile_get_id (profile)) == 0;
+}
+
+static void
+set_locked_profile (InflowProfileManager *self,
+                    InflowProfile        *profile)
+{
+  if (g_set_object (&self->locked_profile, profile))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOCKED_PROFILE]);
+}
+
+/* After a lookup of @profile's token: a keyring that stayed locked makes
+ * it the locked profile, a token read means the keyring is open. */
+static void
+learn_locked (InflowProfileManager *self,
+              InflowProfile        *profile,
+              const GError         *error)
+{
+  if (g_error_matches (error, INFLOW_STORAGE_ERROR, INFLOW_STORAGE_ERROR_LOCKED_OR_DISMISSED))
+    set_locked_profile (self, profile);
+  else if (error == NULL && self->locked_profile != NULL &&
+           g_strcmp0 (inflow_profile_get_id (self->locked_profile), inflow_profile_get_id (profile)) == 0)
+    set_locked_profile (self, NULL);
 }
 
 /* Retrying after a passing failure */
@@ -421,6 +448,7 @@ inflow_profile_manager_dispose (GObject *object)
     }
 
   g_clear_object (&self->demo_profile);
+  g_clear_object (&self->locked_profile);
   g_clear_object (&self->simulator);
   g_clear_object (&self->profiles);
   g_clear_object (&self->token_store);
@@ -466,6 +494,14 @@ inflow_profile_manager_get_property (GObject    *object,
       g_value_set_object (value, self->session);
       break;
 
+    case PROP_STORAGE_PROBLEM:
+      g_value_set_string (value, inflow_profile_manager_get_storage_problem (self));
+      break;
+
+    case PROP_LOCKED_PROFILE:
+      g_value_set_object (value, self->locked_profile);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -495,6 +531,12 @@ inflow_profile_manager_set_property (GObject      *object,
 }
 
 static void
+database_problem_cb (InflowProfileManager *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORAGE_PROBLEM]);
+}
+
+static void
 inflow_profile_manager_constructed (GObject *object)
 {
   InflowProfileManager *self = INFLOW_PROFILE_MANAGER (object);
@@ -503,6 +545,10 @@ inflow_profile_manager_constructed (GObject *object)
 
   if (self->token_store == NULL)
     self->token_store = inflow_token_store_new ();
+
+  if (self->database != NULL)
+    g_signal_connect_object (self->database, "notify::problem",
+                             G_CALLBACK (database_problem_cb), self, G_CONNECT_SWAPPED);
 
   self->network_monitor = g_object_ref (g_network_monitor_get_default ());
   g_signal_connect_object (self->network_monitor, "network-changed",
@@ -555,6 +601,33 @@ inflow_profile_manager_class_init (InflowProfileManagerClass *klass)
   properties[PROP_SESSION] =
     g_param_spec_object ("session", NULL, NULL,
                          INFLOW_TYPE_SESSION,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * InflowProfileManager:storage-problem:
+   *
+   * Why Inflow cannot save what it should, as a sentence for the user with
+   * the path and what is kept in memory only (a full disk, a read-only
+   * data folder, an I/O error), or %NULL: the #InflowDatabase:problem of
+   * the database. Notified once when a problem starts, changes or ends,
+   * not for each write that fails.
+   */
+  properties[PROP_STORAGE_PROBLEM] =
+    g_param_spec_string ("storage-problem", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * InflowProfileManager:locked-profile:
+   *
+   * The profile whose API token is in a keyring that stayed locked (the
+   * user dismissed the keyring's unlock prompt, or it was locked again),
+   * or %NULL. The profile is kept; inflow_profile_manager_unlock_async()
+   * asks the keyring again. Cleared when its token is read.
+   */
+  properties[PROP_LOCKED_PROFILE] =
+    g_param_spec_object ("locked-profile", NULL, NULL,
+                         INFLOW_TYPE_PROFILE,
                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -622,6 +695,19 @@ inflow_profile_manager_get_database (InflowProfileManager *self)
   g_return_val_if_fail (INFLOW_IS_PROFILE_MANAGER (self), NULL);
 
   return self->database;
+}
+
+/**
+ * inflow_profile_manager_get_storage_problem:
+ *
+ * Returns: (nullable): see #InflowProfileManager:storage-problem
+ */
+const char *
+inflow_profile_manager_get_storage_problem (InflowProfileManager *self)
+{
+  g_return_val_if_fail (INFLOW_IS_PROFILE_MANAGER (self), NULL);
+
+  return self->database != NULL ? inflow_database_get_problem (self->database) : NULL;
 }
 
 /**
@@ -723,33 +809,46 @@ activate_free (Activate *activate)
   g_free (activate);
 }
 
+/* The token of an activation or an unlock came back, or @error says why
+ * not; takes both. */
+static void
+activate_with_found_token (GTask  *task,
+                           char   *token,
+                           GError *error)
+{
+  InflowProfileManager *self = g_task_get_source_object (task);
+  Activate *activate = g_task_get_task_data (task);
+  g_autoptr(GError) activate_error = NULL;
+
+  learn_locked (self, activate->profile, error);
+  if (token == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  if (!return_if_superseded (self, task, activate->serial))
+    {
+      if (activate_with_token (self, activate->profile, token, NULL, NULL, &activate_error))
+        g_task_return_boolean (task, TRUE);
+      else
+        g_task_return_error (task, g_steal_pointer (&activate_error));
+    }
+
+  inflow_token_free (token);
+}
+
 static void
 lookup_cb (GObject      *source,
            GAsyncResult *result,
            gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
-  InflowProfileManager *self = g_task_get_source_object (task);
-  Activate *activate = g_task_get_task_data (task);
-  g_autoptr(GError) error = NULL;
+  GError *error = NULL;
   char *token;
 
   token = inflow_token_store_lookup_finish (INFLOW_TOKEN_STORE (source), result, &error);
-  if (token == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  if (!return_if_superseded (self, task, activate->serial))
-    {
-      if (activate_with_token (self, activate->profile, token, NULL, NULL, &error))
-        g_task_return_boolean (task, TRUE);
-      else
-        g_task_return_error (task, g_steal_pointer (&error));
-    }
-
-  inflow_token_free (token);
+  activate_with_found_token (task, token, error);
 }
 
 /**
@@ -828,6 +927,87 @@ inflow_profile_manager_activate_finish (InflowProfileManager  *self,
   g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == inflow_profile_manager_activate_async, FALSE);
 
   return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/* Unlocking */
+
+static void
+unlock_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+  char *token;
+
+  token = inflow_token_store_unlock_finish (INFLOW_TOKEN_STORE (source), result, &error);
+  activate_with_found_token (task, token, error);
+}
+
+/**
+ * inflow_profile_manager_unlock_async:
+ * @self: a #InflowProfileManager
+ * @profile: a stored profile, usually #InflowProfileManager:locked-profile
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when the profile is active, or the keyring stayed locked
+ * @user_data: data for @callback
+ *
+ * The "Unlock" of a locked keyring: asks the keyring to unlock (its own
+ * prompt, where the user types the keyring's password), reads @profile's
+ * token and makes it the active session. Fails with
+ * %INFLOW_STORAGE_ERROR_LOCKED_OR_DISMISSED when the prompt is dismissed
+ * again (the profile stays, and can be unlocked later).
+ */
+void
+inflow_profile_manager_unlock_async (InflowProfileManager *self,
+                                     InflowProfile        *profile,
+                                     GCancellable         *cancellable,
+                                     GAsyncReadyCallback   callback,
+                                     gpointer              user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  Activate *activate;
+
+  g_return_if_fail (INFLOW_IS_PROFILE_MANAGER (self));
+  g_return_if_fail (INFLOW_IS_PROFILE (profile));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, inflow_profile_manager_unlock_async);
+
+  activate = g_new0 (Activate, 1);
+  activate->profile = g_object_ref (profile);
+  activate->serial = ++self->serial;
+  g_task_set_task_data (task, activate, (GDestroyNotify) activate_free);
+  count_start (self, task);
+
+  inflow_token_store_unlock_async (self->token_store, inflow_profile_get_id (profile),
+                                   cancellable, unlock_cb, g_steal_pointer (&task));
+}
+
+gboolean
+inflow_profile_manager_unlock_finish (InflowProfileManager  *self,
+                                      GAsyncResult          *result,
+                                      GError               **error)
+{
+  g_return_val_if_fail (INFLOW_IS_PROFILE_MANAGER (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == inflow_profile_manager_unlock_async, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/**
+ * inflow_profile_manager_get_locked_profile:
+ *
+ * Returns: (transfer none) (nullable): see #InflowProfileManager:locked-profile
+ */
+InflowProfile *
+inflow_profile_manager_get_locked_profile (InflowProfileManager *self)
+{
+  g_return_val_if_fail (INFLOW_IS_PROFILE_MANAGER (self), NULL);
+
+  return self->locked_profile;
 }
 
 /* Loading */
@@ -1484,6 +1664,9 @@ sign_out (InflowProfileManager *self,
   data->profile = g_object_ref (profile);
   data->remove = remove;
   g_task_set_task_data (task, data, (GDestroyNotify) sign_out_free);
+
+  if (self->locked_profile != NULL && g_str_equal (inflow_profile_get_id (self->locked_profile), id))
+    set_locked_profile (self, NULL);
 
   /* First stop using the token */
   if (is_active (self, profile))

@@ -39,6 +39,11 @@ InflowProfileManager *inflow_profile_manager_new            (InflowDatabase     
                                                              InflowTokenStore      *token_store);
 InflowDatabase       *inflow_profile_manager_get_database   (InflowProfileManager  *self);
 
+/* Why nothing (or nothing new) is saved, in words with the path, or NULL:
+ * a full disk, a read-only data folder. Notifies "storage-problem" once
+ * per problem. */
+const char           *inflow_profile_manager_get_storage_problem (InflowProfileManager *self);
+
 /* The stored profiles, most recently used first, plus the demo while it runs. */
 GListModel           *inflow_profile_manager_get_profiles   (InflowProfileManager  *self);
 
@@ -94,6 +99,19 @@ void                  inflow_profile_manager_activate_async (InflowProfileManage
                                                              GAsyncReadyCallback    callback,
                                                              gpointer               user_data);
 gboolean              inflow_profile_manager_activate_finish (InflowProfileManager *self,
+                                                             GAsyncResult          *result,
+                                                             GError               **error);
+
+/* A token in a keyring that stayed locked (the unlock prompt dismissed):
+ * the profile is kept and named by "locked-profile"; unlock_async asks the
+ * keyring again (its own prompt), then activates the profile. */
+InflowProfile        *inflow_profile_manager_get_locked_profile (InflowProfileManager *self);
+void                  inflow_profile_manager_unlock_async   (InflowProfileManager  *self,
+                                                             InflowProfile         *profile,
+                                                             GCancellable          *cancellable,
+                                                             GAsyncReadyCallback    callback,
+                                                             gpointer               user_data);
+gboolean              inflow_profile_manager_unlock_finish  (InflowProfileManager  *self,
                                                              GAsyncResult          *result,
                                                              GError               **error);
 

@@ -172,6 +172,7 @@ inflow_connection_state_from_error (const GError *error)
   switch ((InflowApiError) error->code)
     {
     case INFLOW_API_ERROR_NETWORK:
+    case INFLOW_API_ERROR_DEADLINE_EXCEEDED:
     case INFLOW_API_ERROR_TLS:
     case INFLOW_API_ERROR_SERVER:
       return INFLOW_CONNECTION_OFFLINE;
@@ -185,6 +186,8 @@ inflow_connection_state_from_error (const GError *error)
     case INFLOW_API_ERROR_PAYMENT_REQUIRED:
     case INFLOW_API_ERROR_RATE_LIMITED:
     case INFLOW_API_ERROR_INVALID_RESPONSE:
+    case INFLOW_API_ERROR_LIST_TOO_LONG:
+    case INFLOW_API_ERROR_LIST_TOO_SLOW:
     case INFLOW_API_ERROR_INSECURE_URL:
     case INFLOW_API_ERROR_FAILED:
     default:

@@ -21,7 +21,8 @@ G_BEGIN_DECLS
  * @INFLOW_CONNECTION_UNKNOWN: nothing was fetched yet in this run
  * @INFLOW_CONNECTION_ONLINE: the last refresh reached the API
  * @INFLOW_CONNECTION_OFFLINE: the network or the API is unreachable (network,
- *   TLS or 5xx errors); the lists keep the last known data
+ *   TLS or 5xx errors, or an answer that ran past the request deadline); the
+ *   lists keep the last known data
  * @INFLOW_CONNECTION_UNAUTHORIZED: the API refused the token (401): sign in again
  * @INFLOW_CONNECTION_ERROR: any other failure; see #InflowSession:last-error
  */
@@ -73,8 +74,8 @@ GType inflow_connection_state_get_type (void);
 GType inflow_session_list_get_type (void);
 #define INFLOW_TYPE_SESSION_LIST (inflow_session_list_get_type ())
 
-/* The connection state an error of a refresh leads to: network, TLS and
- * 5xx errors are OFFLINE, 401 is UNAUTHORIZED, anything else ERROR. */
+/* The connection state an error of a refresh leads to: network, TLS,
+ * deadline and 5xx errors are OFFLINE, 401 is UNAUTHORIZED, anything else ERROR. */
 InflowConnectionState inflow_connection_state_from_error (const GError *error);
 
 typedef struct _InflowIngestionMonitor InflowIngestionMonitor;

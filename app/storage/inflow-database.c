@@ -38,6 +38,22 @@
  * schema carries its version in `PRAGMA user_version` and is brought up to
  * date by an ordered list of migrations.
  *
+ * A file of 0 bytes where a database with profiles was (the
+ * `<file>.in-use` marker beside it says so, written with the first
+ * profile) is damage too, and handled the same way; an empty file without
+ * the marker is a database that never held anything, and starts afresh.
+ *
+ * When the file or its folder cannot be written (a read-only file system,
+ * say), the database opens read-only: everything reads, every write fails
+ * at once with %INFLOW_STORAGE_ERROR_DATABASE_READ_ONLY, and
+ * #InflowDatabase:read-only and #InflowDatabase:problem say so.
+ *
+ * Writes are counted as they land or fail (#InflowDatabase:observations-written
+ * and the like: rows that reached the file, not requests), and a write that
+ * fails for a reason of the storage (a full disk, an I/O error, damage)
+ * sets #InflowDatabase:problem, a sentence for the user with the file's
+ * path, once per problem; the next write that lands clears it.
+ *
  * The token is never stored here: it is in the keyring (#InflowTokenStore).
  *
  * Dropping the last reference lets the worker finish what is queued and
@@ -94,6 +110,8 @@ typedef struct
 {
   GAsyncQueue *queue;
   sqlite3     *db;
+  char        *path;
+  gboolean     read_only;
 } Worker;
 
 typedef void (*JobFunc) (Worker       *worker,
@@ -103,9 +121,19 @@ typedef void (*JobFunc) (Worker       *worker,
 
 typedef struct
 {
-  JobFunc  func;  /* NULL: quit */
-  GTask   *task;
+  JobFunc   func;  /* NULL: quit */
+  GTask    *task;
+  gboolean  write;  /* its task data is a Request */
 } Job;
+
+/* What a write stores, for the counts */
+typedef enum
+{
+  RECORD_OTHER,
+  RECORD_LIST,
+  RECORD_OBSERVATION,
+  N_RECORDS,
+} Record;
 
 struct _InflowDatabase
 {
@@ -115,6 +143,13 @@ struct _InflowDatabase
   char        *moved_aside_path;
   GAsyncQueue *queue;
   guint        recovered_from_corruption : 1;
+  guint        read_only : 1;
+
+  GError      *write_error;
+  char        *problem;
+  char        *read_only_problem;
+  guint        n_written[N_RECORDS];
+  guint        n_failed[N_RECORDS];
 };
 
 G_DEFINE_FINAL_TYPE (InflowDatabase, inflow_database, G_TYPE_OBJECT)
@@ -124,6 +159,13 @@ enum {
   PROP_PATH,
   PROP_RECOVERED_FROM_CORRUPTION,
   PROP_MOVED_ASIDE_PATH,
+  PROP_READ_ONLY,
+  PROP_WRITE_ERROR,
+  PROP_PROBLEM,
+  PROP_LISTS_WRITTEN,
+  PROP_LISTS_FAILED,
+  PROP_OBSERVATIONS_WRITTEN,
+  PROP_OBSERVATIONS_FAILED,
   N_PROPS
 };
 
@@ -136,6 +178,8 @@ typedef struct
   char              *path;
   char              *moved_aside_path;
   gboolean           recovered;
+  gboolean           read_only;
+  char              *read_only_problem;
 } OpenData;
 
 static void
@@ -143,6 +187,7 @@ open_data_free (OpenData *data)
 {
   g_clear_pointer (&data->path, g_free);
   g_clear_pointer (&data->moved_aside_path, g_free);
+  g_clear_pointer (&data->read_only_problem, g_free);
   g_free (data);
 }
 
@@ -157,11 +202,16 @@ typedef struct
   GDateTime         *time;
   InflowProfile     *profile;
   InflowObservation *observation;
+
+  /* Writes: what they store, and how they failed (set on the worker) */
+  Record             record;
+  GError            *error;
 } Request;
 
 static void
 request_free (Request *request)
 {
+  g_clear_error (&request->error);
   g_clear_pointer (&request->profile_id, g_free);
   g_clear_pointer (&request->integration_token, g_free);
   g_clear_pointer (&request->kind, g_free);
@@ -218,6 +268,11 @@ set_sqlite_error (GError     **error,
                            _("Inflow’s database is damaged. Restart Inflow to set it up again."));
       break;
 
+    case SQLITE_READONLY:
+      g_set_error_literal (error, INFLOW_STORAGE_ERROR, INFLOW_STORAGE_ERROR_DATABASE_READ_ONLY,
+                           _("Inflow’s data folder is read-only: Inflow could not save its data."));
+      break;
+
     case SQLITE_CANTOPEN:
     case SQLITE_PERM:
     case SQLITE_AUTH:
@@ -230,6 +285,17 @@ set_sqlite_error (GError     **error,
                            _("Inflow could not read or save its data."));
       break;
     }
+}
+
+/* On the worker: a write failed; the error is kept for the counts. */
+static void
+fail_write (GTask   *task,
+            Request *request,
+            GError  *error)
+{
+  g_clear_error (&request->error);
+  request->error = g_error_copy (error);
+  g_task_return_error (task, error);
 }
 
 static gboolean
@@ -354,10 +420,32 @@ column_time (sqlite3_stmt *stmt,
 
 /* Opening, checking, recovering, migrating (on the worker thread) */
 
+/* A read-only connection to @path. Read-only, SQLite still needs the
+ * shared-memory index of a WAL database, which it cannot create in a
+ * read-only folder when the last connection removed it on close; then the
+ * file is opened as immutable (nothing writes it, since nothing can). */
+static int
+open_read_only (const char  *path,
+                gboolean     immutable,
+                sqlite3    **db)
+{
+  g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
+  g_autofree char *with_mode = NULL;
+
+  if (uri == NULL)
+    return SQLITE_CANTOPEN;
+
+  with_mode = g_strconcat (uri, immutable ? "?immutable=1" : "?mode=ro", NULL);
+
+  return sqlite3_open_v2 (with_mode, db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX, NULL);
+}
+
 /* Opens @path and checks it. Returns NULL and sets @corrupt when the file
  * is damaged or not a database at all; NULL with @error for anything else. */
 static sqlite3 *
 open_and_check (const char  *path,
+                gboolean     read_only,
+                gboolean     immutable,
                 gboolean    *corrupt,
                 GError     **error)
 {
@@ -368,9 +456,12 @@ open_and_check (const char  *path,
 
   *corrupt = FALSE;
 
-  rc = sqlite3_open_v2 (path, &db,
-                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
-                        NULL);
+  if (read_only)
+    rc = open_read_only (path, immutable, &db);
+  else
+    rc = sqlite3_open_v2 (path, &db,
+                          SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+                          NULL);
   if (rc != SQLITE_OK)
     {
       set_sqlite_error (error, db, rc, "opening the database");
@@ -400,7 +491,13 @@ open_and_check (const char  *path,
     }
   g_clear_pointer (&stmt, sqlite3_finalize);
 
-  if (rc != SQLITE_DONE && is_corruption (rc))
+  if (rc != SQLITE_DONE && read_only && !immutable && (rc & 0xff) == SQLITE_CANTOPEN)
+    {
+      g_debug ("%s has no WAL index and its folder is read-only: opening it as immutable", path);
+      sqlite3_close (db);
+      return open_and_check (path, TRUE, TRUE, corrupt, error);
+    }
+  else if (rc != SQLITE_DONE && is_corruption (rc))
     {
       g_debug ("Checking %s failed: %s (%d)", path, sqlite3_errmsg (db), rc);
       *corrupt = TRUE;
@@ -418,9 +515,10 @@ open_and_check (const char  *path,
 
   if (!*corrupt)
     {
-      rc = sqlite3_exec (db, "PRAGMA journal_mode = WAL; "
-                             "PRAGMA synchronous = NORMAL; "
-                             "PRAGMA foreign_keys = ON;",
+      rc = sqlite3_exec (db, read_only ? "PRAGMA foreign_keys = ON;"
+                                       : "PRAGMA journal_mode = WAL; "
+                                         "PRAGMA synchronous = NORMAL; "
+                                         "PRAGMA foreign_keys = ON;",
                          NULL, NULL, NULL);
       if (rc != SQLITE_OK && is_corruption (rc))
         {
@@ -504,6 +602,7 @@ move_aside (const char  *path,
 
 static gboolean
 migrate (sqlite3     *db,
+         gboolean     read_only,
          GError     **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
@@ -531,6 +630,15 @@ migrate (sqlite3     *db,
       return FALSE;
     }
 
+  if (read_only && version < INFLOW_DATABASE_SCHEMA_VERSION)
+    {
+      g_debug ("The read-only database has schema version %d, not %d", version, INFLOW_DATABASE_SCHEMA_VERSION);
+      g_set_error_literal (error, INFLOW_STORAGE_ERROR, INFLOW_STORAGE_ERROR_DATABASE_OPEN_FAILED,
+                           _("Inflow’s database was written by an older version of Inflow and its folder "
+                             "is read-only, so it could not be updated."));
+      return FALSE;
+    }
+
   for (int next = version + 1; next <= INFLOW_DATABASE_SCHEMA_VERSION; next++)
     {
       g_autofree char *set_version = g_strdup_printf ("PRAGMA user_version = %d", next);
@@ -552,6 +660,77 @@ migrate (sqlite3     *db,
   return TRUE;
 }
 
+/* The marker that says the database beside it held profiles */
+static char *
+marker_path (const char *path)
+{
+  return g_strconcat (path, ".in-use", NULL);
+}
+
+/* On the worker, after a profile was saved */
+static void
+write_marker (Worker *worker)
+{
+  g_autofree char *marker = marker_path (worker->path);
+  g_autoptr(GError) error = NULL;
+
+  if (g_file_test (marker, G_FILE_TEST_EXISTS))
+    return;
+
+  if (!g_file_set_contents (marker,
+                            "Inflow keeps saved profiles in the database beside this file. If the\n"
+                            "database is ever found empty, it was damaged, and Inflow sets it aside.\n",
+                            -1, &error))
+    g_debug ("Could not write %s: %s", marker, error->message);
+}
+
+static gsize
+file_size (const char *path,
+           gboolean   *exists)
+{
+  GStatBuf buf;
+
+  *exists = g_stat (path, &buf) == 0;
+
+  return *exists ? (gsize) buf.st_size : 0;
+}
+
+/* A file of 0 bytes, with no WAL that could hold its pages, where the
+ * marker says a database with profiles was. */
+static gboolean
+was_emptied (const char *path)
+{
+  g_autofree char *marker = marker_path (path);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  gboolean exists, wal_exists;
+
+  return file_size (path, &exists) == 0 && exists &&
+         file_size (wal, &wal_exists) == 0 &&
+         g_file_test (marker, G_FILE_TEST_EXISTS);
+}
+
+/* Whether the database must be opened read-only: it exists, and it or its
+ * folder cannot be written. Sets @reason to the system's words. */
+static gboolean
+must_open_read_only (const char  *path,
+                     const char  *folder,
+                     char       **reason)
+{
+  int saved_errno;
+
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    return FALSE;
+
+  if (g_access (folder, W_OK | X_OK) == 0 && g_access (path, W_OK) == 0)
+    return FALSE;
+
+  saved_errno = errno;
+  *reason = g_strdup (g_strerror (saved_errno));
+  g_debug ("%s cannot be written (%s): opening it read-only", path, *reason);
+
+  return TRUE;
+}
+
 static void
 open_job (Worker       *worker,
           GTask        *task,
@@ -561,6 +740,7 @@ open_job (Worker       *worker,
   OpenData *data = task_data;
   g_autoptr(GError) error = NULL;
   g_autofree char *folder = g_path_get_dirname (data->path);
+  g_autofree char *reason = NULL;
   gboolean corrupt = FALSE;
   sqlite3 *db;
 
@@ -570,12 +750,40 @@ open_job (Worker       *worker,
 
       g_debug ("Could not create %s: %s", folder, g_strerror (saved_errno));
       g_task_return_new_error (task, INFLOW_STORAGE_ERROR, INFLOW_STORAGE_ERROR_DATABASE_OPEN_FAILED,
-                               "%s", _("Inflow could not create the folder of its database."));
+                               /* Translators: the first %s is a folder, the second the system's reason */
+                               _("Inflow could not create its data folder %s (%s)."),
+                               folder, g_strerror (saved_errno));
       return;
     }
 
-  db = open_and_check (data->path, &corrupt, &error);
-  if (db == NULL && corrupt)
+  data->read_only = must_open_read_only (data->path, folder, &reason);
+  if (data->read_only)
+    /* Translators: the first %s is a folder, the second the system's reason,
+     * such as "Read-only file system" */
+    data->read_only_problem = g_strdup_printf (_("Inflow cannot save to its data folder %s (%s). The saved "
+                                                 "profiles can be used, but new sign-ins, lists and ingestion "
+                                                 "history are kept in memory only and are lost when Inflow "
+                                                 "closes."),
+                                               folder, reason);
+
+  if (!data->read_only && was_emptied (data->path))
+    {
+      g_debug ("%s is empty, but it held profiles", data->path);
+      corrupt = TRUE;
+      db = NULL;
+    }
+  else
+    {
+      db = open_and_check (data->path, data->read_only, FALSE, &corrupt, &error);
+    }
+
+  if (db == NULL && corrupt && data->read_only)
+    {
+      g_set_error_literal (&error, INFLOW_STORAGE_ERROR, INFLOW_STORAGE_ERROR_DATABASE_CORRUPT,
+                           _("Inflow’s database is damaged, and its folder is read-only, so it could not "
+                             "be set aside."));
+    }
+  else if (db == NULL && corrupt)
     {
       data->moved_aside_path = move_aside (data->path, &error);
       if (data->moved_aside_path == NULL)
@@ -585,7 +793,7 @@ open_job (Worker       *worker,
         }
       data->recovered = TRUE;
 
-      db = open_and_check (data->path, &corrupt, &error);
+      db = open_and_check (data->path, FALSE, FALSE, &corrupt, &error);
       if (db == NULL && corrupt)
         g_set_error_literal (&error, INFLOW_STORAGE_ERROR, INFLOW_STORAGE_ERROR_DATABASE_CORRUPT,
                              _("Inflow could not create a new database."));
@@ -597,15 +805,17 @@ open_job (Worker       *worker,
       return;
     }
 
-  if (!migrate (db, &error))
+  if (!migrate (db, data->read_only, &error))
     {
       sqlite3_close (db);
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
 
-  g_debug ("Opened the database %s", data->path);
+  g_debug ("Opened the database %s%s", data->path, data->read_only ? " read-only" : "");
   worker->db = db;
+  worker->path = g_strdup (data->path);
+  worker->read_only = data->read_only;
   g_task_return_boolean (task, TRUE);
 }
 
@@ -654,6 +864,11 @@ worker_thread_func (gpointer data)
       else if (worker->db == NULL && job->func != open_job)
         g_task_return_new_error (job->task, INFLOW_STORAGE_ERROR, INFLOW_STORAGE_ERROR_DATABASE_CLOSED,
                                  "%s", _("Inflow’s database is closed."));
+      else if (worker->read_only && job->write)
+        fail_write (job->task, g_task_get_task_data (job->task),
+                    g_error_new_literal (INFLOW_STORAGE_ERROR, INFLOW_STORAGE_ERROR_DATABASE_READ_ONLY,
+                                         _("Inflow’s data folder is read-only: Inflow could not save its "
+                                           "data.")));
       else
         job->func (worker, job->task, g_task_get_task_data (job->task), g_task_get_cancellable (job->task));
 
@@ -665,6 +880,7 @@ worker_thread_func (gpointer data)
   if (worker->db != NULL)
     sqlite3_close (worker->db);
   g_async_queue_unref (worker->queue);
+  g_free (worker->path);
   g_free (worker);
 
   return NULL;
@@ -673,12 +889,14 @@ worker_thread_func (gpointer data)
 static void
 queue_job (InflowDatabase *self,
            JobFunc         func,
-           GTask          *task)
+           GTask          *task,
+           gboolean        write)
 {
   Job *job = g_new0 (Job, 1);
 
   job->func = func;
   job->task = task;
+  job->write = write;
   g_async_queue_push (self->queue, job);
 }
 
@@ -696,6 +914,9 @@ inflow_database_finalize (GObject *object)
 
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->moved_aside_path, g_free);
+  g_clear_pointer (&self->read_only_problem, g_free);
+  g_clear_pointer (&self->problem, g_free);
+  g_clear_error (&self->write_error);
 
   G_OBJECT_CLASS (inflow_database_parent_class)->finalize (object);
 }
@@ -720,6 +941,34 @@ inflow_database_get_property (GObject    *object,
 
     case PROP_MOVED_ASIDE_PATH:
       g_value_set_string (value, self->moved_aside_path);
+      break;
+
+    case PROP_READ_ONLY:
+      g_value_set_boolean (value, self->read_only);
+      break;
+
+    case PROP_WRITE_ERROR:
+      g_value_set_boxed (value, self->write_error);
+      break;
+
+    case PROP_PROBLEM:
+      g_value_set_string (value, self->problem);
+      break;
+
+    case PROP_LISTS_WRITTEN:
+      g_value_set_uint (value, self->n_written[RECORD_LIST]);
+      break;
+
+    case PROP_LISTS_FAILED:
+      g_value_set_uint (value, self->n_failed[RECORD_LIST]);
+      break;
+
+    case PROP_OBSERVATIONS_WRITTEN:
+      g_value_set_uint (value, self->n_written[RECORD_OBSERVATION]);
+      break;
+
+    case PROP_OBSERVATIONS_FAILED:
+      g_value_set_uint (value, self->n_failed[RECORD_OBSERVATION]);
       break;
 
     default:
@@ -768,6 +1017,88 @@ inflow_database_class_init (InflowDatabaseClass *klass)
     g_param_spec_string ("moved-aside-path", NULL, NULL,
                          NULL,
                          (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * InflowDatabase:read-only:
+   *
+   * Whether the file or its folder could not be written when it was
+   * opened: everything reads, and every write fails with
+   * %INFLOW_STORAGE_ERROR_DATABASE_READ_ONLY. #InflowDatabase:problem says
+   * why, in words.
+   */
+  properties[PROP_READ_ONLY] =
+    g_param_spec_boolean ("read-only", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * InflowDatabase:write-error:
+   *
+   * How the latest write failed for a reason of the storage (a full disk,
+   * an I/O error, damage, a read-only folder), or %NULL once a write lands
+   * again. Notified when a problem starts, turns into another or ends, not
+   * for each write that fails the same way.
+   */
+  properties[PROP_WRITE_ERROR] =
+    g_param_spec_boxed ("write-error", NULL, NULL,
+                        G_TYPE_ERROR,
+                        (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * InflowDatabase:problem:
+   *
+   * The storage problem in words for the user, with the file's or the
+   * folder's path and what is kept in memory only, or %NULL. Follows
+   * #InflowDatabase:write-error, and holds the reason the database is
+   * #InflowDatabase:read-only from the start.
+   */
+  properties[PROP_PROBLEM] =
+    g_param_spec_string ("problem", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * InflowDatabase:lists-written:
+   *
+   * How many cached lists were written to the file since it was opened.
+   */
+  properties[PROP_LISTS_WRITTEN] =
+    g_param_spec_uint ("lists-written", NULL, NULL,
+                       0, G_MAXUINT, 0,
+                       (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * InflowDatabase:lists-failed:
+   *
+   * How many cached lists could not be written since it was opened, for a
+   * reason of the storage: they are in memory only.
+   */
+  properties[PROP_LISTS_FAILED] =
+    g_param_spec_uint ("lists-failed", NULL, NULL,
+                       0, G_MAXUINT, 0,
+                       (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * InflowDatabase:observations-written:
+   *
+   * How many ingestion observations were written to the file (rows that
+   * landed, not requests) since it was opened.
+   */
+  properties[PROP_OBSERVATIONS_WRITTEN] =
+    g_param_spec_uint ("observations-written", NULL, NULL,
+                       0, G_MAXUINT, 0,
+                       (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * InflowDatabase:observations-failed:
+   *
+   * How many ingestion observations could not be written since it was
+   * opened, for a reason of the storage.
+   */
+  properties[PROP_OBSERVATIONS_FAILED] =
+    g_param_spec_uint ("observations-failed", NULL, NULL,
+                       0, G_MAXUINT, 0,
+                       (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -830,7 +1161,7 @@ inflow_database_open_async (const char          *path,
   g_task_set_source_tag (task, inflow_database_open_async);
   g_task_set_task_data (task, data, (GDestroyNotify) open_data_free);
 
-  queue_job (self, open_job, g_steal_pointer (&task));
+  queue_job (self, open_job, g_steal_pointer (&task), FALSE);
 }
 
 /**
@@ -860,6 +1191,11 @@ inflow_database_open_finish (GAsyncResult  *result,
   self->recovered_from_corruption = data->recovered;
   g_free (self->moved_aside_path);
   self->moved_aside_path = g_strdup (data->moved_aside_path);
+  self->read_only = data->read_only;
+  g_free (self->read_only_problem);
+  self->read_only_problem = g_strdup (data->read_only_problem);
+  g_free (self->problem);
+  self->problem = g_strdup (data->read_only_problem);
 
   return g_object_ref (self);
 }
@@ -900,6 +1236,74 @@ inflow_database_get_moved_aside_path (InflowDatabase *self)
   return self->moved_aside_path;
 }
 
+gboolean
+inflow_database_get_read_only (InflowDatabase *self)
+{
+  g_return_val_if_fail (INFLOW_IS_DATABASE (self), FALSE);
+
+  return self->read_only;
+}
+
+/**
+ * inflow_database_get_write_error:
+ * @self: a #InflowDatabase
+ *
+ * Returns: (nullable) (transfer none): see #InflowDatabase:write-error
+ */
+const GError *
+inflow_database_get_write_error (InflowDatabase *self)
+{
+  g_return_val_if_fail (INFLOW_IS_DATABASE (self), NULL);
+
+  return self->write_error;
+}
+
+/**
+ * inflow_database_get_problem:
+ * @self: a #InflowDatabase
+ *
+ * Returns: (nullable): see #InflowDatabase:problem
+ */
+const char *
+inflow_database_get_problem (InflowDatabase *self)
+{
+  g_return_val_if_fail (INFLOW_IS_DATABASE (self), NULL);
+
+  return self->problem;
+}
+
+guint
+inflow_database_get_n_lists_written (InflowDatabase *self)
+{
+  g_return_val_if_fail (INFLOW_IS_DATABASE (self), 0);
+
+  return self->n_written[RECORD_LIST];
+}
+
+guint
+inflow_database_get_n_lists_failed (InflowDatabase *self)
+{
+  g_return_val_if_fail (INFLOW_IS_DATABASE (self), 0);
+
+  return self->n_failed[RECORD_LIST];
+}
+
+guint
+inflow_database_get_n_observations_written (InflowDatabase *self)
+{
+  g_return_val_if_fail (INFLOW_IS_DATABASE (self), 0);
+
+  return self->n_written[RECORD_OBSERVATION];
+}
+
+guint
+inflow_database_get_n_observations_failed (InflowDatabase *self)
+{
+  g_return_val_if_fail (INFLOW_IS_DATABASE (self), 0);
+
+  return self->n_failed[RECORD_OBSERVATION];
+}
+
 /* Starts a request: a task with @source_tag and @request as its data. */
 static void
 start_request (InflowDatabase      *self,
@@ -916,7 +1320,175 @@ start_request (InflowDatabase      *self,
   g_task_set_source_tag (task, source_tag);
   g_task_set_task_data (task, request, (GDestroyNotify) request_free);
 
-  queue_job (self, func, g_steal_pointer (&task));
+  queue_job (self, func, g_steal_pointer (&task), FALSE);
+}
+
+/* Writes, as they land or fail (on the main context) */
+
+static gboolean
+is_storage_problem (const GError *error)
+{
+  if (error->domain != INFLOW_STORAGE_ERROR)
+    return FALSE;
+
+  switch ((InflowStorageError) error->code)
+    {
+    case INFLOW_STORAGE_ERROR_DATABASE_FULL:
+    case INFLOW_STORAGE_ERROR_DATABASE_CORRUPT:
+    case INFLOW_STORAGE_ERROR_DATABASE_FAILED:
+    case INFLOW_STORAGE_ERROR_DATABASE_READ_ONLY:
+    case INFLOW_STORAGE_ERROR_DATABASE_OPEN_FAILED:
+      return TRUE;
+
+    /* A profile that is not saved (the demo's), a closed database: the
+     * storage is fine */
+    case INFLOW_STORAGE_ERROR_NOT_FOUND:
+    case INFLOW_STORAGE_ERROR_DATABASE_CLOSED:
+    case INFLOW_STORAGE_ERROR_DATABASE_TOO_NEW:
+    case INFLOW_STORAGE_ERROR_NO_SECRET_SERVICE:
+    case INFLOW_STORAGE_ERROR_LOCKED_OR_DISMISSED:
+    case INFLOW_STORAGE_ERROR_SECRET_FAILED:
+    default:
+      return FALSE;
+    }
+}
+
+static char *
+describe_problem (InflowDatabase *self,
+                  const GError   *error)
+{
+  if (self->read_only)
+    return g_strdup (self->read_only_problem);
+
+  if (g_error_matches (error, INFLOW_STORAGE_ERROR, INFLOW_STORAGE_ERROR_DATABASE_FULL))
+    /* Translators: %s is a file name */
+    return g_strdup_printf (_("The disk that holds %s is full. Until there is room again, Inflow keeps new "
+                              "sign-ins, lists and ingestion history in memory only; what is not saved is "
+                              "lost when Inflow closes."),
+                            self->path);
+
+  /* Translators: the first %s is a file name, the second a sentence that
+   * says what went wrong */
+  return g_strdup_printf (_("Inflow could not save to %s: %s Until it can again, Inflow keeps new sign-ins, "
+                            "lists and ingestion history in memory only; what is not saved is lost when "
+                            "Inflow closes."),
+                          self->path, error->message);
+}
+
+/* The problem starts, changes or ends; a failure like the one before is
+ * the same problem, and says nothing new. */
+static void
+set_write_error (InflowDatabase *self,
+                 const GError   *error)
+{
+  g_autofree char *problem = NULL;
+
+  if (error == NULL && self->write_error == NULL)
+    return;
+  if (error != NULL && self->write_error != NULL &&
+      g_error_matches (self->write_error, error->domain, error->code))
+    return;
+
+  g_clear_error (&self->write_error);
+  if (error != NULL)
+    {
+      self->write_error = g_error_copy (error);
+      problem = describe_problem (self, error);
+      g_debug ("Writes fail: %s", error->message);
+    }
+  else
+    {
+      problem = g_strdup (self->read_only_problem);
+      g_debug ("Writes land again");
+    }
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WRITE_ERROR]);
+
+  if (g_strcmp0 (problem, self->problem) != 0)
+    {
+      g_free (self->problem);
+      self->problem = g_steal_pointer (&problem);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROBLEM]);
+    }
+}
+
+static void
+count_write (InflowDatabase *self,
+             Record          record,
+             gboolean        landed)
+{
+  static const guint written_props[N_RECORDS] = { 0, PROP_LISTS_WRITTEN, PROP_OBSERVATIONS_WRITTEN };
+  static const guint failed_props[N_RECORDS] = { 0, PROP_LISTS_FAILED, PROP_OBSERVATIONS_FAILED };
+
+  if (record == RECORD_OTHER)
+    return;
+
+  if (landed)
+    {
+      self->n_written[record]++;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[written_props[record]]);
+    }
+  else
+    {
+      self->n_failed[record]++;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[failed_props[record]]);
+    }
+}
+
+typedef struct
+{
+  GAsyncReadyCallback callback;
+  gpointer            user_data;
+} WriteCallback;
+
+/* Counts the write, then calls the caller's callback with its result. */
+static void
+write_done_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  InflowDatabase *self = INFLOW_DATABASE (source);
+  WriteCallback *inner = user_data;
+  Request *request = g_task_get_task_data (G_TASK (result));
+
+  if (!g_task_had_error (G_TASK (result)))
+    {
+      count_write (self, request->record, TRUE);
+      set_write_error (self, NULL);
+    }
+  else if (request->error != NULL && is_storage_problem (request->error))
+    {
+      count_write (self, request->record, FALSE);
+      set_write_error (self, request->error);
+    }
+
+  if (inner->callback != NULL)
+    inner->callback (source, result, inner->user_data);
+  g_free (inner);
+}
+
+/* Starts a write: a request that changes the file, and is counted. */
+static void
+start_write (InflowDatabase      *self,
+             JobFunc              func,
+             gpointer             source_tag,
+             Request             *request,
+             Record               record,
+             GCancellable        *cancellable,
+             GAsyncReadyCallback  callback,
+             gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  WriteCallback *inner = g_new0 (WriteCallback, 1);
+
+  inner->callback = callback;
+  inner->user_data = user_data;
+  request->record = record;
+
+  task = g_task_new (self, cancellable, write_done_cb, inner);
+  g_task_set_source_tag (task, source_tag);
+  g_task_set_task_data (task, request, (GDestroyNotify) request_free);
+
+  queue_job (self, func, g_steal_pointer (&task), TRUE);
 }
 
 static gboolean
@@ -988,7 +1560,7 @@ save_profile_job (Worker       *worker,
                   &error);
   if (stmt == NULL)
     {
-      g_task_return_error (task, g_steal_pointer (&error));
+      fail_write (task, request, g_steal_pointer (&error));
       return;
     }
 
@@ -1000,10 +1572,11 @@ save_profile_job (Worker       *worker,
 
   if (!step_done (worker->db, stmt, "saving a profile", &error))
     {
-      g_task_return_error (task, g_steal_pointer (&error));
+      fail_write (task, request, g_steal_pointer (&error));
       return;
     }
 
+  write_marker (worker);
   g_task_return_boolean (task, TRUE);
 }
 
@@ -1043,7 +1616,7 @@ inflow_database_save_profile_async (InflowDatabase      *self,
   request = g_new0 (Request, 1);
   request->profile = g_object_ref (profile);
 
-  start_request (self, save_profile_job, inflow_database_save_profile_async, request,
+  start_write (self, save_profile_job, inflow_database_save_profile_async, request, RECORD_OTHER,
                  cancellable, callback, user_data);
 }
 
@@ -1068,7 +1641,7 @@ touch_profile_job (Worker       *worker,
   stmt = prepare (worker->db, "UPDATE profiles SET last_used_at = ?2 WHERE id = ?1", &error);
   if (stmt == NULL)
     {
-      g_task_return_error (task, g_steal_pointer (&error));
+      fail_write (task, request, g_steal_pointer (&error));
       return;
     }
 
@@ -1077,7 +1650,7 @@ touch_profile_job (Worker       *worker,
 
   if (!step_done (worker->db, stmt, "updating a profile", &error))
     {
-      g_task_return_error (task, g_steal_pointer (&error));
+      fail_write (task, request, g_steal_pointer (&error));
       return;
     }
 
@@ -1122,7 +1695,7 @@ inflow_database_touch_profile_async (InflowDatabase      *self,
   request->profile_id = g_strdup (profile_id);
   request->time = g_date_time_ref (last_used_at);
 
-  start_request (self, touch_profile_job, inflow_database_touch_profile_async, request,
+  start_write (self, touch_profile_job, inflow_database_touch_profile_async, request, RECORD_OTHER,
                  cancellable, callback, user_data);
 }
 
@@ -1245,7 +1818,7 @@ remove_profile_job (Worker       *worker,
 
   if (!exec_sql (worker->db, "BEGIN IMMEDIATE", "removing a profile", &error))
     {
-      g_task_return_error (task, g_steal_pointer (&error));
+      fail_write (task, request, g_steal_pointer (&error));
       return;
     }
 
@@ -1260,7 +1833,7 @@ remove_profile_job (Worker       *worker,
       if (stmt == NULL || !step_done (worker->db, stmt, "removing a profile", &error))
         {
           rollback (worker->db);
-          g_task_return_error (task, g_steal_pointer (&error));
+          fail_write (task, request, g_steal_pointer (&error));
           return;
         }
     }
@@ -1268,7 +1841,7 @@ remove_profile_job (Worker       *worker,
   if (!exec_sql (worker->db, "COMMIT", "removing a profile", &error))
     {
       rollback (worker->db);
-      g_task_return_error (task, g_steal_pointer (&error));
+      fail_write (task, request, g_steal_pointer (&error));
       return;
     }
 
@@ -1304,7 +1877,7 @@ inflow_database_remove_profile_async (InflowDatabase      *self,
   request = g_new0 (Request, 1);
   request->profile_id = g_strdup (profile_id);
 
-  start_request (self, remove_profile_job, inflow_database_remove_profile_async, request,
+  start_write (self, remove_profile_job, inflow_database_remove_profile_async, request, RECORD_OTHER,
                  cancellable, callback, user_data);
 }
 
@@ -1337,7 +1910,7 @@ put_cached_list_job (Worker       *worker,
                   &error);
   if (stmt == NULL)
     {
-      g_task_return_error (task, g_steal_pointer (&error));
+      fail_write (task, request, g_steal_pointer (&error));
       return;
     }
 
@@ -1348,7 +1921,7 @@ put_cached_list_job (Worker       *worker,
 
   if (!step_done (worker->db, stmt, "caching a list", &error))
     {
-      g_task_return_error (task, g_steal_pointer (&error));
+      fail_write (task, request, g_steal_pointer (&error));
       return;
     }
 
@@ -1395,7 +1968,7 @@ inflow_database_put_cached_list_async (InflowDatabase      *self,
   request->json = g_strdup (json);
   request->time = g_date_time_ref (fetched_at);
 
-  start_request (self, put_cached_list_job, inflow_database_put_cached_list_async, request,
+  start_write (self, put_cached_list_job, inflow_database_put_cached_list_async, request, RECORD_LIST,
                  cancellable, callback, user_data);
 }
 
@@ -1543,7 +2116,7 @@ add_observation_job (Worker       *worker,
                   &error);
   if (stmt == NULL)
     {
-      g_task_return_error (task, g_steal_pointer (&error));
+      fail_write (task, request, g_steal_pointer (&error));
       return;
     }
 
@@ -1557,7 +2130,7 @@ add_observation_job (Worker       *worker,
 
   if (!step_done (worker->db, stmt, "adding an observation", &error))
     {
-      g_task_return_error (task, g_steal_pointer (&error));
+      fail_write (task, request, g_steal_pointer (&error));
       return;
     }
 
@@ -1591,7 +2164,7 @@ inflow_database_add_observation_async (InflowDatabase      *self,
   request = g_new0 (Request, 1);
   request->observation = g_object_ref (observation);
 
-  start_request (self, add_observation_job, inflow_database_add_observation_async, request,
+  start_write (self, add_observation_job, inflow_database_add_observation_async, request, RECORD_OBSERVATION,
                  cancellable, callback, user_data);
 }
 
@@ -1737,7 +2310,7 @@ prune_observations_job (Worker       *worker,
   stmt = prepare (worker->db, "DELETE FROM observations WHERE observed_at < ?1", &error);
   if (stmt == NULL)
     {
-      g_task_return_error (task, g_steal_pointer (&error));
+      fail_write (task, request, g_steal_pointer (&error));
       return;
     }
 
@@ -1745,7 +2318,7 @@ prune_observations_job (Worker       *worker,
 
   if (!step_done (worker->db, stmt, "pruning observations", &error))
     {
-      g_task_return_error (task, g_steal_pointer (&error));
+      fail_write (task, request, g_steal_pointer (&error));
       return;
     }
 
@@ -1780,7 +2353,7 @@ inflow_database_prune_observations_async (InflowDatabase      *self,
   request = g_new0 (Request, 1);
   request->time = g_date_time_ref (now);
 
-  start_request (self, prune_observations_job, inflow_database_prune_observations_async, request,
+  start_write (self, prune_observations_job, inflow_database_prune_observations_async, request, RECORD_OTHER,
                  cancellable, callback, user_data);
 }
 

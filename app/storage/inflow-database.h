@@ -41,6 +41,15 @@ InflowDatabase *inflow_database_open_finish                    (GAsyncResult    
 const char     *inflow_database_get_path                       (InflowDatabase       *self);
 gboolean        inflow_database_get_recovered_from_corruption  (InflowDatabase       *self);
 const char     *inflow_database_get_moved_aside_path           (InflowDatabase       *self);
+gboolean        inflow_database_get_read_only                  (InflowDatabase       *self);
+
+/* Storage problems and what landed: see the properties */
+const GError   *inflow_database_get_write_error                (InflowDatabase       *self);
+const char     *inflow_database_get_problem                    (InflowDatabase       *self);
+guint           inflow_database_get_n_lists_written            (InflowDatabase       *self);
+guint           inflow_database_get_n_lists_failed             (InflowDatabase       *self);
+guint           inflow_database_get_n_observations_written     (InflowDatabase       *self);
+guint           inflow_database_get_n_observations_failed      (InflowDatabase       *self);
 
 void            inflow_database_close_async                    (InflowDatabase       *self,
                                                                 GCancellable         *cancellable,

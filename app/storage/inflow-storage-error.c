@@ -109,13 +109,14 @@ inflow_storage_error_new_from_secret (const GError *secret_error,
 
       return g_error_new_literal (INFLOW_STORAGE_ERROR,
                                   INFLOW_STORAGE_ERROR_LOCKED_OR_DISMISSED,
-                                  _("The keyring stayed locked: the request to unlock it was dismissed. Sign in again to continue."));
+                                  _("The keyring stayed locked: the request to unlock it was dismissed. "
+                                    "Unlock it to continue; nothing was removed."));
     }
 
   if (g_error_matches (secret_error, SECRET_ERROR, SECRET_ERROR_IS_LOCKED))
     return g_error_new_literal (INFLOW_STORAGE_ERROR,
                                 INFLOW_STORAGE_ERROR_LOCKED_OR_DISMISSED,
-                                _("The keyring is locked. Sign in again to continue."));
+                                _("The keyring is locked. Unlock it to continue; nothing was removed."));
 
   /* GDBus reports a missing or unreachable bus (no socket, refused,
    * autolaunch impossible) in G_IO_ERROR, and libsecret passes it on; the

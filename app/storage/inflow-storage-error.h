@@ -18,8 +18,9 @@ G_BEGIN_DECLS
  *   Secret portal) answers, or there is no D-Bus session at all; the UI says
  *   that secure storage is unavailable and offers a session-only sign-in
  * @INFLOW_STORAGE_ERROR_LOCKED_OR_DISMISSED: the keyring is locked and
- *   stayed locked, or the user dismissed the unlock prompt; the UI asks the
- *   user to sign in again
+ *   stayed locked, or the user dismissed the unlock prompt; the token is
+ *   still there: the UI offers to unlock it
+ *   (inflow_profile_manager_unlock_async()), not to sign in again
  * @INFLOW_STORAGE_ERROR_NOT_FOUND: no token is stored for the profile, or
  *   the database has no such row (profile, cached list)
  * @INFLOW_STORAGE_ERROR_SECRET_FAILED: any other keyring failure
@@ -34,6 +35,8 @@ G_BEGIN_DECLS
  * @INFLOW_STORAGE_ERROR_DATABASE_FULL: the disk is full
  * @INFLOW_STORAGE_ERROR_DATABASE_CLOSED: the database was closed
  * @INFLOW_STORAGE_ERROR_DATABASE_FAILED: any other database failure
+ * @INFLOW_STORAGE_ERROR_DATABASE_READ_ONLY: the database or its folder
+ *   cannot be written: it is open read-only
  *
  * Every function of the storage layer reports its failures in this domain,
  * with one exception: an operation cancelled through its #GCancellable fails
@@ -58,6 +61,7 @@ typedef enum
   INFLOW_STORAGE_ERROR_DATABASE_FULL,
   INFLOW_STORAGE_ERROR_DATABASE_CLOSED,
   INFLOW_STORAGE_ERROR_DATABASE_FAILED,
+  INFLOW_STORAGE_ERROR_DATABASE_READ_ONLY,
 } InflowStorageError;
 
 GQuark  inflow_storage_error_quark           (void);

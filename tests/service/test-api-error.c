@@ -122,6 +122,56 @@ test_rate_limited_reset (void)
   g_assert_error (unknown, INFLOW_API_ERROR, INFLOW_API_ERROR_RATE_LIMITED);
 }
 
+static char *
+rate_limited_message (GTimeSpan from_now)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) reset = g_date_time_add (now, from_now);
+  g_autoptr(GError) error = inflow_api_error_new_from_response (429, NULL, NULL, reset);
+
+  g_assert_error (error, INFLOW_API_ERROR, INFLOW_API_ERROR_RATE_LIMITED);
+  g_test_message ("In %" G_GINT64_FORMAT " s: %s", from_now / G_TIME_SPAN_SECOND, error->message);
+
+  return g_strdup (error->message);
+}
+
+static char *
+local_format (GTimeSpan   from_now,
+              const char *format)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) reset = g_date_time_add (now, from_now);
+
+  return g_date_time_format (reset, format);
+}
+
+/* The reset's day when it is not today, its year when not this year; a
+ * reset more than a week away is not believed as a time */
+static void
+test_rate_limited_reset_day (void)
+{
+  g_autofree char *now_message = rate_limited_message (0);
+  g_autofree char *in_two_days = rate_limited_message (2 * G_TIME_SPAN_DAY);
+  g_autofree char *in_six_days = rate_limited_message (6 * G_TIME_SPAN_DAY);
+  g_autofree char *in_a_year = rate_limited_message (400 * G_TIME_SPAN_DAY);
+  g_autofree char *in_68_years = rate_limited_message ((GTimeSpan) G_MAXINT32 * G_TIME_SPAN_SECOND);
+  g_autofree char *two_days_date = local_format (2 * G_TIME_SPAN_DAY, "%b %-e");
+  g_autofree char *this_year = local_format (0, "%Y");
+  g_autofree char *two_days_year = local_format (2 * G_TIME_SPAN_DAY, "%Y");
+
+  g_assert_nonnull (strstr (now_message, "The limit resets at "));
+
+  g_assert_nonnull (strstr (in_two_days, two_days_date));
+  if (g_str_equal (this_year, two_days_year))
+    g_assert_null (strstr (in_two_days, two_days_year));
+  else
+    g_assert_nonnull (strstr (in_two_days, two_days_year));
+  g_assert_null (strstr (in_six_days, "more than a week"));
+
+  g_assert_nonnull (strstr (in_a_year, "more than a week"));
+  g_assert_nonnull (strstr (in_68_years, "more than a week"));
+}
+
 static void
 test_transport_errors (void)
 {
@@ -309,6 +359,7 @@ main (int   argc,
   g_test_add_func ("/service/api-error/server-messages", test_server_messages);
   g_test_add_func ("/service/api-error/forbidden-hint", test_forbidden_hint);
   g_test_add_func ("/service/api-error/rate-limited-reset", test_rate_limited_reset);
+  g_test_add_func ("/service/api-error/rate-limited-reset-day", test_rate_limited_reset_day);
   g_test_add_func ("/service/api-error/transport", test_transport_errors);
   g_test_add_func ("/service/client/base-urls", test_base_urls);
   g_test_add_func ("/service/client/insecure-message", test_insecure_message);

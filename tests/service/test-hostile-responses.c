@@ -208,7 +208,16 @@ test_retry_after (void)
   g_assert_cmpint (ms, ==, 60000);
   g_assert_true (inflow_request_parse_retry_after ("Fri, 31 Dec 9999 23:59:59 GMT", now, &ms));
   g_assert_cmpint (ms, >, 0);
+  /* 68 years, and beyond: absurd, but an answer, not a missing header */
+  g_assert_true (inflow_request_parse_retry_after ("2147483647", now, &ms));
+  g_assert_cmpint (ms, ==, (gint64) G_MAXINT32 * 1000);
+  g_assert_true (inflow_request_parse_retry_after ("2147483648", now, &ms));
+  g_assert_cmpint (ms, >=, (gint64) G_MAXINT32 * 1000);
+  g_assert_true (inflow_request_parse_retry_after ("99999999999999999999999999", now, &ms));
+  g_assert_cmpint (ms, >=, (gint64) G_MAXINT32 * 1000);
   g_assert_false (inflow_request_parse_retry_after ("-5", now, &ms));
+  g_assert_false (inflow_request_parse_retry_after ("", now, &ms));
+  g_assert_false (inflow_request_parse_retry_after ("12a", now, &ms));
   g_assert_false (inflow_request_parse_retry_after ("soon", now, &ms));
   g_assert_false (inflow_request_parse_retry_after (NULL, now, &ms));
 }
@@ -219,6 +228,7 @@ typedef struct
 {
   SoupServer   *server;
   InflowClient *client;
+  guint         n_rate_limited;
 } Fixture;
 
 static void
@@ -235,6 +245,15 @@ server_cb (SoupServer        *server,
       soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
       soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_COPY,
                                         g_bytes_get_data (body, NULL), g_bytes_get_size (body));
+    }
+  else if (g_str_has_prefix (path, "/retry-after/"))
+    {
+      Fixture *fixture = user_data;
+
+      fixture->n_rate_limited++;
+      soup_server_message_set_status (msg, 429, NULL);
+      soup_message_headers_replace (soup_server_message_get_response_headers (msg), "Retry-After",
+                                    path + strlen ("/retry-after/"));
     }
   else if (g_str_equal (path, "/v2/ping"))
     {
@@ -257,7 +276,7 @@ fixture_setup (Fixture       *fixture,
   GSList *uris;
 
   fixture->server = soup_server_new (NULL, NULL);
-  soup_server_add_handler (fixture->server, NULL, server_cb, NULL, NULL);
+  soup_server_add_handler (fixture->server, NULL, server_cb, fixture, NULL);
   soup_server_listen_local (fixture->server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
   g_assert_no_error (error);
 
@@ -314,6 +333,37 @@ test_unprintable_redirect (Fixture       *fixture,
   g_assert_error (error, INFLOW_API_ERROR, INFLOW_API_ERROR_INVALID_RESPONSE);
 }
 
+/* A Retry-After of 68 years or more: failed at once (no wait, no retry),
+ * with words that make sense */
+static void
+test_absurd_retry_after (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  static const char * const values[] = { "2147483647", "2147483648", "99999999999999999999" };
+
+  inflow_client_set_retry_policy (fixture->client, 4, 1);
+
+  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+    {
+      g_autofree char *path = g_strconcat ("/retry-after/", values[i], NULL);
+      g_autoptr(GUri) uri = g_uri_parse (inflow_client_get_base_url (fixture->client), SOUP_HTTP_URI_FLAGS, NULL);
+      g_autoptr(GUri) target = g_uri_parse_relative (uri, path, SOUP_HTTP_URI_FLAGS, NULL);
+      g_autoptr(GAsyncResult) result = NULL;
+      g_autoptr(GBytes) body = NULL;
+      g_autoptr(GError) error = NULL;
+
+      fixture->n_rate_limited = 0;
+      inflow_request_send_async (fixture->client, "GET", target, NULL, NULL, inflow_test_store_result_cb, &result);
+      body = inflow_request_send_finish (fixture->client, inflow_test_wait_result (&result), NULL, &error);
+
+      g_test_message ("Retry-After: %s: %s", values[i], error ? error->message : "(no error)");
+      g_assert_null (body);
+      g_assert_error (error, INFLOW_API_ERROR, INFLOW_API_ERROR_RATE_LIMITED);
+      g_assert_nonnull (strstr (error->message, "more than a week"));
+      g_assert_cmpuint (fixture->n_rate_limited, ==, 1);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -328,6 +378,8 @@ main (int   argc,
   g_test_add_func ("/service/hostile/date-header-out-of-range", test_date_header_out_of_range);
   g_test_add_func ("/service/hostile/retry-after", test_retry_after);
   g_test_add ("/service/hostile/deep-response", Fixture, NULL, fixture_setup, test_deep_response, fixture_teardown);
+  g_test_add ("/service/hostile/absurd-retry-after", Fixture, NULL, fixture_setup, test_absurd_retry_after,
+              fixture_teardown);
   g_test_add ("/service/hostile/unprintable-redirect", Fixture, NULL, fixture_setup, test_unprintable_redirect,
               fixture_teardown);
 

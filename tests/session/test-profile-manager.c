@@ -15,6 +15,8 @@
 
 #include <string.h>
 
+#include <glib/gstdio.h>
+
 #include "inflow-profile-manager.h"
 #include "inflow-simulator.h"
 #include "inflow-storage-error.h"
@@ -1082,11 +1084,190 @@ capture_writer (GLogLevelFlags   log_level,
   return g_log_writer_default (log_level, fields, n_fields, user_data);
 }
 
+static gboolean
+refresh_session (InflowSession  *session,
+                 GError        **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  inflow_session_refresh_async (session, NULL, inflow_test_store_result_cb, &result);
+  return inflow_session_refresh_finish (session, inflow_test_wait_result (&result), error);
+}
+
+static void
+clear_token (InflowTokenStore *store,
+             const char       *profile_id)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  inflow_token_store_clear_async (store, profile_id, NULL, inflow_test_store_result_cb, &result);
+  g_assert_true (inflow_token_store_clear_finish (store, inflow_test_wait_result (&result), &error));
+  g_assert_no_error (error);
+}
+
+static void
+count_notify_cb (GObject    *object,
+                 GParamSpec *pspec,
+                 guint      *count)
+{
+  (*count)++;
+}
+
+static gboolean
+lists_failed (gpointer data)
+{
+  return inflow_database_get_n_lists_failed (data) >= INFLOW_SESSION_N_LISTS;
+}
+
+/* The data folder fills up while a profile is in use: its lists are not
+ * saved, the manager says so once, in words with the path, and clears it
+ * when there is room again. */
+static void
+test_storage_full (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *folder = g_build_filename (g_get_user_data_dir (), "full-disk", NULL);
+  g_autofree char *path = g_build_filename (folder, "inflow.db", NULL);
+  g_autofree char *filler = NULL;
+  g_autoptr(InflowDatabase) database = NULL;
+  g_autoptr(InflowProfileManager) manager = NULL;
+  g_autoptr(InflowMe) me = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(InflowProfile) profile = NULL;
+  InflowSession *session;
+  guint n_notifies = 0;
+  const char *problem;
+
+  if (!inflow_test_can_mount ())
+    {
+      g_test_skip ("Mounting a tmpfs needs root");
+      return;
+    }
+
+  inflow_test_mount_tmpfs (folder, 1024 * 1024);
+  database = open_database (path);
+  manager = inflow_profile_manager_new (database, fixture->store);
+  g_signal_connect (manager, "notify::storage-problem", G_CALLBACK (count_notify_cb), &n_notifies);
+
+  me = sign_in (manager, "Full Disk", fixture->token, fixture->base_url, FALSE, &error);
+  g_assert_no_error (error);
+  session = wait_session_settled (manager);
+  profile = g_object_ref (inflow_session_get_profile (session));
+  drain_main_context ();
+  g_assert_null (inflow_profile_manager_get_storage_problem (manager));
+  g_assert_cmpuint (inflow_database_get_n_lists_written (database), >=, INFLOW_SESSION_N_LISTS);
+
+  g_test_message ("Filled the disk with %" G_GSIZE_FORMAT " bytes", inflow_test_fill_folder (folder, &filler));
+
+  /* Two refreshes: every list fails to save, the problem is told once.
+   * A second apart, so that each list's fetched-at time changes: SQLite
+   * writes nothing for a row that stays the same. */
+  for (guint i = 0; i < 2; i++)
+    {
+      g_usleep (1100 * 1000);
+      g_assert_true (refresh_session (session, &error));
+      g_assert_no_error (error);
+    }
+  g_assert_true (inflow_test_wait_until (lists_failed, database, 5000));
+  drain_main_context ();
+
+  problem = inflow_profile_manager_get_storage_problem (manager);
+  g_test_message ("%s (%u lists not saved)", problem, inflow_database_get_n_lists_failed (database));
+  g_assert_nonnull (problem);
+  g_assert_nonnull (strstr (problem, path));
+  g_assert_nonnull (strstr (problem, "full"));
+  g_assert_cmpuint (n_notifies, ==, 1);
+  /* The session shows what it fetched, saved or not */
+  g_assert_cmpuint (g_list_model_get_n_items (inflow_session_get_integrations (session)), ==, 40);
+  g_assert_cmpint (inflow_session_get_connection_state (session), ==, INFLOW_CONNECTION_ONLINE);
+
+  /* Room again: the next refresh saves, and the problem is gone */
+  g_assert_cmpint (g_unlink (filler), ==, 0);
+  g_usleep (1100 * 1000);
+  g_assert_true (refresh_session (session, &error));
+  drain_main_context ();
+  g_assert_null (inflow_profile_manager_get_storage_problem (manager));
+  g_assert_cmpuint (n_notifies, ==, 2);
+
+  g_assert_true (remove_profile (manager, profile, &error));
+  g_assert_no_error (error);
+  g_assert_finalize_object (g_steal_pointer (&manager));
+  drain_main_context ();
+  close_database (database);
+  g_clear_object (&database);
+  inflow_test_unmount (folder);
+}
+
+/* A read-only data folder: the stored profile is there, its token comes
+ * from the keyring and it signs in; the reason is in words. */
+static void
+test_storage_read_only (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autofree char *folder = g_build_filename (g_get_user_data_dir (), "read-only", NULL);
+  g_autofree char *path = g_build_filename (folder, "inflow.db", NULL);
+  g_autoptr(InflowDatabase) database = NULL;
+  g_autoptr(InflowProfileManager) manager = NULL;
+  g_autoptr(InflowMe) me = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = NULL;
+  InflowSession *session;
+  const char *problem;
+
+  if (!inflow_test_can_mount ())
+    {
+      g_test_skip ("Mounting a tmpfs needs root");
+      return;
+    }
+
+  inflow_test_mount_tmpfs (folder, 4 * 1024 * 1024);
+  database = open_database (path);
+  manager = inflow_profile_manager_new (database, fixture->store);
+  me = sign_in (manager, "Read Only", fixture->token, fixture->base_url, FALSE, &error);
+  g_assert_no_error (error);
+  id = g_strdup (inflow_profile_get_id (active_profile (manager)));
+  wait_session_settled (manager);
+  g_assert_finalize_object (g_steal_pointer (&manager));
+  drain_main_context ();
+  close_database (database);
+  g_clear_object (&database);
+
+  inflow_test_remount_read_only (folder);
+
+  database = open_database (path);
+  g_assert_true (inflow_database_get_read_only (database));
+  manager = inflow_profile_manager_new (database, fixture->store);
+  problem = inflow_profile_manager_get_storage_problem (manager);
+  g_test_message ("%s", problem);
+  g_assert_nonnull (problem);
+  g_assert_nonnull (strstr (problem, folder));
+  g_assert_nonnull (strstr (problem, "Read-only file system"));
+
+  g_assert_true (load (manager, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (inflow_profile_manager_get_profiles (manager)), ==, 1);
+  session = wait_session_settled (manager);
+  g_assert_cmpstr (inflow_profile_get_id (inflow_session_get_profile (session)), ==, id);
+  g_assert_cmpint (inflow_session_get_connection_state (session), ==, INFLOW_CONNECTION_ONLINE);
+  g_assert_cmpuint (g_list_model_get_n_items (inflow_session_get_integrations (session)), ==, 40);
+  g_assert_cmpuint (inflow_database_get_n_lists_written (database), ==, 0);
+
+  g_assert_finalize_object (g_steal_pointer (&manager));
+  drain_main_context ();
+  clear_token (fixture->store, id);
+  close_database (database);
+  g_clear_object (&database);
+  inflow_test_unmount (folder);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   int status;
+
+  inflow_test_enter_mount_namespace ();
 
   g_setenv ("G_MESSAGES_DEBUG", "all", TRUE);
   log_text = g_string_new (NULL);
@@ -1114,6 +1295,8 @@ main (int   argc,
   ADD ("retry-hastened", test_retry_hastened);
   ADD ("token-stays-secret", test_token_stays_secret);
   ADD ("no-secret-service", test_no_secret_service);
+  ADD ("storage/full", test_storage_full);
+  ADD ("storage/read-only", test_storage_read_only);
 
   status = inflow_test_run ();
   g_string_free (log_text, TRUE);

@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <signal.h>
 #include <sqlite3.h>
 #include <stdio.h>
@@ -1075,6 +1076,232 @@ test_corrupt_failed_check (Fixture       *fixture,
   assert_integrity_ok (fixture->path);
 }
 
+/* A 0-byte file where a database with profiles was: damage, not a new
+ * start. The marker beside it tells the two apart. */
+static void
+test_zero_bytes_after_data (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(InflowDatabase) db = open_database_ok (fixture->path);
+  g_autoptr(InflowProfile) profile = inflow_profile_new ("Acme", "https://api.vantage.sh");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) profiles = NULL;
+
+  g_assert_true (save_profile (db, profile, &error));
+  g_assert_no_error (error);
+  close_database (db);
+  g_clear_object (&db);
+
+  g_assert_true (g_file_set_contents (fixture->path, "", 0, &error));
+  g_assert_no_error (error);
+
+  db = open_database_ok (fixture->path);
+  assert_recovered (db, fixture->path, "", 0);
+  close_database (db);
+}
+
+/* An empty file and no marker: a database that never held a profile (one
+ * created and left before any sign-in, say) starts afresh quietly. */
+static void
+test_zero_bytes_new (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autofree char *folder = g_path_get_dirname (fixture->path);
+  g_autoptr(InflowDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (fixture->path, "", 0, &error));
+  g_assert_no_error (error);
+
+  db = open_database_ok (fixture->path);
+  g_assert_false (inflow_database_get_recovered_from_corruption (db));
+  g_assert_null (inflow_database_get_problem (db));
+  close_database (db);
+}
+
+static void
+count_notify_cb (GObject    *object,
+                 GParamSpec *pspec,
+                 gpointer    user_data)
+{
+  guint *count = user_data;
+
+  (*count)++;
+}
+
+static char *
+big_list (guint n_items)
+{
+  GString *json = g_string_new ("[");
+
+  for (guint i = 0; i < n_items; i++)
+    g_string_append_printf (json, "%s{\"token\":\"accss_crdntl_%05u\",\"status\":\"connected\"}",
+                            i > 0 ? "," : "", i);
+  g_string_append (json, "]");
+
+  return g_string_free (json, FALSE);
+}
+
+/* The data folder on a small tmpfs that fills up: every write fails in
+ * words, once per problem; the counts say what landed and what did not;
+ * room again clears it. */
+static void
+test_disk_full (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autofree char *folder = g_path_get_dirname (fixture->path);
+  g_autoptr(InflowDatabase) db = NULL;
+  g_autoptr(InflowProfile) profile = inflow_profile_new ("Acme", "https://api.vantage.sh");
+  g_autoptr(GDateTime) t = utc (2026, 4, 1, 12, 0, 0);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *filler = NULL;
+  g_autofree char *json = big_list (2000);
+  const char *id = inflow_profile_get_id (profile);
+  guint n_problem_notifies = 0;
+  const char *problem;
+  sqlite3 *raw;
+
+  if (!inflow_test_can_mount ())
+    {
+      g_test_skip ("Mounting a tmpfs needs root");
+      return;
+    }
+
+  inflow_test_mount_tmpfs (folder, 1024 * 1024);
+  db = open_database_ok (fixture->path);
+  g_signal_connect (db, "notify::problem", G_CALLBACK (count_notify_cb), &n_problem_notifies);
+
+  g_assert_true (save_profile (db, profile, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < 3; i++)
+    add_observation_ok (db, id, "accss_crdntl_1", t, "connected");
+  g_assert_cmpuint (inflow_database_get_n_observations_written (db), ==, 3);
+  g_assert_cmpuint (inflow_database_get_n_observations_failed (db), ==, 0);
+  g_assert_null (inflow_database_get_problem (db));
+
+  g_test_message ("Filled the disk with %" G_GSIZE_FORMAT " bytes", inflow_test_fill_folder (folder, &filler));
+
+  for (guint i = 0; i < 3; i++)
+    {
+      g_assert_false (put_cached_list (db, id, i == 0 ? "integrations" : i == 1 ? "workspaces" : "teams",
+                                       json, t, &error));
+      g_assert_error (error, INFLOW_STORAGE_ERROR, INFLOW_STORAGE_ERROR_DATABASE_FULL);
+      g_clear_error (&error);
+    }
+  for (guint i = 0; i < 20; i++)
+    {
+      g_autoptr(InflowObservation) observation = inflow_observation_new (id, "accss_crdntl_2", t, "connected",
+                                                                         NULL, NULL, FALSE);
+
+      g_assert_false (add_observation (db, observation, &error));
+      g_assert_error (error, INFLOW_STORAGE_ERROR, INFLOW_STORAGE_ERROR_DATABASE_FULL);
+      g_clear_error (&error);
+    }
+
+  problem = inflow_database_get_problem (db);
+  g_test_message ("%s", problem);
+  g_assert_nonnull (problem);
+  g_assert_nonnull (strstr (problem, folder));
+  g_assert_nonnull (strstr (problem, "full"));
+  g_assert_nonnull (strstr (problem, "memory only"));
+  g_assert_cmpuint (n_problem_notifies, ==, 1);
+  g_assert_error (inflow_database_get_write_error (db), INFLOW_STORAGE_ERROR, INFLOW_STORAGE_ERROR_DATABASE_FULL);
+  g_assert_cmpuint (inflow_database_get_n_lists_written (db), ==, 0);
+  g_assert_cmpuint (inflow_database_get_n_lists_failed (db), ==, 3);
+  g_assert_cmpuint (inflow_database_get_n_observations_written (db), ==, 3);
+  g_assert_cmpuint (inflow_database_get_n_observations_failed (db), ==, 20);
+
+  /* Reading still works */
+  {
+    g_autoptr(GListModel) profiles = list_profiles (db);
+
+    g_assert_cmpuint (g_list_model_get_n_items (profiles), ==, 1);
+  }
+
+  /* Room again: the next write lands and the problem is gone */
+  g_assert_cmpint (g_unlink (filler), ==, 0);
+  add_observation_ok (db, id, "accss_crdntl_3", t, "connected");
+  g_assert_true (put_cached_list (db, id, "integrations", json, t, &error));
+  g_assert_no_error (error);
+  g_assert_null (inflow_database_get_problem (db));
+  g_assert_null (inflow_database_get_write_error (db));
+  g_assert_cmpuint (n_problem_notifies, ==, 2);
+  g_assert_cmpuint (inflow_database_get_n_observations_written (db), ==, 4);
+  g_assert_cmpuint (inflow_database_get_n_lists_written (db), ==, 1);
+  close_database (db);
+
+  /* What the counts said landed is what is in the file */
+  raw = raw_open (fixture->path);
+  g_assert_cmpint (raw_query_int (raw, "SELECT count(*) FROM observations"), ==, 4);
+  g_assert_cmpint (raw_query_int (raw, "SELECT count(*) FROM cached_lists"), ==, 1);
+  sqlite3_close (raw);
+
+  g_clear_object (&db);
+  inflow_test_unmount (folder);
+}
+
+/* A read-only data folder: the database opens read-only, the profiles and
+ * lists read, writes fail at once, and the reason is there in words. */
+static void
+test_read_only_folder (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autofree char *folder = g_path_get_dirname (fixture->path);
+  g_autoptr(InflowDatabase) db = NULL;
+  g_autoptr(InflowProfile) profile = inflow_profile_new ("Acme", "https://api.vantage.sh");
+  g_autoptr(InflowProfile) other = inflow_profile_new ("Other", "https://api.vantage.sh");
+  g_autoptr(GDateTime) t = utc (2026, 4, 1, 12, 0, 0);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) profiles = NULL;
+  g_autofree char *json = NULL;
+  const char *problem;
+  gboolean read_only = FALSE;
+
+  if (!inflow_test_can_mount ())
+    {
+      g_test_skip ("Mounting a tmpfs needs root");
+      return;
+    }
+
+  inflow_test_mount_tmpfs (folder, 1024 * 1024);
+  db = open_database_ok (fixture->path);
+  g_assert_false (inflow_database_get_read_only (db));
+  g_assert_true (save_profile (db, profile, &error));
+  g_assert_true (put_cached_list (db, inflow_profile_get_id (profile), "integrations", "[]", t, &error));
+  g_assert_no_error (error);
+  close_database (db);
+  g_clear_object (&db);
+
+  inflow_test_remount_read_only (folder);
+
+  db = open_database_ok (fixture->path);
+  g_object_get (db, "read-only", &read_only, NULL);
+  g_assert_true (read_only);
+  g_assert_false (inflow_database_get_recovered_from_corruption (db));
+  problem = inflow_database_get_problem (db);
+  g_test_message ("%s", problem);
+  g_assert_nonnull (problem);
+  g_assert_nonnull (strstr (problem, folder));
+  g_assert_nonnull (strstr (problem, "Read-only file system"));
+
+  profiles = list_profiles (db);
+  g_assert_cmpuint (g_list_model_get_n_items (profiles), ==, 1);
+  json = get_cached_list (db, inflow_profile_get_id (profile), "integrations", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (json, ==, "[]");
+
+  g_assert_false (save_profile (db, other, &error));
+  g_assert_error (error, INFLOW_STORAGE_ERROR, INFLOW_STORAGE_ERROR_DATABASE_READ_ONLY);
+  g_clear_error (&error);
+  /* The reason stays the read-only folder */
+  g_assert_cmpstr (inflow_database_get_problem (db), ==, problem);
+
+  close_database (db);
+  g_clear_object (&db);
+  inflow_test_unmount (folder);
+}
+
 /* A write interrupted by SIGKILL */
 
 typedef struct
@@ -1232,6 +1459,7 @@ main (int   argc,
     return write_until_killed (argv[2]);
 
   self_path = argv[0];
+  inflow_test_enter_mount_namespace ();
   inflow_test_init (&argc, &argv);
 
   g_test_add_func ("/storage/profile/new", test_profile_new);
@@ -1256,6 +1484,10 @@ main (int   argc,
   ADD ("/storage/database/corrupt/damaged-pages", test_corrupt_pages);
   ADD ("/storage/database/corrupt/failed-check", test_corrupt_failed_check);
   ADD ("/storage/database/interrupted-write", test_interrupted_write);
+  ADD ("/storage/database/zero-bytes-after-data", test_zero_bytes_after_data);
+  ADD ("/storage/database/zero-bytes-new", test_zero_bytes_new);
+  ADD ("/storage/database/disk-full", test_disk_full);
+  ADD ("/storage/database/read-only-folder", test_read_only_folder);
 #undef ADD
 
   return inflow_test_run ();

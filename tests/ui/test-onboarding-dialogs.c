@@ -307,6 +307,7 @@ test_link_allow_list (Fixture       *fixture,
   g_assert_false (inflow_view_uri_is_allowed ("https://console.aws.amazon.com.evil.example/"));
   g_assert_false (inflow_view_uri_is_allowed ("mailto:someone@example.com"));
   g_assert_false (inflow_view_uri_is_allowed ("mailto:support@vantage.sh.evil.example"));
+  g_assert_false (inflow_view_uri_is_allowed ("mailto:support@vantage.sh?subject=x&attach=/etc/passwd"));
   g_assert_false (inflow_view_uri_is_allowed ("file:///etc/passwd"));
   g_assert_false (inflow_view_uri_is_allowed (NULL));
 

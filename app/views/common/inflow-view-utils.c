@@ -12,7 +12,7 @@
 
 #include <glib/gi18n.h>
 
-#include "inflow-console-links.h"
+#include "inflow-link-policy.h"
 #include "inflow-view-utils.h"
 
 static InflowUriHandler uri_handler;
@@ -26,25 +26,14 @@ inflow_view_set_uri_handler (InflowUriHandler handler)
 /**
  * inflow_view_uri_is_allowed:
  *
- * The links Inflow opens: https links to the AWS and Vantage consoles (the
- * onboarding allow-list), and a mail to Vantage support.
+ * The links Inflow opens, as the core decides (inflow_link_is_allowed()):
+ * https links to the AWS and Vantage consoles, and a mail to Vantage
+ * support with a subject and a body only.
  */
 gboolean
 inflow_view_uri_is_allowed (const char *uri)
 {
-  static const char mailto[] = "mailto:" INFLOW_VANTAGE_SUPPORT_ADDRESS;
-
-  if (uri == NULL)
-    return FALSE;
-
-  if (g_str_has_prefix (uri, mailto))
-    {
-      char next = uri[sizeof mailto - 1];
-
-      return next == '\0' || next == '?';
-    }
-
-  return inflow_console_link_is_allowed (uri);
+  return inflow_link_is_allowed (uri);
 }
 
 void

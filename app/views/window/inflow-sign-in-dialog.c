@@ -209,6 +209,9 @@ show_error (InflowSignInDialog *self,
         case INFLOW_API_ERROR_PAYMENT_REQUIRED:
         case INFLOW_API_ERROR_RATE_LIMITED:
         case INFLOW_API_ERROR_FAILED:
+        case INFLOW_API_ERROR_DEADLINE_EXCEEDED:
+        case INFLOW_API_ERROR_LIST_TOO_LONG:
+        case INFLOW_API_ERROR_LIST_TOO_SLOW:
         default:
           message = g_strdup (error->message);
           break;
@@ -242,6 +245,7 @@ show_error (InflowSignInDialog *self,
         case INFLOW_STORAGE_ERROR_DATABASE_FULL:
         case INFLOW_STORAGE_ERROR_DATABASE_CLOSED:
         case INFLOW_STORAGE_ERROR_DATABASE_FAILED:
+        case INFLOW_STORAGE_ERROR_DATABASE_READ_ONLY:
         default:
           message = g_strdup (error->message);
           offer_session_only = TRUE;
