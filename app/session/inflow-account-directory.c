@@ -14,8 +14,9 @@
 #include "inflow-search.h"
 
 /* What Vantage knows of the AWS accounts (GET /cost_provider_accounts, one
- * list per workspace, merged) joined with the profile's integrations. The
- * API links neither to the other (research §11.5), so:
+ * list per workspace, merged) joined with the profile's integrations.
+ * Neither object of the v2 API refers to the other (a cost provider account
+ * has no integration token, an integration no provider_uuid), so:
  *
  * - an account's organization, management account and partition come from
  *   its provider_uuid, an AWS Organizations account ARN;
@@ -36,6 +37,7 @@ typedef struct
   GPtrArray *accounts;           /* InflowCloudAccount, borrowed from accounts */
   gboolean   management_connected;
   guint      n_without_role;
+  guint      n_connected;        /* member accounts with their own integration */
 } Organization;
 
 struct _InflowAccountDirectory
@@ -52,6 +54,7 @@ struct _InflowAccountDirectory
   GHashTable *coverage;          /* account ID → InflowAccountCoverage + 1 */
   GPtrArray  *search_keys;       /* what the entry at the same position matches */
   char       *search;            /* as inflow_search_fold() gives it, or NULL */
+  GPtrArray  *needing_management; /* IDs of the organizations with only members connected */
 
   guint       n_accounts;
   guint       n_organizations;
@@ -94,6 +97,7 @@ inflow_account_directory_dispose (GObject *object)
   g_clear_pointer (&self->coverage, g_hash_table_unref);
   g_clear_pointer (&self->search_keys, g_ptr_array_unref);
   g_clear_pointer (&self->search, g_free);
+  g_clear_pointer (&self->needing_management, g_ptr_array_unref);
 
   G_OBJECT_CLASS (inflow_account_directory_parent_class)->dispose (object);
 }
@@ -129,6 +133,7 @@ inflow_account_directory_init (InflowAccountDirectory *self)
   self->management_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->coverage = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->search_keys = g_ptr_array_new_with_free_func (g_free);
+  self->needing_management = g_ptr_array_new_with_free_func (g_free);
 }
 
 InflowAccountDirectory *
@@ -277,8 +282,13 @@ append_group (InflowAccountDirectory *self,
       const char *account_id = inflow_cloud_account_get_account_id (account);
       InflowAccountCoverage coverage = coverage_of (self, account, org->management_connected);
 
-      if (coverage != INFLOW_ACCOUNT_COVERAGE_OWN_INTEGRATION && !inflow_cloud_account_is_management (account))
-        org->n_without_role++;
+      if (!inflow_cloud_account_is_management (account))
+        {
+          if (coverage == INFLOW_ACCOUNT_COVERAGE_OWN_INTEGRATION)
+            org->n_connected++;
+          else
+            org->n_without_role++;
+        }
 
       g_hash_table_insert (self->coverage, g_strdup (account_id), GUINT_TO_POINTER (coverage + 1));
       self->n_by_coverage[coverage]++;
@@ -296,7 +306,10 @@ append_group (InflowAccountDirectory *self,
                                       management != NULL ? inflow_cloud_account_get_title (management) : NULL,
                                       org->management_connected,
                                       org->accounts->len,
-                                      org->n_without_role);
+                                      org->n_without_role,
+                                      org->n_connected);
+  if (inflow_account_entry_get_needs_management (out->pdata[heading_index]))
+    g_ptr_array_add (self->needing_management, g_strdup (org->organization_id));
 
   /* Members without a role of their own only lack Active Resources when
    * the management account brings their costs: that is the StackSet case. */
@@ -335,6 +348,7 @@ inflow_account_directory_update (InflowAccountDirectory *self,
   g_hash_table_remove_all (self->management_ids);
   g_hash_table_remove_all (self->coverage);
   g_ptr_array_set_size (self->search_keys, 0);
+  g_ptr_array_set_size (self->needing_management, 0);
   self->n_accounts = 0;
   self->n_organizations = 0;
   self->n_aws_integrations = 0;
@@ -590,9 +604,10 @@ inflow_account_directory_get_management_connected (InflowAccountDirectory *self)
 /**
  * inflow_account_directory_get_needs_management:
  *
- * The seed's caution: AWS is connected (or Vantage lists AWS accounts) but
- * no integration connects a management account, so only the connected
- * member accounts' own costs arrive.
+ * The seed's management-first caution: AWS is connected (or Vantage lists
+ * AWS accounts) but no integration connects a management account, or some
+ * organization has member accounts connected and not its management
+ * account; either way only the connected members' own costs arrive.
  *
  * Returns: whether to show the caution
  */
@@ -601,7 +616,27 @@ inflow_account_directory_get_needs_management (InflowAccountDirectory *self)
 {
   g_return_val_if_fail (INFLOW_IS_ACCOUNT_DIRECTORY (self), FALSE);
 
-  return (self->n_aws_integrations > 0 || self->n_accounts > 0) && !self->management_connected;
+  return ((self->n_aws_integrations > 0 || self->n_accounts > 0) && !self->management_connected) ||
+         self->needing_management->len > 0;
+}
+
+/**
+ * inflow_account_directory_get_organizations_needing_management:
+ *
+ * Returns: (transfer none): the IDs ("o-…") of the organizations that have
+ *   member accounts connected and not their management account, in the
+ *   order of the entries
+ */
+const char * const *
+inflow_account_directory_get_organizations_needing_management (InflowAccountDirectory *self,
+                                                               guint                  *n_organizations)
+{
+  g_return_val_if_fail (INFLOW_IS_ACCOUNT_DIRECTORY (self), NULL);
+
+  if (n_organizations != NULL)
+    *n_organizations = self->needing_management->len;
+
+  return (const char * const *) self->needing_management->pdata;
 }
 
 /* Member accounts of organizations with a connected management account that

@@ -52,6 +52,8 @@ guint                   inflow_account_directory_get_n_organizations    (InflowA
 guint                   inflow_account_directory_get_n_aws_integrations (InflowAccountDirectory *self);
 gboolean                inflow_account_directory_get_management_connected (InflowAccountDirectory *self);
 gboolean                inflow_account_directory_get_needs_management   (InflowAccountDirectory *self);
+const char * const     *inflow_account_directory_get_organizations_needing_management (InflowAccountDirectory *self,
+                                                                                        guint                  *n_organizations);
 guint                   inflow_account_directory_get_n_members_without_role (InflowAccountDirectory *self);
 guint                   inflow_account_directory_count_coverage         (InflowAccountDirectory *self,
                                                                          InflowAccountCoverage   coverage);
