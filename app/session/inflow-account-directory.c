@@ -11,7 +11,6 @@
 #include <string.h>
 
 #include "inflow-account-directory.h"
-#include "inflow-search.h"
 
 /* What Vantage knows of the AWS accounts (GET /cost_provider_accounts, one
  * list per workspace, merged) joined with the profile's integrations.
@@ -45,22 +44,18 @@ struct _InflowAccountDirectory
   GObject     parent_instance;
 
   GListStore *entries;
-  GListStore *matches;           /* the entries the search leaves */
 
   /* Owned references */
   GHashTable *accounts;          /* account ID → InflowCloudAccount (all providers) */
   GHashTable *aws_integrations;  /* account ID → integration token */
   GHashTable *management_ids;    /* management account IDs of every organization */
   GHashTable *coverage;          /* account ID → InflowAccountCoverage + 1 */
-  GPtrArray  *search_keys;       /* what the entry at the same position matches */
-  char       *search;            /* as inflow_search_fold() gives it, or NULL */
   GPtrArray  *needing_management; /* IDs of the organizations with only members connected */
 
   guint       n_accounts;
   guint       n_organizations;
   guint       n_aws_integrations;
   guint       n_members_without_role;
-  guint       n_matching_accounts;
   guint       n_by_coverage[3];
   gboolean    management_connected;
 };
@@ -90,13 +85,10 @@ inflow_account_directory_dispose (GObject *object)
   InflowAccountDirectory *self = INFLOW_ACCOUNT_DIRECTORY (object);
 
   g_clear_object (&self->entries);
-  g_clear_object (&self->matches);
   g_clear_pointer (&self->accounts, g_hash_table_unref);
   g_clear_pointer (&self->aws_integrations, g_hash_table_unref);
   g_clear_pointer (&self->management_ids, g_hash_table_unref);
   g_clear_pointer (&self->coverage, g_hash_table_unref);
-  g_clear_pointer (&self->search_keys, g_ptr_array_unref);
-  g_clear_pointer (&self->search, g_free);
   g_clear_pointer (&self->needing_management, g_ptr_array_unref);
 
   G_OBJECT_CLASS (inflow_account_directory_parent_class)->dispose (object);
@@ -127,12 +119,10 @@ static void
 inflow_account_directory_init (InflowAccountDirectory *self)
 {
   self->entries = g_list_store_new (INFLOW_TYPE_ACCOUNT_ENTRY);
-  self->matches = g_list_store_new (INFLOW_TYPE_ACCOUNT_ENTRY);
   self->accounts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   self->aws_integrations = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->management_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->coverage = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  self->search_keys = g_ptr_array_new_with_free_func (g_free);
   self->needing_management = g_ptr_array_new_with_free_func (g_free);
 }
 
@@ -204,58 +194,6 @@ coverage_of (InflowAccountDirectory *self,
   return INFLOW_ACCOUNT_COVERAGE_NONE;
 }
 
-/* What an entry matches: its two names, folded. */
-static char *
-search_key (const char *name,
-            const char *other_name)
-{
-  g_autofree char *text = g_strconcat (name, " ", other_name != NULL ? other_name : "", NULL);
-
-  return inflow_search_fold (text);
-}
-
-/* Fills matches with the entries whose key holds the search: an
- * organization's heading matches by organization ID or management account
- * name, and then brings all its accounts; an account matches by ID or name,
- * and brings its heading. */
-static void
-apply_search (InflowAccountDirectory *self)
-{
-  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(InflowAccountEntry) heading = NULL;
-  GListModel *entries = G_LIST_MODEL (self->entries);
-  guint n = g_list_model_get_n_items (entries);
-  gboolean heading_matches = FALSE;
-
-  self->n_matching_accounts = 0;
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(InflowAccountEntry) entry = g_list_model_get_item (entries, i);
-      const char *key = g_ptr_array_index (self->search_keys, i);
-      gboolean matches = self->search == NULL || (key != NULL && strstr (key, self->search) != NULL);
-
-      if (inflow_account_entry_get_kind (entry) != INFLOW_ACCOUNT_ENTRY_ACCOUNT)
-        {
-          g_set_object (&heading, entry);
-          heading_matches = matches;
-          continue;
-        }
-
-      if (!matches && !heading_matches)
-        continue;
-
-      /* The heading goes in before its first match. */
-      if (heading != NULL)
-        g_ptr_array_add (out, g_steal_pointer (&heading));
-      g_ptr_array_add (out, g_steal_pointer (&entry));
-      self->n_matching_accounts++;
-    }
-
-  g_list_store_splice (self->matches, 0, g_list_model_get_n_items (G_LIST_MODEL (self->matches)),
-                       out->pdata, out->len);
-}
-
 static void
 append_group (InflowAccountDirectory *self,
               GPtrArray              *out,
@@ -271,10 +209,6 @@ append_group (InflowAccountDirectory *self,
 
   /* The heading goes first; it is filled in once the members are counted. */
   g_ptr_array_add (out, NULL);
-  g_ptr_array_add (self->search_keys,
-                   org->organization_id != NULL ? search_key (org->organization_id,
-                                                              management != NULL ? inflow_cloud_account_get_title (management) : NULL)
-                                                : NULL);
 
   for (guint i = 0; i < org->accounts->len; i++)
     {
@@ -294,7 +228,6 @@ append_group (InflowAccountDirectory *self,
       self->n_by_coverage[coverage]++;
       g_ptr_array_add (out, inflow_account_entry_new_account (account, coverage,
                                                               g_hash_table_lookup (self->aws_integrations, account_id)));
-      g_ptr_array_add (self->search_keys, search_key (inflow_cloud_account_get_title (account), account_id));
     }
 
   out->pdata[heading_index] =
@@ -323,8 +256,8 @@ append_group (InflowAccountDirectory *self,
  * @cloud_accounts: (nullable): #InflowCloudAccount items, duplicates allowed
  * @integrations: (nullable): #InflowIntegration items
  *
- * Rebuilds the directory and replaces the entries in one splice, and the
- * matches of the search in another, then emits #InflowAccountDirectory::changed.
+ * Rebuilds the directory and replaces the entries in one splice, then
+ * emits #InflowAccountDirectory::changed.
  */
 void
 inflow_account_directory_update (InflowAccountDirectory *self,
@@ -347,7 +280,6 @@ inflow_account_directory_update (InflowAccountDirectory *self,
   g_hash_table_remove_all (self->aws_integrations);
   g_hash_table_remove_all (self->management_ids);
   g_hash_table_remove_all (self->coverage);
-  g_ptr_array_set_size (self->search_keys, 0);
   g_ptr_array_set_size (self->needing_management, 0);
   self->n_accounts = 0;
   self->n_organizations = 0;
@@ -432,7 +364,6 @@ inflow_account_directory_update (InflowAccountDirectory *self,
 
   g_list_store_splice (self->entries, 0, g_list_model_get_n_items (G_LIST_MODEL (self->entries)),
                        out->pdata, out->len);
-  apply_search (self);
 
   g_signal_emit (self, signals[CHANGED], 0);
 }
@@ -448,56 +379,6 @@ inflow_account_directory_get_entries (InflowAccountDirectory *self)
   g_return_val_if_fail (INFLOW_IS_ACCOUNT_DIRECTORY (self), NULL);
 
   return G_LIST_MODEL (self->entries);
-}
-
-/**
- * inflow_account_directory_set_search:
- * @self: a directory
- * @text: (nullable): what to look for; %NULL or "" for everything
- *
- * Filters the matches: the accounts whose ID or name contains @text,
- * ignoring case, and all the accounts of the organizations whose ID or
- * management account name contains it, under their headings. Headings
- * without a match go. The search holds across update().
- */
-void
-inflow_account_directory_set_search (InflowAccountDirectory *self,
-                                     const char             *text)
-{
-  g_autofree char *search = NULL;
-
-  g_return_if_fail (INFLOW_IS_ACCOUNT_DIRECTORY (self));
-
-  search = inflow_search_fold (text);
-  if (g_strcmp0 (search, self->search) == 0)
-    return;
-
-  g_free (self->search);
-  self->search = g_steal_pointer (&search);
-  apply_search (self);
-}
-
-/**
- * inflow_account_directory_get_matches:
- *
- * Returns: (transfer none): a #GListModel of the #InflowAccountEntry items
- *   the search leaves, in the order of the entries
- */
-GListModel *
-inflow_account_directory_get_matches (InflowAccountDirectory *self)
-{
-  g_return_val_if_fail (INFLOW_IS_ACCOUNT_DIRECTORY (self), NULL);
-
-  return G_LIST_MODEL (self->matches);
-}
-
-/* The accounts among the matches (without the headings). */
-guint
-inflow_account_directory_get_n_matching_accounts (InflowAccountDirectory *self)
-{
-  g_return_val_if_fail (INFLOW_IS_ACCOUNT_DIRECTORY (self), 0);
-
-  return self->n_matching_accounts;
 }
 
 /**

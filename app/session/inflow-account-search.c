@@ -327,8 +327,6 @@ void
 inflow_account_search_set_search (InflowAccountSearch *self,
                                   const char          *search)
 {
-  g_autofree char *folded = NULL;
-
   g_return_if_fail (INFLOW_IS_ACCOUNT_SEARCH (self));
 
   if (g_strcmp0 (search, self->search) == 0)
@@ -338,13 +336,8 @@ inflow_account_search_set_search (InflowAccountSearch *self,
   self->search = g_strdup (search);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEARCH]);
 
-  folded = inflow_search_fold (search);
-  if (g_strcmp0 (folded, self->folded) == 0)
-    return;
-
-  g_free (self->folded);
-  self->folded = g_steal_pointer (&folded);
-  apply (self);
+  if (inflow_search_refold (&self->folded, search, NULL))
+    apply (self);
 }
 
 guint

@@ -266,7 +266,7 @@ void
 inflow_integration_filter_set_search (InflowIntegrationFilter *self,
                                       const char              *search)
 {
-  g_autofree char *folded = NULL;
+  g_autofree char *previous = NULL;
   InflowFilterChange change;
 
   g_return_if_fail (INFLOW_IS_INTEGRATION_FILTER (self));
@@ -278,20 +278,17 @@ inflow_integration_filter_set_search (InflowIntegrationFilter *self,
   self->search = g_strdup (search);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEARCH]);
 
-  folded = inflow_search_fold (search);
-  if (g_strcmp0 (folded, self->folded) == 0)
+  if (!inflow_search_refold (&self->folded, search, &previous))
     return;
 
   /* Typing on narrows what matched; deleting widens it */
-  if (folded == NULL || (self->folded != NULL && strstr (self->folded, folded) != NULL))
+  if (self->folded == NULL || (previous != NULL && strstr (previous, self->folded) != NULL))
     change = INFLOW_FILTER_CHANGE_LESS_STRICT;
-  else if (self->folded == NULL || strstr (folded, self->folded) != NULL)
+  else if (previous == NULL || strstr (self->folded, previous) != NULL)
     change = INFLOW_FILTER_CHANGE_MORE_STRICT;
   else
     change = INFLOW_FILTER_CHANGE_DIFFERENT;
 
-  g_free (self->folded);
-  self->folded = g_steal_pointer (&folded);
   emit_changed (self, change);
 }
 

@@ -51,6 +51,7 @@ enum {
   PROP_STATUS_LABEL,
   PROP_STATUS_SUMMARY,
   PROP_STATUS_MEANING,
+  PROP_STATUS_DETAILS,
   PROP_STATUS_ADVICE,
   PROP_STATUS_ICON_NAME,
   PROP_VERDICT_LABEL,
@@ -317,6 +318,9 @@ update_integration (InflowIntegrationRow *self)
   set_string (self, PROP_STATUS_LABEL, inflow_status_word_get_label (word));
   set_string (self, PROP_STATUS_SUMMARY, inflow_status_word_get_summary (word));
   set_string (self, PROP_STATUS_MEANING, inflow_status_word_get_meaning (word));
+  /* Translators: a status word and its meaning, like "Stable: Connected, and imports succeed" */
+  take_string (self, PROP_STATUS_DETAILS, g_strdup_printf (_("%s: %s"), inflow_status_word_get_label (word),
+                                                           inflow_status_word_get_meaning (word)));
   set_string (self, PROP_STATUS_ADVICE, inflow_status_word_get_advice (word, self->is_aws));
   set_string (self, PROP_STATUS_ICON_NAME, icon_name);
   set_tone (self, &self->status_tone, PROP_STATUS_TONE, inflow_status_word_get_tone (word));
@@ -448,7 +452,7 @@ inflow_integration_row_class_init (InflowIntegrationRowClass *klass)
   GParamFlags flags = G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
   static const char * const string_names[N_STRINGS] = {
     "title", "subtitle", "details", "account-id", "account-name", "provider-name",
-    "management-badge", "govcloud-badge", "status-label", "status-summary", "status-meaning",
+    "management-badge", "govcloud-badge", "status-label", "status-summary", "status-meaning", "status-details",
     "status-advice", "status-icon-name", "verdict-label", "status-verdict-label",
     "workspaces-text", "workspaces-tooltip", "created-text", "updated-text",
     "token", "console-url",

@@ -12,54 +12,23 @@
 #include "inflow-account-row.h"
 #include "inflow-account-search.h"
 #include "inflow-test-utils.h"
+#include "model-builders.h"
 
 #define ORG "o-abcdef123456"
 #define GOV "o-gov987654321"
-
-static InflowCloudAccount *
-account (const char *title,
-         const char *id,
-         const char *uuid)
-{
-  g_autofree char *json = g_strdup_printf ("{\"title\":\"%s\",\"account_id\":\"%s\",\"provider_uuid\":\"%s\",\"provider\":\"aws\"}",
-                                           title, id, uuid);
-  g_autoptr(JsonNode) node = json_from_string (json, NULL);
-  g_autoptr(GError) error = NULL;
-  InflowCloudAccount *result = inflow_cloud_account_new_from_json (json_node_get_object (node), &error);
-
-  g_assert_no_error (error);
-  return result;
-}
-
-static InflowIntegration *
-integration (const char *token,
-             const char *provider,
-             const char *account_id)
-{
-  g_autofree char *json = g_strdup_printf ("{\"token\":\"%s\",\"provider\":\"%s\",\"account_identifier\":\"%s\","
-                                           "\"status\":\"connected\",\"workspace_tokens\":[],"
-                                           "\"created_at\":\"2026-01-01T00:00:00Z\",\"managed_account_tokens\":[]}",
-                                           token, provider, account_id);
-  g_autoptr(JsonNode) node = json_from_string (json, NULL);
-  g_autoptr(GError) error = NULL;
-  InflowIntegration *result = inflow_integration_new_from_json (json_node_get_object (node), &error);
-
-  g_assert_no_error (error);
-  return result;
-}
 
 static GListStore *
 accounts_store (void)
 {
   GListStore *store = g_list_store_new (INFLOW_TYPE_CLOUD_ACCOUNT);
   InflowCloudAccount *items[] = {
-    account ("Zeta Member", "222222222222", "arn:aws:organizations::111111111111:account/" ORG "/222222222222"),
-    account ("Payer", "111111111111", "arn:aws:organizations::111111111111:account/" ORG "/111111111111"),
-    account ("Alpha Member", "333333333333", "arn:aws:organizations::111111111111:account/" ORG "/333333333333"),
+    model_cloud_account ("Zeta Member", "222222222222", "arn:aws:organizations::111111111111:account/" ORG "/222222222222"),
+    model_cloud_account ("Payer", "111111111111", "arn:aws:organizations::111111111111:account/" ORG "/111111111111"),
+    model_cloud_account ("Alpha Member", "333333333333", "arn:aws:organizations::111111111111:account/" ORG "/333333333333"),
     /* The same account again, from another workspace */
-    account ("Alpha Member", "333333333333", "arn:aws:organizations::111111111111:account/" ORG "/333333333333"),
-    account ("Gov Member", "555555555555", "arn:aws-us-gov:organizations::444444444444:account/" GOV "/555555555555"),
-    account ("Loose", "666666666666", "666666666666"),
+    model_cloud_account ("Alpha Member", "333333333333", "arn:aws:organizations::111111111111:account/" ORG "/333333333333"),
+    model_cloud_account ("Gov Member", "555555555555", "arn:aws-us-gov:organizations::444444444444:account/" GOV "/555555555555"),
+    model_cloud_account ("Loose", "666666666666", "666666666666"),
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (items); i++)
@@ -84,9 +53,9 @@ test_grouping_and_coverage (void)
   g_autoptr(InflowAccountDirectory) directory = inflow_account_directory_new ();
   g_autoptr(GListStore) accounts = accounts_store ();
   g_autoptr(GListStore) integrations = g_list_store_new (INFLOW_TYPE_INTEGRATION);
-  g_autoptr(InflowIntegration) payer = integration ("accss_crdntl_1", "aws", "111111111111");
-  g_autoptr(InflowIntegration) member = integration ("accss_crdntl_2", "AWS", "333333333333");
-  g_autoptr(InflowIntegration) azure = integration ("accss_crdntl_3", "azure", "222222222222");
+  g_autoptr(InflowIntegration) payer = model_integration ("accss_crdntl_1", "aws", "111111111111", "connected", "");
+  g_autoptr(InflowIntegration) member = model_integration ("accss_crdntl_2", "AWS", "333333333333", "connected", "");
+  g_autoptr(InflowIntegration) azure = model_integration ("accss_crdntl_3", "azure", "222222222222", "connected", "");
   g_autoptr(InflowAccountEntry) e0 = NULL, e1 = NULL, e2 = NULL, e3 = NULL, e4 = NULL, e5 = NULL, e6 = NULL, e7 = NULL;
 
   g_list_store_append (integrations, payer);
@@ -162,7 +131,7 @@ test_member_only (void)
   g_autoptr(InflowAccountDirectory) directory = inflow_account_directory_new ();
   g_autoptr(GListStore) accounts = accounts_store ();
   g_autoptr(GListStore) integrations = g_list_store_new (INFLOW_TYPE_INTEGRATION);
-  g_autoptr(InflowIntegration) member = integration ("accss_crdntl_2", "aws", "333333333333");
+  g_autoptr(InflowIntegration) member = model_integration ("accss_crdntl_2", "aws", "333333333333", "connected", "");
   guint changes = 0;
 
   g_signal_connect (inflow_account_directory_get_entries (directory), "items-changed",
@@ -225,9 +194,9 @@ test_search (void)
   g_autoptr(InflowAccountSearch) search = inflow_account_search_new ();
   g_autoptr(GListStore) accounts = accounts_store ();
   g_autoptr(GListStore) integrations = g_list_store_new (INFLOW_TYPE_INTEGRATION);
-  g_autoptr(InflowCloudAccount) accented = account ("Z\u00fcrich \u00c9quipe", "777777777777",
+  g_autoptr(InflowCloudAccount) accented = model_cloud_account ("Z\u00fcrich \u00c9quipe", "777777777777",
                                                      "arn:aws:organizations::111111111111:account/" ORG "/777777777777");
-  g_autoptr(InflowIntegration) payer = integration ("accss_crdntl_1", "aws", "111111111111");
+  g_autoptr(InflowIntegration) payer = model_integration ("accss_crdntl_1", "aws", "111111111111", "connected", "");
   const char *everything = ORG " 111111111111 333333333333 222222222222 " GOV " 555555555555 - 666666666666";
   g_autofree char *matches = NULL;
   guint changes = 0;
@@ -306,8 +275,8 @@ test_caution_per_organization (void)
   g_autoptr(InflowAccountDirectory) directory = inflow_account_directory_new ();
   g_autoptr(GListStore) accounts = accounts_store ();
   g_autoptr(GListStore) integrations = g_list_store_new (INFLOW_TYPE_INTEGRATION);
-  g_autoptr(InflowIntegration) payer = integration ("accss_crdntl_1", "aws", "111111111111");
-  g_autoptr(InflowIntegration) gov_member = integration ("accss_crdntl_5", "aws", "555555555555");
+  g_autoptr(InflowIntegration) payer = model_integration ("accss_crdntl_1", "aws", "111111111111", "connected", "");
+  g_autoptr(InflowIntegration) gov_member = model_integration ("accss_crdntl_5", "aws", "555555555555", "connected", "");
   g_autoptr(InflowAccountEntry) org = NULL;
   g_autoptr(InflowAccountEntry) gov = NULL;
   const char * const *organizations;
@@ -342,8 +311,8 @@ test_rows (void)
   g_autoptr(InflowAccountDirectory) directory = inflow_account_directory_new ();
   g_autoptr(GListStore) accounts = accounts_store ();
   g_autoptr(GListStore) integrations = g_list_store_new (INFLOW_TYPE_INTEGRATION);
-  g_autoptr(InflowIntegration) payer = integration ("accss_crdntl_1", "aws", "111111111111");
-  g_autoptr(InflowIntegration) gov_member = integration ("accss_crdntl_5", "aws", "555555555555");
+  g_autoptr(InflowIntegration) payer = model_integration ("accss_crdntl_1", "aws", "111111111111", "connected", "");
+  g_autoptr(InflowIntegration) gov_member = model_integration ("accss_crdntl_5", "aws", "555555555555", "connected", "");
   struct {
     guint       position;
     const char *title;

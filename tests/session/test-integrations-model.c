@@ -17,44 +17,10 @@
 #include "inflow-list-status.h"
 #include "inflow-simulator.h"
 #include "inflow-test-utils.h"
+#include "model-builders.h"
 
 #define ORG "o-abcdef123456"
 #define GOV "o-gov987654321"
-
-static InflowCloudAccount *
-account (const char *title,
-         const char *id,
-         const char *uuid)
-{
-  g_autofree char *json = g_strdup_printf ("{\"title\":\"%s\",\"account_id\":\"%s\",\"provider_uuid\":\"%s\",\"provider\":\"aws\"}",
-                                           title, id, uuid);
-  g_autoptr(JsonNode) node = json_from_string (json, NULL);
-  g_autoptr(GError) error = NULL;
-  InflowCloudAccount *result = inflow_cloud_account_new_from_json (json_node_get_object (node), &error);
-
-  g_assert_no_error (error);
-  return result;
-}
-
-static InflowIntegration *
-integration (const char *token,
-             const char *provider,
-             const char *account_id,
-             const char *status,
-             const char *workspaces)
-{
-  g_autofree char *id = account_id != NULL ? g_strdup_printf ("\"%s\"", account_id) : g_strdup ("null");
-  g_autofree char *json = g_strdup_printf ("{\"token\":\"%s\",\"provider\":\"%s\",\"account_identifier\":%s,"
-                                           "\"status\":\"%s\",\"workspace_tokens\":[%s],"
-                                           "\"created_at\":\"2025-03-04T00:00:00Z\",\"managed_account_tokens\":[]}",
-                                           token, provider, id, status, workspaces);
-  g_autoptr(JsonNode) node = json_from_string (json, NULL);
-  g_autoptr(GError) error = NULL;
-  InflowIntegration *result = inflow_integration_new_from_json (json_node_get_object (node), &error);
-
-  g_assert_no_error (error);
-  return result;
-}
 
 typedef struct
 {
@@ -72,8 +38,8 @@ model_setup (Model         *model,
              gconstpointer  data)
 {
   InflowCloudAccount *items[] = {
-    account ("Payer", "111111111111", "arn:aws:organizations::111111111111:account/" ORG "/111111111111"),
-    account ("Gov Production", "555555555555", "arn:aws-us-gov:organizations::444444444444:account/" GOV "/555555555555"),
+    model_cloud_account ("Payer", "111111111111", "arn:aws:organizations::111111111111:account/" ORG "/111111111111"),
+    model_cloud_account ("Gov Production", "555555555555", "arn:aws-us-gov:organizations::444444444444:account/" GOV "/555555555555"),
   };
 
   model->directory = inflow_account_directory_new ();
@@ -85,10 +51,10 @@ model_setup (Model         *model,
       g_object_unref (items[i]);
     }
 
-  model->payer = integration ("accss_crdntl_1", "aws", "111111111111", "connected", "\"wrkspc_1\",\"wrkspc_2\"");
-  model->gov = integration ("accss_crdntl_2", "aws", "555555555555", "disconnected", "");
-  model->unnamed = integration ("accss_crdntl_3", "aws", "999999999999", "error", "\"wrkspc_1\"");
-  model->azure = integration ("accss_crdntl_4", "azure", NULL, "pending", "\"wrkspc_1\"");
+  model->payer = model_integration ("accss_crdntl_1", "aws", "111111111111", "connected", "\"wrkspc_1\",\"wrkspc_2\"");
+  model->gov = model_integration ("accss_crdntl_2", "aws", "555555555555", "disconnected", "");
+  model->unnamed = model_integration ("accss_crdntl_3", "aws", "999999999999", "error", "\"wrkspc_1\"");
+  model->azure = model_integration ("accss_crdntl_4", "azure", NULL, "pending", "\"wrkspc_1\"");
   g_list_store_append (model->integrations, model->payer);
   g_list_store_append (model->integrations, model->gov);
   g_list_store_append (model->integrations, model->unnamed);
