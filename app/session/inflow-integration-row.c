@@ -51,7 +51,6 @@ enum {
   PROP_STATUS_LABEL,
   PROP_STATUS_SUMMARY,
   PROP_STATUS_MEANING,
-  PROP_STATUS_DETAILS,
   PROP_STATUS_ADVICE,
   PROP_STATUS_ICON_NAME,
   PROP_VERDICT_LABEL,
@@ -186,7 +185,7 @@ static void
 update_account (InflowIntegrationRow *self)
 {
   const char *account_id = inflow_integration_get_account_identifier (self->integration);
-  const char *provider = inflow_provider_get_display_name (inflow_integration_get_provider (self->integration));
+  const char *provider = self->strings[PROP_PROVIDER_NAME - FIRST_STRING];  /* from update_integration() */
   const char *name = account_name (self->integration, self->directory);
   gboolean govcloud = FALSE;
   gboolean management = FALSE;
@@ -318,9 +317,6 @@ update_integration (InflowIntegrationRow *self)
   set_string (self, PROP_STATUS_LABEL, inflow_status_word_get_label (word));
   set_string (self, PROP_STATUS_SUMMARY, inflow_status_word_get_summary (word));
   set_string (self, PROP_STATUS_MEANING, inflow_status_word_get_meaning (word));
-  /* Translators: a status word and its meaning, like "Stable: Connected, and imports succeed" */
-  take_string (self, PROP_STATUS_DETAILS, g_strdup_printf (_("%s: %s"), inflow_status_word_get_label (word),
-                                                           inflow_status_word_get_meaning (word)));
   set_string (self, PROP_STATUS_ADVICE, inflow_status_word_get_advice (word, self->is_aws));
   set_string (self, PROP_STATUS_ICON_NAME, icon_name);
   set_tone (self, &self->status_tone, PROP_STATUS_TONE, inflow_status_word_get_tone (word));
@@ -334,8 +330,7 @@ update_integration (InflowIntegrationRow *self)
   else
     {
       take_string (self, PROP_WORKSPACES_TEXT, g_strdup_printf ("%u", n_workspaces));
-      take_string (self, PROP_WORKSPACES_TOOLTIP,
-                   g_strdup_printf (ngettext ("In %u workspace", "In %u workspaces", n_workspaces), n_workspaces));
+      set_string (self, PROP_WORKSPACES_TOOLTIP, NULL);
       set_tone (self, &self->workspaces_tone, PROP_WORKSPACES_TONE, INFLOW_STATUS_TONE_NEUTRAL);
     }
 
@@ -452,7 +447,7 @@ inflow_integration_row_class_init (InflowIntegrationRowClass *klass)
   GParamFlags flags = G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
   static const char * const string_names[N_STRINGS] = {
     "title", "subtitle", "details", "account-id", "account-name", "provider-name",
-    "management-badge", "govcloud-badge", "status-label", "status-summary", "status-meaning", "status-details",
+    "management-badge", "govcloud-badge", "status-label", "status-summary", "status-meaning",
     "status-advice", "status-icon-name", "verdict-label", "status-verdict-label",
     "workspaces-text", "workspaces-tooltip", "created-text", "updated-text",
     "token", "console-url",

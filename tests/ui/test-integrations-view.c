@@ -168,7 +168,7 @@ test_rows_and_badges (Fixture       *fixture,
    * accessible label, not cut off */
   g_assert_nonnull (views_fixture_find_widget (view, GTK_TYPE_INSCRIPTION, inscription_says, (gpointer) "No new costs arrive"));
   cell = INFLOW_CELL (views_fixture_find_widget (view, INFLOW_TYPE_CELL, tooltip_holds,
-                                                 (gpointer) "Disconnected: Revoked or removed: no new costs arrive"));
+                                                 (gpointer) "Revoked or removed: no new costs arrive"));
   g_assert_nonnull (cell);
   g_assert_cmpstr (inflow_cell_get_accessible_label (cell), ==, inflow_cell_get_tooltip (cell));
   views_fixture_screenshot ("integrations.png");

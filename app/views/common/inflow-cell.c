@@ -24,6 +24,11 @@
  *   in GTK 4.8), set only when it changes;
  * - #InflowCell:tone and #InflowCell:style-class each add one style class,
  *   changed only when they change (the text inherits the colour);
+ * - #InflowCell:description is both, for the text a cell cuts short;
+ * - #InflowCell:item holds the row's view-model once for the cell's
+ *   template, whose children look their properties up in it (a lookup
+ *   shorter than through the list item and its placeholder, for each of
+ *   the dozen bindings of a row);
  * - #InflowCell:label, for a badge (style class "inflow-badge", see
  *   ui/style.css): the cell shows the word in a label, and hides while it
  *   is %NULL, so a template binds a view-model's optional badge directly.
@@ -36,6 +41,7 @@ struct _InflowCell
   char             *accessible_label;
   char             *style_class;
   GtkLabel         *label;      /* for a badge, made when it gets one */
+  GObject          *item;
   InflowStatusTone  tone;
 };
 
@@ -48,6 +54,8 @@ enum {
   PROP_TONE,
   PROP_STYLE_CLASS,
   PROP_LABEL,
+  PROP_ITEM,
+  PROP_DESCRIPTION,
   N_PROPS
 };
 
@@ -68,6 +76,14 @@ inflow_cell_query_tooltip (GtkWidget  *widget,
   gtk_tooltip_set_text (tooltip, self->tooltip);
 
   return TRUE;
+}
+
+static void
+inflow_cell_dispose (GObject *object)
+{
+  g_clear_object (&INFLOW_CELL (object)->item);
+
+  G_OBJECT_CLASS (inflow_cell_parent_class)->dispose (object);
 }
 
 static void
@@ -107,6 +123,12 @@ inflow_cell_get_property (GObject    *object,
     case PROP_LABEL:
       g_value_set_string (value, inflow_cell_get_label (self));
       break;
+    case PROP_ITEM:
+      g_value_set_object (value, self->item);
+      break;
+    case PROP_DESCRIPTION:
+      g_value_set_string (value, self->tooltip);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -137,6 +159,12 @@ inflow_cell_set_property (GObject      *object,
     case PROP_LABEL:
       inflow_cell_set_label (self, g_value_get_string (value));
       break;
+    case PROP_ITEM:
+      inflow_cell_set_item (self, g_value_get_object (value));
+      break;
+    case PROP_DESCRIPTION:
+      inflow_cell_set_description (self, g_value_get_string (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -149,6 +177,7 @@ inflow_cell_class_init (InflowCellClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   GParamFlags flags = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
 
+  object_class->dispose = inflow_cell_dispose;
   object_class->finalize = inflow_cell_finalize;
   object_class->get_property = inflow_cell_get_property;
   object_class->set_property = inflow_cell_set_property;
@@ -160,6 +189,8 @@ inflow_cell_class_init (InflowCellClass *klass)
                                              INFLOW_STATUS_TONE_NEUTRAL, flags);
   properties[PROP_STYLE_CLASS] = g_param_spec_string ("style-class", NULL, NULL, NULL, flags);
   properties[PROP_LABEL] = g_param_spec_string ("label", NULL, NULL, NULL, flags);
+  properties[PROP_ITEM] = g_param_spec_object ("item", NULL, NULL, G_TYPE_OBJECT, flags);
+  properties[PROP_DESCRIPTION] = g_param_spec_string ("description", NULL, NULL, NULL, flags);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_css_name (widget_class, "inflowcell");
@@ -307,4 +338,40 @@ inflow_cell_set_label (InflowCell *self,
   gtk_label_set_label (self->label, label);
   gtk_widget_set_visible (GTK_WIDGET (self), label != NULL && *label != '\0');
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LABEL]);
+}
+
+/**
+ * inflow_cell_get_item:
+ *
+ * Returns: (transfer none) (nullable) (type GObject): the row's view-model
+ */
+gpointer
+inflow_cell_get_item (InflowCell *self)
+{
+  g_return_val_if_fail (INFLOW_IS_CELL (self), NULL);
+
+  return self->item;
+}
+
+/* @item: (nullable) (type GObject): what the cell's template looks up */
+void
+inflow_cell_set_item (InflowCell *self,
+                      gpointer    item)
+{
+  g_return_if_fail (INFLOW_IS_CELL (self));
+  g_return_if_fail (item == NULL || G_IS_OBJECT (item));
+
+  if (g_set_object (&self->item, item))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ITEM]);
+}
+
+/* The tooltip and the accessible label at once */
+void
+inflow_cell_set_description (InflowCell *self,
+                             const char *description)
+{
+  g_return_if_fail (INFLOW_IS_CELL (self));
+
+  inflow_cell_set_tooltip (self, description);
+  inflow_cell_set_accessible_label (self, description);
 }

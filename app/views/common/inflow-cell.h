@@ -25,6 +25,11 @@ void              inflow_cell_set_accessible_label (InflowCell       *self,
 InflowStatusTone  inflow_cell_get_tone             (InflowCell       *self);
 void              inflow_cell_set_tone             (InflowCell       *self,
                                                     InflowStatusTone  tone);
+gpointer          inflow_cell_get_item             (InflowCell       *self);
+void              inflow_cell_set_item             (InflowCell       *self,
+                                                    gpointer          item);
+void              inflow_cell_set_description      (InflowCell       *self,
+                                                    const char       *description);
 const char       *inflow_cell_get_label            (InflowCell       *self);
 void              inflow_cell_set_label            (InflowCell       *self,
                                                     const char       *label);
