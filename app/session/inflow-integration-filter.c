@@ -25,9 +25,9 @@
  * what it must; a view wraps it in a GtkCustomFilter.
  *
  * The search keys are made once per integration: those of the list it
- * filters (set_integrations()) ahead of the first keystroke, again when the
- * directory changes (names arrive after a refresh), others when first
- * matched.
+ * filters (set_integrations()) in an idle ahead of the first keystroke,
+ * again when the directory changes (names arrive after a refresh), any
+ * other when first matched.
  */
 struct _InflowIntegrationFilter
 {
@@ -43,6 +43,7 @@ struct _InflowIntegrationFilter
   char                   *provider;  /* a provider key, or NULL for all */
 
   int                     status;    /* an InflowStatusWord, or -1 for all */
+  guint                   prepare_idle;
 };
 
 G_DEFINE_FINAL_TYPE (InflowIntegrationFilter, inflow_integration_filter, G_TYPE_OBJECT)
@@ -103,20 +104,32 @@ search_key (InflowIntegrationFilter *self,
   return key;
 }
 
-/* The search keys of the list, now rather than on the first keystroke;
- * those of the integrations that are gone go. */
-static void
-prepare_keys (InflowIntegrationFilter *self)
+static gboolean
+prepare_idle_cb (gpointer data)
 {
+  InflowIntegrationFilter *self = data;
   guint n = self->integrations != NULL ? g_list_model_get_n_items (self->integrations) : 0;
 
-  g_hash_table_remove_all (self->keys);
+  self->prepare_idle = 0;
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(InflowIntegration) integration = g_list_model_get_item (self->integrations, i);
 
       search_key (self, integration);
     }
+
+  return G_SOURCE_REMOVE;
+}
+
+/* The search keys of the list, in an idle rather than on the first
+ * keystroke (nor while a view is being made); those of the integrations
+ * that are gone go at once. */
+static void
+prepare_keys (InflowIntegrationFilter *self)
+{
+  g_hash_table_remove_all (self->keys);
+  if (self->integrations != NULL && self->prepare_idle == 0)
+    self->prepare_idle = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, prepare_idle_cb, self, NULL);
 }
 
 static void
@@ -133,6 +146,7 @@ inflow_integration_filter_dispose (GObject *object)
 {
   InflowIntegrationFilter *self = INFLOW_INTEGRATION_FILTER (object);
 
+  g_clear_handle_id (&self->prepare_idle, g_source_remove);
   g_clear_object (&self->directory_signals);
   g_clear_object (&self->directory);
   g_clear_object (&self->integrations);
@@ -391,8 +405,8 @@ inflow_integration_filter_match (InflowIntegrationFilter *self,
  * @self: a filter
  * @integrations: (nullable): the #InflowIntegration items it will filter
  *
- * Makes their search keys ahead of the first keystroke, and again whenever
- * the directory changes.
+ * Makes their search keys in an idle ahead of the first keystroke, and
+ * again whenever the directory changes.
  */
 void
 inflow_integration_filter_set_integrations (InflowIntegrationFilter *self,
