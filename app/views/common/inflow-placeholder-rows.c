@@ -34,11 +34,11 @@
  * Only the placeholders the list holds are alive (and mapped to a
  * view-model); the others are made when the list asks for them. When the
  * source empties, the rows stay, showing nothing (see
- * inflow_placeholder_rows_sync()). Up to
- * MAX_ROWS, placeholders come ROWS_PER_FRAME at a time, one batch a frame
- * of @widget: building all the rows at once would block for a frame or
- * more. The owner calls inflow_placeholder_rows_sync() when the source has
- * changed, and _refresh() when what its view-models show has.
+ * inflow_placeholder_rows_sync()). Up to MAX_ROWS, placeholders come
+ * ROWS_PER_FRAME at a time, one batch a frame of @widget: building all the
+ * rows at once would block for a frame or more. The owner calls
+ * inflow_placeholder_rows_sync() when the source has changed, and
+ * _refresh() when what its view-models show has.
  */
 struct _InflowPlaceholderRows
 {
