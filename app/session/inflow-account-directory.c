@@ -11,11 +11,11 @@
 #include <string.h>
 
 #include "inflow-account-directory.h"
-#include "inflow-search.h"
 
 /* What Vantage knows of the AWS accounts (GET /cost_provider_accounts, one
- * list per workspace, merged) joined with the profile's integrations. The
- * API links neither to the other (research §11.5), so:
+ * list per workspace, merged) joined with the profile's integrations.
+ * Neither object of the v2 API refers to the other (a cost provider account
+ * has no integration token, an integration no provider_uuid), so:
  *
  * - an account's organization, management account and partition come from
  *   its provider_uuid, an AWS Organizations account ARN;
@@ -36,6 +36,7 @@ typedef struct
   GPtrArray *accounts;           /* InflowCloudAccount, borrowed from accounts */
   gboolean   management_connected;
   guint      n_without_role;
+  guint      n_connected;        /* member accounts with their own integration */
 } Organization;
 
 struct _InflowAccountDirectory
@@ -43,21 +44,18 @@ struct _InflowAccountDirectory
   GObject     parent_instance;
 
   GListStore *entries;
-  GListStore *matches;           /* the entries the search leaves */
 
   /* Owned references */
   GHashTable *accounts;          /* account ID → InflowCloudAccount (all providers) */
   GHashTable *aws_integrations;  /* account ID → integration token */
   GHashTable *management_ids;    /* management account IDs of every organization */
   GHashTable *coverage;          /* account ID → InflowAccountCoverage + 1 */
-  GPtrArray  *search_keys;       /* what the entry at the same position matches */
-  char       *search;            /* as inflow_search_fold() gives it, or NULL */
+  GPtrArray  *needing_management; /* IDs of the organizations with only members connected */
 
   guint       n_accounts;
   guint       n_organizations;
   guint       n_aws_integrations;
   guint       n_members_without_role;
-  guint       n_matching_accounts;
   guint       n_by_coverage[3];
   gboolean    management_connected;
 };
@@ -87,13 +85,11 @@ inflow_account_directory_dispose (GObject *object)
   InflowAccountDirectory *self = INFLOW_ACCOUNT_DIRECTORY (object);
 
   g_clear_object (&self->entries);
-  g_clear_object (&self->matches);
   g_clear_pointer (&self->accounts, g_hash_table_unref);
   g_clear_pointer (&self->aws_integrations, g_hash_table_unref);
   g_clear_pointer (&self->management_ids, g_hash_table_unref);
   g_clear_pointer (&self->coverage, g_hash_table_unref);
-  g_clear_pointer (&self->search_keys, g_ptr_array_unref);
-  g_clear_pointer (&self->search, g_free);
+  g_clear_pointer (&self->needing_management, g_ptr_array_unref);
 
   G_OBJECT_CLASS (inflow_account_directory_parent_class)->dispose (object);
 }
@@ -123,12 +119,11 @@ static void
 inflow_account_directory_init (InflowAccountDirectory *self)
 {
   self->entries = g_list_store_new (INFLOW_TYPE_ACCOUNT_ENTRY);
-  self->matches = g_list_store_new (INFLOW_TYPE_ACCOUNT_ENTRY);
   self->accounts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   self->aws_integrations = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->management_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->coverage = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  self->search_keys = g_ptr_array_new_with_free_func (g_free);
+  self->needing_management = g_ptr_array_new_with_free_func (g_free);
 }
 
 InflowAccountDirectory *
@@ -199,58 +194,6 @@ coverage_of (InflowAccountDirectory *self,
   return INFLOW_ACCOUNT_COVERAGE_NONE;
 }
 
-/* What an entry matches: its two names, folded. */
-static char *
-search_key (const char *name,
-            const char *other_name)
-{
-  g_autofree char *text = g_strconcat (name, " ", other_name != NULL ? other_name : "", NULL);
-
-  return inflow_search_fold (text);
-}
-
-/* Fills matches with the entries whose key holds the search: an
- * organization's heading matches by organization ID or management account
- * name, and then brings all its accounts; an account matches by ID or name,
- * and brings its heading. */
-static void
-apply_search (InflowAccountDirectory *self)
-{
-  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(InflowAccountEntry) heading = NULL;
-  GListModel *entries = G_LIST_MODEL (self->entries);
-  guint n = g_list_model_get_n_items (entries);
-  gboolean heading_matches = FALSE;
-
-  self->n_matching_accounts = 0;
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(InflowAccountEntry) entry = g_list_model_get_item (entries, i);
-      const char *key = g_ptr_array_index (self->search_keys, i);
-      gboolean matches = self->search == NULL || (key != NULL && strstr (key, self->search) != NULL);
-
-      if (inflow_account_entry_get_kind (entry) != INFLOW_ACCOUNT_ENTRY_ACCOUNT)
-        {
-          g_set_object (&heading, entry);
-          heading_matches = matches;
-          continue;
-        }
-
-      if (!matches && !heading_matches)
-        continue;
-
-      /* The heading goes in before its first match. */
-      if (heading != NULL)
-        g_ptr_array_add (out, g_steal_pointer (&heading));
-      g_ptr_array_add (out, g_steal_pointer (&entry));
-      self->n_matching_accounts++;
-    }
-
-  g_list_store_splice (self->matches, 0, g_list_model_get_n_items (G_LIST_MODEL (self->matches)),
-                       out->pdata, out->len);
-}
-
 static void
 append_group (InflowAccountDirectory *self,
               GPtrArray              *out,
@@ -266,10 +209,6 @@ append_group (InflowAccountDirectory *self,
 
   /* The heading goes first; it is filled in once the members are counted. */
   g_ptr_array_add (out, NULL);
-  g_ptr_array_add (self->search_keys,
-                   org->organization_id != NULL ? search_key (org->organization_id,
-                                                              management != NULL ? inflow_cloud_account_get_title (management) : NULL)
-                                                : NULL);
 
   for (guint i = 0; i < org->accounts->len; i++)
     {
@@ -277,14 +216,18 @@ append_group (InflowAccountDirectory *self,
       const char *account_id = inflow_cloud_account_get_account_id (account);
       InflowAccountCoverage coverage = coverage_of (self, account, org->management_connected);
 
-      if (coverage != INFLOW_ACCOUNT_COVERAGE_OWN_INTEGRATION && !inflow_cloud_account_is_management (account))
-        org->n_without_role++;
+      if (!inflow_cloud_account_is_management (account))
+        {
+          if (coverage == INFLOW_ACCOUNT_COVERAGE_OWN_INTEGRATION)
+            org->n_connected++;
+          else
+            org->n_without_role++;
+        }
 
       g_hash_table_insert (self->coverage, g_strdup (account_id), GUINT_TO_POINTER (coverage + 1));
       self->n_by_coverage[coverage]++;
       g_ptr_array_add (out, inflow_account_entry_new_account (account, coverage,
                                                               g_hash_table_lookup (self->aws_integrations, account_id)));
-      g_ptr_array_add (self->search_keys, search_key (inflow_cloud_account_get_title (account), account_id));
     }
 
   out->pdata[heading_index] =
@@ -296,7 +239,10 @@ append_group (InflowAccountDirectory *self,
                                       management != NULL ? inflow_cloud_account_get_title (management) : NULL,
                                       org->management_connected,
                                       org->accounts->len,
-                                      org->n_without_role);
+                                      org->n_without_role,
+                                      org->n_connected);
+  if (inflow_account_entry_get_needs_management (out->pdata[heading_index]))
+    g_ptr_array_add (self->needing_management, g_strdup (org->organization_id));
 
   /* Members without a role of their own only lack Active Resources when
    * the management account brings their costs: that is the StackSet case. */
@@ -310,8 +256,8 @@ append_group (InflowAccountDirectory *self,
  * @cloud_accounts: (nullable): #InflowCloudAccount items, duplicates allowed
  * @integrations: (nullable): #InflowIntegration items
  *
- * Rebuilds the directory and replaces the entries in one splice, and the
- * matches of the search in another, then emits #InflowAccountDirectory::changed.
+ * Rebuilds the directory and replaces the entries in one splice, then
+ * emits #InflowAccountDirectory::changed.
  */
 void
 inflow_account_directory_update (InflowAccountDirectory *self,
@@ -334,7 +280,7 @@ inflow_account_directory_update (InflowAccountDirectory *self,
   g_hash_table_remove_all (self->aws_integrations);
   g_hash_table_remove_all (self->management_ids);
   g_hash_table_remove_all (self->coverage);
-  g_ptr_array_set_size (self->search_keys, 0);
+  g_ptr_array_set_size (self->needing_management, 0);
   self->n_accounts = 0;
   self->n_organizations = 0;
   self->n_aws_integrations = 0;
@@ -418,7 +364,6 @@ inflow_account_directory_update (InflowAccountDirectory *self,
 
   g_list_store_splice (self->entries, 0, g_list_model_get_n_items (G_LIST_MODEL (self->entries)),
                        out->pdata, out->len);
-  apply_search (self);
 
   g_signal_emit (self, signals[CHANGED], 0);
 }
@@ -434,56 +379,6 @@ inflow_account_directory_get_entries (InflowAccountDirectory *self)
   g_return_val_if_fail (INFLOW_IS_ACCOUNT_DIRECTORY (self), NULL);
 
   return G_LIST_MODEL (self->entries);
-}
-
-/**
- * inflow_account_directory_set_search:
- * @self: a directory
- * @text: (nullable): what to look for; %NULL or "" for everything
- *
- * Filters the matches: the accounts whose ID or name contains @text,
- * ignoring case, and all the accounts of the organizations whose ID or
- * management account name contains it, under their headings. Headings
- * without a match go. The search holds across update().
- */
-void
-inflow_account_directory_set_search (InflowAccountDirectory *self,
-                                     const char             *text)
-{
-  g_autofree char *search = NULL;
-
-  g_return_if_fail (INFLOW_IS_ACCOUNT_DIRECTORY (self));
-
-  search = inflow_search_fold (text);
-  if (g_strcmp0 (search, self->search) == 0)
-    return;
-
-  g_free (self->search);
-  self->search = g_steal_pointer (&search);
-  apply_search (self);
-}
-
-/**
- * inflow_account_directory_get_matches:
- *
- * Returns: (transfer none): a #GListModel of the #InflowAccountEntry items
- *   the search leaves, in the order of the entries
- */
-GListModel *
-inflow_account_directory_get_matches (InflowAccountDirectory *self)
-{
-  g_return_val_if_fail (INFLOW_IS_ACCOUNT_DIRECTORY (self), NULL);
-
-  return G_LIST_MODEL (self->matches);
-}
-
-/* The accounts among the matches (without the headings). */
-guint
-inflow_account_directory_get_n_matching_accounts (InflowAccountDirectory *self)
-{
-  g_return_val_if_fail (INFLOW_IS_ACCOUNT_DIRECTORY (self), 0);
-
-  return self->n_matching_accounts;
 }
 
 /**
@@ -590,9 +485,10 @@ inflow_account_directory_get_management_connected (InflowAccountDirectory *self)
 /**
  * inflow_account_directory_get_needs_management:
  *
- * The seed's caution: AWS is connected (or Vantage lists AWS accounts) but
- * no integration connects a management account, so only the connected
- * member accounts' own costs arrive.
+ * The seed's management-first caution: AWS is connected (or Vantage lists
+ * AWS accounts) but no integration connects a management account, or some
+ * organization has member accounts connected and not its management
+ * account; either way only the connected members' own costs arrive.
  *
  * Returns: whether to show the caution
  */
@@ -601,7 +497,27 @@ inflow_account_directory_get_needs_management (InflowAccountDirectory *self)
 {
   g_return_val_if_fail (INFLOW_IS_ACCOUNT_DIRECTORY (self), FALSE);
 
-  return (self->n_aws_integrations > 0 || self->n_accounts > 0) && !self->management_connected;
+  return ((self->n_aws_integrations > 0 || self->n_accounts > 0) && !self->management_connected) ||
+         self->needing_management->len > 0;
+}
+
+/**
+ * inflow_account_directory_get_organizations_needing_management:
+ *
+ * Returns: (transfer none): the IDs ("o-…") of the organizations that have
+ *   member accounts connected and not their management account, in the
+ *   order of the entries
+ */
+const char * const *
+inflow_account_directory_get_organizations_needing_management (InflowAccountDirectory *self,
+                                                               guint                  *n_organizations)
+{
+  g_return_val_if_fail (INFLOW_IS_ACCOUNT_DIRECTORY (self), NULL);
+
+  if (n_organizations != NULL)
+    *n_organizations = self->needing_management->len;
+
+  return (const char * const *) self->needing_management->pdata;
 }
 
 /* Member accounts of organizations with a connected management account that

@@ -28,14 +28,6 @@ void                    inflow_account_directory_update                 (InflowA
  * organization last. Replaced in one splice by update(). */
 GListModel             *inflow_account_directory_get_entries            (InflowAccountDirectory *self);
 
-/* The entries that hold the search, each account under its heading: the
- * same model for the directory's life, replaced in one splice by
- * set_search() and update(). Without a search, all the entries. */
-void                    inflow_account_directory_set_search             (InflowAccountDirectory *self,
-                                                                         const char             *text);
-GListModel             *inflow_account_directory_get_matches            (InflowAccountDirectory *self);
-guint                   inflow_account_directory_get_n_matching_accounts (InflowAccountDirectory *self);
-
 InflowCloudAccount     *inflow_account_directory_lookup                 (InflowAccountDirectory *self,
                                                                          const char             *account_id);
 const char             *inflow_account_directory_get_title              (InflowAccountDirectory *self,
@@ -52,6 +44,8 @@ guint                   inflow_account_directory_get_n_organizations    (InflowA
 guint                   inflow_account_directory_get_n_aws_integrations (InflowAccountDirectory *self);
 gboolean                inflow_account_directory_get_management_connected (InflowAccountDirectory *self);
 gboolean                inflow_account_directory_get_needs_management   (InflowAccountDirectory *self);
+const char * const     *inflow_account_directory_get_organizations_needing_management (InflowAccountDirectory *self,
+                                                                                        guint                  *n_organizations);
 guint                   inflow_account_directory_get_n_members_without_role (InflowAccountDirectory *self);
 guint                   inflow_account_directory_count_coverage         (InflowAccountDirectory *self,
                                                                          InflowAccountCoverage   coverage);

@@ -31,6 +31,7 @@ struct _InflowAccountEntry
   gboolean                management_connected;
   guint                   n_accounts;
   guint                   n_members_without_role;
+  guint                   n_members_connected;
 };
 
 G_DEFINE_FINAL_TYPE (InflowAccountEntry, inflow_account_entry, G_TYPE_OBJECT)
@@ -144,6 +145,7 @@ inflow_account_entry_init (InflowAccountEntry *self)
  * @management_connected: whether an integration connects it
  * @n_accounts: accounts under the heading
  * @n_members_without_role: member accounts without an integration of their own
+ * @n_members_connected: member accounts with one
  *
  * Returns: (transfer full): a heading
  */
@@ -155,7 +157,8 @@ inflow_account_entry_new_heading (InflowAccountEntryKind  kind,
                                   const char             *management_title,
                                   gboolean                management_connected,
                                   guint                   n_accounts,
-                                  guint                   n_members_without_role)
+                                  guint                   n_members_without_role,
+                                  guint                   n_members_connected)
 {
   InflowAccountEntry *self;
 
@@ -170,6 +173,7 @@ inflow_account_entry_new_heading (InflowAccountEntryKind  kind,
   self->management_connected = management_connected;
   self->n_accounts = n_accounts;
   self->n_members_without_role = n_members_without_role;
+  self->n_members_connected = n_members_connected;
 
   return self;
 }
@@ -333,4 +337,22 @@ inflow_account_entry_get_n_members_without_role (InflowAccountEntry *self)
   g_return_val_if_fail (INFLOW_IS_ACCOUNT_ENTRY (self), 0);
 
   return self->n_members_without_role;
+}
+
+/**
+ * inflow_account_entry_get_needs_management:
+ *
+ * The seed's management-first caution, for one organization: some of its
+ * member accounts are connected, its management account is not, so only
+ * those members' own costs arrive.
+ *
+ * Returns: whether an organization's heading needs the caution
+ */
+gboolean
+inflow_account_entry_get_needs_management (InflowAccountEntry *self)
+{
+  g_return_val_if_fail (INFLOW_IS_ACCOUNT_ENTRY (self), FALSE);
+
+  return self->kind == INFLOW_ACCOUNT_ENTRY_ORGANIZATION && !self->management_connected &&
+         self->n_members_connected > 0;
 }

@@ -58,7 +58,8 @@ InflowAccountEntry     *inflow_account_entry_new_heading              (InflowAcc
                                                                        const char             *management_title,
                                                                        gboolean                management_connected,
                                                                        guint                   n_accounts,
-                                                                       guint                   n_members_without_role);
+                                                                       guint                   n_members_without_role,
+                                                                       guint                   n_members_connected);
 InflowAccountEntry     *inflow_account_entry_new_account              (InflowCloudAccount     *account,
                                                                        InflowAccountCoverage   coverage,
                                                                        const char             *integration_token);
@@ -78,5 +79,6 @@ InflowAccountCoverage   inflow_account_entry_get_coverage             (InflowAcc
 const char             *inflow_account_entry_get_integration_token    (InflowAccountEntry     *self);
 guint                   inflow_account_entry_get_n_accounts           (InflowAccountEntry     *self);
 guint                   inflow_account_entry_get_n_members_without_role (InflowAccountEntry   *self);
+gboolean                inflow_account_entry_get_needs_management     (InflowAccountEntry     *self);
 
 G_END_DECLS

@@ -14,8 +14,16 @@
 #include "inflow-team.h"
 #include "inflow-workspace.h"
 
-/* The spec gives no definitions of the statuses (research §3.2); the
- * meanings below are the digest's reading, worded for the admin. */
+/* The v2 spec lists the statuses of an Integration (connected, error,
+ * pending, importing, imported, disconnected) without defining them; the
+ * meanings below are Inflow's reading of them, worded for the admin. */
+
+G_DEFINE_ENUM_TYPE (InflowStatusTone, inflow_status_tone,
+                    G_DEFINE_ENUM_VALUE (INFLOW_STATUS_TONE_NEUTRAL, "neutral"),
+                    G_DEFINE_ENUM_VALUE (INFLOW_STATUS_TONE_SUCCESS, "success"),
+                    G_DEFINE_ENUM_VALUE (INFLOW_STATUS_TONE_ACCENT, "accent"),
+                    G_DEFINE_ENUM_VALUE (INFLOW_STATUS_TONE_WARNING, "warning"),
+                    G_DEFINE_ENUM_VALUE (INFLOW_STATUS_TONE_ERROR, "error"))
 
 InflowStatusWord
 inflow_status_word_from_status (InflowIntegrationStatus status)
@@ -57,6 +65,28 @@ inflow_status_word_get_label (InflowStatusWord word)
     case INFLOW_STATUS_WORD_UNKNOWN:
     default:
       return C_("integration status", "Unknown");
+    }
+}
+
+/* A few words for a table cell: the gist of the meaning. */
+const char *
+inflow_status_word_get_summary (InflowStatusWord word)
+{
+  switch (word)
+    {
+    case INFLOW_STATUS_WORD_STABLE:
+      return _("Imports succeed");
+    case INFLOW_STATUS_WORD_IMPORTING:
+      return _("First import running");
+    case INFLOW_STATUS_WORD_PENDING:
+      return _("Not validated yet");
+    case INFLOW_STATUS_WORD_ERROR:
+      return _("Imports fail");
+    case INFLOW_STATUS_WORD_DISCONNECTED:
+      return _("No new costs arrive");
+    case INFLOW_STATUS_WORD_UNKNOWN:
+    default:
+      return _("State unknown to Inflow");
     }
 }
 
@@ -150,6 +180,26 @@ inflow_status_tone_get_css_class (InflowStatusTone tone)
     case INFLOW_STATUS_TONE_NEUTRAL:
     default:
       return "neutral";
+    }
+}
+
+/* The tone of a badge for an ingestion verdict of @severity. */
+InflowStatusTone
+inflow_status_tone_from_severity (InflowIngestionSeverity severity)
+{
+  switch (severity)
+    {
+    case INFLOW_INGESTION_SEVERITY_OK:
+      return INFLOW_STATUS_TONE_SUCCESS;
+    case INFLOW_INGESTION_SEVERITY_INFO:
+      return INFLOW_STATUS_TONE_ACCENT;
+    case INFLOW_INGESTION_SEVERITY_WARNING:
+      return INFLOW_STATUS_TONE_WARNING;
+    case INFLOW_INGESTION_SEVERITY_ERROR:
+      return INFLOW_STATUS_TONE_ERROR;
+    case INFLOW_INGESTION_SEVERITY_NONE:
+    default:
+      return INFLOW_STATUS_TONE_NEUTRAL;
     }
 }
 

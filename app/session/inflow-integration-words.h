@@ -8,6 +8,7 @@
 
 #include <gio/gio.h>
 
+#include "inflow-ingestion-verdict.h"
 #include "inflow-integration.h"
 
 G_BEGIN_DECLS
@@ -15,9 +16,10 @@ G_BEGIN_DECLS
 /**
  * InflowStatusWord:
  *
- * The console's words for an integration's state (research §3.2): both
- * "connected" and "imported" read "Stable". The console's "Warning" (some
- * accounts of a multi-account integration fail) has no API equivalent.
+ * The console's words for an integration's state: both "connected" and
+ * "imported" read "Stable". The console's "Warning" (some accounts of a
+ * multi-account integration fail) has no equivalent among the statuses of
+ * the v2 Integration object.
  */
 typedef enum
 {
@@ -45,13 +47,18 @@ typedef enum
   INFLOW_STATUS_TONE_ERROR,
 } InflowStatusTone;
 
+GType inflow_status_tone_get_type (void);
+#define INFLOW_TYPE_STATUS_TONE (inflow_status_tone_get_type ())
+
 InflowStatusWord  inflow_status_word_from_status (InflowIntegrationStatus  status);
 const char       *inflow_status_word_get_label   (InflowStatusWord         word);
+const char       *inflow_status_word_get_summary (InflowStatusWord         word);
 const char       *inflow_status_word_get_meaning (InflowStatusWord         word);
 const char       *inflow_status_word_get_advice  (InflowStatusWord         word,
                                                   gboolean                 is_aws);
 InflowStatusTone  inflow_status_word_get_tone    (InflowStatusWord         word);
 const char       *inflow_status_tone_get_css_class (InflowStatusTone       tone);
+InflowStatusTone  inflow_status_tone_from_severity (InflowIngestionSeverity severity);
 
 const char       *inflow_provider_get_display_name (const char            *provider);
 

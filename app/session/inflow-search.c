@@ -34,3 +34,35 @@ inflow_search_fold (const char *text)
 
   return g_utf8_casefold (normalized, -1);
 }
+
+/**
+ * inflow_search_refold:
+ * @folded: (inout): a search as inflow_search_fold() gave it, or %NULL
+ * @text: (nullable): what is typed now
+ * @previous: (out) (optional) (transfer full) (nullable): the folding
+ *   @folded held, when it changed
+ *
+ * Puts the folding of @text in @folded, unless it is the same (typing a
+ * capital changes nothing).
+ *
+ * Returns: whether what the search matches may have changed
+ */
+gboolean
+inflow_search_refold (char       **folded,
+                      const char  *text,
+                      char       **previous)
+{
+  g_autofree char *folding = inflow_search_fold (text);
+
+  g_return_val_if_fail (folded != NULL, FALSE);
+
+  if (g_strcmp0 (folding, *folded) == 0)
+    return FALSE;
+
+  if (previous != NULL)
+    *previous = g_steal_pointer (folded);
+  g_free (*folded);
+  *folded = g_steal_pointer (&folding);
+
+  return TRUE;
+}

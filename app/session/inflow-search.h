@@ -10,6 +10,9 @@
 
 G_BEGIN_DECLS
 
-char *inflow_search_fold (const char *text);
+char     *inflow_search_fold   (const char  *text);
+gboolean  inflow_search_refold (char       **folded,
+                                const char  *text,
+                                char       **previous);
 
 G_END_DECLS

@@ -1105,6 +1105,69 @@ inflow_session_remove_integration (InflowSession *self,
     }
 }
 
+static void
+delete_integration_cb (GObject      *source,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  InflowSession *self = g_task_get_source_object (task);
+  g_autoptr(GError) error = NULL;
+
+  if (!inflow_client_delete_integration_finish (INFLOW_CLIENT (source), result, &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  inflow_session_remove_integration (self, g_task_get_task_data (task));
+  g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * inflow_session_delete_integration_async:
+ * @self: a #InflowSession
+ * @token: the token of an integration
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when the integration is deleted, or could not be
+ * @user_data: for @callback
+ *
+ * Deletes the integration in Vantage (DELETE /v2/integrations/{token}),
+ * then removes it from the list.
+ */
+void
+inflow_session_delete_integration_async (InflowSession       *self,
+                                         const char          *token,
+                                         GCancellable        *cancellable,
+                                         GAsyncReadyCallback  callback,
+                                         gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (INFLOW_IS_SESSION (self));
+  g_return_if_fail (token != NULL);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, inflow_session_delete_integration_async);
+  g_task_set_task_data (task, g_strdup (token), g_free);
+
+  inflow_client_delete_integration_async (self->client, token, cancellable,
+                                          delete_integration_cb, g_steal_pointer (&task));
+}
+
+gboolean
+inflow_session_delete_integration_finish (InflowSession  *self,
+                                          GAsyncResult   *result,
+                                          GError        **error)
+{
+  g_return_val_if_fail (INFLOW_IS_SESSION (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == inflow_session_delete_integration_async, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
 /* Loading the cache */
 
 typedef struct

@@ -134,6 +134,16 @@ void                  inflow_session_update_integration   (InflowSession        
 void                  inflow_session_remove_integration   (InflowSession         *self,
                                                            const char            *token);
 
+/* Deletes an integration in Vantage, then removes it from the list. */
+void                  inflow_session_delete_integration_async  (InflowSession       *self,
+                                                                const char          *token,
+                                                                GCancellable        *cancellable,
+                                                                GAsyncReadyCallback  callback,
+                                                                gpointer             user_data);
+gboolean              inflow_session_delete_integration_finish (InflowSession       *self,
+                                                                GAsyncResult        *result,
+                                                                GError             **error);
+
 /* Reads the lists (and /me) saved by an earlier refresh from the database
  * and shows them, except those a refresh already brought. Succeeds when
  * nothing is cached, and at once without a database. */

@@ -27,9 +27,50 @@
 #include <sys/resource.h>
 #include <time.h>
 
+#include "inflow-integration-filter.h"
 #include "inflow-integrations-view.h"
+#include "inflow-placeholder-rows.h"
 #include "inflow-resources.h"
 #include "inflow-simulator.h"
+
+/* What the view's column view shows: its placeholder rows */
+static InflowPlaceholderRows *
+shown_rows (InflowIntegrationsView *view)
+{
+  GObject *column_view = gtk_widget_get_template_child (GTK_WIDGET (view), INFLOW_TYPE_INTEGRATIONS_VIEW, "column_view");
+  GtkSelectionModel *selection = gtk_column_view_get_model (GTK_COLUMN_VIEW (column_view));
+
+  return INFLOW_PLACEHOLDER_ROWS (gtk_no_selection_get_model (GTK_NO_SELECTION (selection)));
+}
+
+/* The integrations the rows show, sorted and filtered */
+static GListModel *
+shown_model (InflowIntegrationsView *view)
+{
+  return inflow_placeholder_rows_get_source (shown_rows (view));
+}
+
+/* Whether the view is still sorting or filtering, or adding rows */
+static gboolean
+view_busy (InflowIntegrationsView *view)
+{
+  GtkFilterListModel *filter_model = GTK_FILTER_LIST_MODEL (shown_model (view));
+  GtkSortListModel *sort_model = GTK_SORT_LIST_MODEL (gtk_filter_list_model_get_model (filter_model));
+
+  return inflow_placeholder_rows_get_pending (shown_rows (view)) ||
+         gtk_filter_list_model_get_pending (filter_model) > 0 ||
+         gtk_sort_list_model_get_pending (sort_model) > 0;
+}
+
+/* The view's search, as its entry sets it after its typing delay */
+static void
+set_search (InflowIntegrationsView *view,
+            const char             *text)
+{
+  GObject *filter = gtk_widget_get_template_child (GTK_WIDGET (view), INFLOW_TYPE_INTEGRATIONS_VIEW, "filter");
+
+  inflow_integration_filter_set_search (INFLOW_INTEGRATION_FILTER (filter), text);
+}
 
 static GPollFunc default_poll;
 static gint64 iteration_start;   /* when the last poll returned */
@@ -180,8 +221,8 @@ view_alone (InflowSession *session,
   inflow_integrations_view_set_session (view, session);
   gtk_window_set_child (window, GTK_WIDGET (view));
   gtk_window_present (window);
-  while (g_list_model_get_n_items (inflow_integrations_view_get_shown_model (view)) < n_integrations ||
-         inflow_integrations_view_get_busy (view))
+  while (g_list_model_get_n_items (shown_model (view)) < n_integrations ||
+         view_busy (view))
     g_main_context_iteration (NULL, TRUE);
   wait_for_frame (GTK_WIDGET (view));
   settle ();
@@ -195,12 +236,12 @@ static void
 keystroke (InflowIntegrationsView *view,
            const char             *text)
 {
-  GListModel *shown = inflow_integrations_view_get_shown_model (view);
+  GListModel *shown = shown_model (view);
   g_autofree char *what = NULL;
 
   measure_start ();
-  inflow_integrations_view_set_search (view, text);
-  while (inflow_integrations_view_get_busy (view))
+  set_search (view, text);
+  while (view_busy (view))
     g_main_context_iteration (NULL, TRUE);
   wait_for_frame (GTK_WIDGET (view));
 
@@ -247,8 +288,8 @@ main (int   argc,
   gtk_window_present (window);
 
   inflow_session_refresh_async (session, NULL, refresh_cb, NULL);
-  while (g_list_model_get_n_items (inflow_integrations_view_get_shown_model (view)) < n_integrations ||
-         inflow_integrations_view_get_busy (view) ||
+  while (g_list_model_get_n_items (shown_model (view)) < n_integrations ||
+         view_busy (view) ||
          inflow_session_get_refreshing (session))
     g_main_context_iteration (NULL, TRUE);
   /* One frame with the rows */
@@ -261,7 +302,7 @@ main (int   argc,
   g_print ("launch to simulator listening: %.0f ms\n", (listening - launch) / 1000.0);
   g_print ("launch to populated Integrations list: %.0f ms (%u rows)\n",
            (populated - launch) / 1000.0,
-           g_list_model_get_n_items (inflow_integrations_view_get_shown_model (view)));
+           g_list_model_get_n_items (shown_model (view)));
 
   default_poll = g_main_context_get_poll_func (NULL);
   g_main_context_set_poll_func (NULL, measuring_poll);

@@ -6,56 +6,29 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "inflow-account-directory.h"
+#include "inflow-account-row.h"
+#include "inflow-account-search.h"
 #include "inflow-test-utils.h"
+#include "model-builders.h"
 
 #define ORG "o-abcdef123456"
 #define GOV "o-gov987654321"
-
-static InflowCloudAccount *
-account (const char *title,
-         const char *id,
-         const char *uuid)
-{
-  g_autofree char *json = g_strdup_printf ("{\"title\":\"%s\",\"account_id\":\"%s\",\"provider_uuid\":\"%s\",\"provider\":\"aws\"}",
-                                           title, id, uuid);
-  g_autoptr(JsonNode) node = json_from_string (json, NULL);
-  g_autoptr(GError) error = NULL;
-  InflowCloudAccount *result = inflow_cloud_account_new_from_json (json_node_get_object (node), &error);
-
-  g_assert_no_error (error);
-  return result;
-}
-
-static InflowIntegration *
-integration (const char *token,
-             const char *provider,
-             const char *account_id)
-{
-  g_autofree char *json = g_strdup_printf ("{\"token\":\"%s\",\"provider\":\"%s\",\"account_identifier\":\"%s\","
-                                           "\"status\":\"connected\",\"workspace_tokens\":[],"
-                                           "\"created_at\":\"2026-01-01T00:00:00Z\",\"managed_account_tokens\":[]}",
-                                           token, provider, account_id);
-  g_autoptr(JsonNode) node = json_from_string (json, NULL);
-  g_autoptr(GError) error = NULL;
-  InflowIntegration *result = inflow_integration_new_from_json (json_node_get_object (node), &error);
-
-  g_assert_no_error (error);
-  return result;
-}
 
 static GListStore *
 accounts_store (void)
 {
   GListStore *store = g_list_store_new (INFLOW_TYPE_CLOUD_ACCOUNT);
   InflowCloudAccount *items[] = {
-    account ("Zeta Member", "222222222222", "arn:aws:organizations::111111111111:account/" ORG "/222222222222"),
-    account ("Payer", "111111111111", "arn:aws:organizations::111111111111:account/" ORG "/111111111111"),
-    account ("Alpha Member", "333333333333", "arn:aws:organizations::111111111111:account/" ORG "/333333333333"),
+    model_cloud_account ("Zeta Member", "222222222222", "arn:aws:organizations::111111111111:account/" ORG "/222222222222"),
+    model_cloud_account ("Payer", "111111111111", "arn:aws:organizations::111111111111:account/" ORG "/111111111111"),
+    model_cloud_account ("Alpha Member", "333333333333", "arn:aws:organizations::111111111111:account/" ORG "/333333333333"),
     /* The same account again, from another workspace */
-    account ("Alpha Member", "333333333333", "arn:aws:organizations::111111111111:account/" ORG "/333333333333"),
-    account ("Gov Member", "555555555555", "arn:aws-us-gov:organizations::444444444444:account/" GOV "/555555555555"),
-    account ("Loose", "666666666666", "666666666666"),
+    model_cloud_account ("Alpha Member", "333333333333", "arn:aws:organizations::111111111111:account/" ORG "/333333333333"),
+    model_cloud_account ("Gov Member", "555555555555", "arn:aws-us-gov:organizations::444444444444:account/" GOV "/555555555555"),
+    model_cloud_account ("Loose", "666666666666", "666666666666"),
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (items); i++)
@@ -80,9 +53,9 @@ test_grouping_and_coverage (void)
   g_autoptr(InflowAccountDirectory) directory = inflow_account_directory_new ();
   g_autoptr(GListStore) accounts = accounts_store ();
   g_autoptr(GListStore) integrations = g_list_store_new (INFLOW_TYPE_INTEGRATION);
-  g_autoptr(InflowIntegration) payer = integration ("accss_crdntl_1", "aws", "111111111111");
-  g_autoptr(InflowIntegration) member = integration ("accss_crdntl_2", "AWS", "333333333333");
-  g_autoptr(InflowIntegration) azure = integration ("accss_crdntl_3", "azure", "222222222222");
+  g_autoptr(InflowIntegration) payer = model_integration ("accss_crdntl_1", "aws", "111111111111", "connected", "");
+  g_autoptr(InflowIntegration) member = model_integration ("accss_crdntl_2", "AWS", "333333333333", "connected", "");
+  g_autoptr(InflowIntegration) azure = model_integration ("accss_crdntl_3", "azure", "222222222222", "connected", "");
   g_autoptr(InflowAccountEntry) e0 = NULL, e1 = NULL, e2 = NULL, e3 = NULL, e4 = NULL, e5 = NULL, e6 = NULL, e7 = NULL;
 
   g_list_store_append (integrations, payer);
@@ -158,7 +131,7 @@ test_member_only (void)
   g_autoptr(InflowAccountDirectory) directory = inflow_account_directory_new ();
   g_autoptr(GListStore) accounts = accounts_store ();
   g_autoptr(GListStore) integrations = g_list_store_new (INFLOW_TYPE_INTEGRATION);
-  g_autoptr(InflowIntegration) member = integration ("accss_crdntl_2", "aws", "333333333333");
+  g_autoptr(InflowIntegration) member = model_integration ("accss_crdntl_2", "aws", "333333333333", "connected", "");
   guint changes = 0;
 
   g_signal_connect (inflow_account_directory_get_entries (directory), "items-changed",
@@ -182,9 +155,9 @@ test_member_only (void)
 
 /* The matches' account IDs, headings as their organization ID or "-". */
 static char *
-dup_matches (InflowAccountDirectory *directory)
+dup_matches (InflowAccountSearch *search)
 {
-  GListModel *matches = inflow_account_directory_get_matches (directory);
+  GListModel *matches = G_LIST_MODEL (search);
   g_autoptr(GString) out = g_string_new (NULL);
 
   for (guint i = 0; i < g_list_model_get_n_items (matches); i++)
@@ -203,14 +176,14 @@ dup_matches (InflowAccountDirectory *directory)
 }
 
 static void
-assert_search (InflowAccountDirectory *directory,
-               const char             *text,
-               const char             *expected)
+assert_search (InflowAccountSearch *search,
+               const char          *text,
+               const char          *expected)
 {
   g_autofree char *matches = NULL;
 
-  inflow_account_directory_set_search (directory, text);
-  matches = dup_matches (directory);
+  inflow_account_search_set_search (search, text);
+  matches = dup_matches (search);
   g_assert_cmpstr (matches, ==, expected);
 }
 
@@ -218,63 +191,162 @@ static void
 test_search (void)
 {
   g_autoptr(InflowAccountDirectory) directory = inflow_account_directory_new ();
+  g_autoptr(InflowAccountSearch) search = inflow_account_search_new ();
   g_autoptr(GListStore) accounts = accounts_store ();
   g_autoptr(GListStore) integrations = g_list_store_new (INFLOW_TYPE_INTEGRATION);
-  g_autoptr(InflowCloudAccount) accented = account ("Z\u00fcrich \u00c9quipe", "777777777777",
+  g_autoptr(InflowCloudAccount) accented = model_cloud_account ("Z\u00fcrich \u00c9quipe", "777777777777",
                                                      "arn:aws:organizations::111111111111:account/" ORG "/777777777777");
-  g_autoptr(InflowIntegration) payer = integration ("accss_crdntl_1", "aws", "111111111111");
+  g_autoptr(InflowIntegration) payer = model_integration ("accss_crdntl_1", "aws", "111111111111", "connected", "");
   const char *everything = ORG " 111111111111 333333333333 222222222222 " GOV " 555555555555 - 666666666666";
   g_autofree char *matches = NULL;
   guint changes = 0;
 
   g_list_store_append (integrations, payer);
   inflow_account_directory_update (directory, G_LIST_MODEL (accounts), G_LIST_MODEL (integrations));
-  g_signal_connect (inflow_account_directory_get_matches (directory), "items-changed",
-                    G_CALLBACK (items_changed_cb), &changes);
+  inflow_account_search_set_directory (search, directory);
+  g_signal_connect (search, "items-changed", G_CALLBACK (items_changed_cb), &changes);
 
   /* Without a search, everything */
-  assert_search (directory, NULL, everything);
+  assert_search (search, NULL, everything);
   g_assert_cmpuint (changes, ==, 0);
-  g_assert_cmpuint (inflow_account_directory_get_n_matching_accounts (directory), ==, 5);
+  g_assert_cmpuint (inflow_account_search_get_n_accounts (search), ==, 5);
 
   /* An account by name, ignoring case, under its heading only */
-  assert_search (directory, "zETA", ORG " 222222222222");
+  assert_search (search, "zETA", ORG " 222222222222");
   g_assert_cmpuint (changes, ==, 1);
-  g_assert_cmpuint (inflow_account_directory_get_n_matching_accounts (directory), ==, 1);
+  g_assert_cmpuint (inflow_account_search_get_n_accounts (search), ==, 1);
   /* The same search again changes nothing */
-  assert_search (directory, "Zeta", ORG " 222222222222");
+  assert_search (search, "Zeta", ORG " 222222222222");
   g_assert_cmpuint (changes, ==, 1);
 
   /* By account ID, part of it, in several organizations */
-  assert_search (directory, "5555", GOV " 555555555555");
-  assert_search (directory, "66666", "- 666666666666");
-  assert_search (directory, "member", ORG " 333333333333 222222222222 " GOV " 555555555555");
-  g_assert_cmpuint (inflow_account_directory_get_n_matching_accounts (directory), ==, 3);
+  assert_search (search, "5555", GOV " 555555555555");
+  assert_search (search, "66666", "- 666666666666");
+  assert_search (search, "member", ORG " 333333333333 222222222222 " GOV " 555555555555");
+  g_assert_cmpuint (inflow_account_search_get_n_accounts (search), ==, 3);
 
   /* By the organization's management account name, or its ID: all of it */
-  assert_search (directory, "PAYER", ORG " 111111111111 333333333333 222222222222");
-  assert_search (directory, "o-gov98", GOV " 555555555555");
+  assert_search (search, "PAYER", ORG " 111111111111 333333333333 222222222222");
+  assert_search (search, "o-gov98", GOV " 555555555555");
 
   /* Nothing matches the headings' words, only their names */
-  assert_search (directory, "organization", "");
-  assert_search (directory, "no such account", "");
-  g_assert_cmpuint (inflow_account_directory_get_n_matching_accounts (directory), ==, 0);
+  assert_search (search, "organization", "");
+  assert_search (search, "no such account", "");
+  g_assert_cmpuint (inflow_account_search_get_n_accounts (search), ==, 0);
   /* The entries stay whole */
   g_assert_cmpuint (g_list_model_get_n_items (inflow_account_directory_get_entries (directory)), ==, 8);
 
   /* The search holds across updates */
-  assert_search (directory, "alpha", ORG " 333333333333");
+  assert_search (search, "alpha", ORG " 333333333333");
   g_list_store_append (accounts, accented);
   inflow_account_directory_update (directory, G_LIST_MODEL (accounts), G_LIST_MODEL (integrations));
-  matches = dup_matches (directory);
+  matches = dup_matches (search);
   g_assert_cmpstr (matches, ==, ORG " 333333333333");
 
   /* Unicode: case and composition are folded on both sides */
-  assert_search (directory, "ZU\u0308RICH \u00e9QUIPE", ORG " 777777777777");
+  assert_search (search, "ZU\u0308RICH \u00e9QUIPE", ORG " 777777777777");
 
   /* Cleared: everything again */
-  assert_search (directory, "", ORG " 111111111111 333333333333 222222222222 777777777777 " GOV " 555555555555 - 666666666666");
-  g_assert_cmpuint (inflow_account_directory_get_n_matching_accounts (directory), ==, 6);
+  assert_search (search, "", ORG " 111111111111 333333333333 222222222222 777777777777 " GOV " 555555555555 - 666666666666");
+  g_assert_cmpuint (inflow_account_search_get_n_accounts (search), ==, 6);
+
+  /* The search is the search's own: the directory's entries stay whole,
+   * and another search of the same directory sees everything */
+  {
+    g_autoptr(InflowAccountSearch) other = inflow_account_search_new ();
+
+    assert_search (search, "zeta", ORG " 222222222222");
+    inflow_account_search_set_directory (other, directory);
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (other)), ==,
+                      g_list_model_get_n_items (inflow_account_directory_get_entries (directory)));
+  }
+
+  /* Without a directory, nothing */
+  inflow_account_search_set_directory (search, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (search)), ==, 0);
+  g_assert_cmpuint (inflow_account_search_get_n_accounts (search), ==, 0);
+}
+
+/* A management account connected in one organization does not lift the
+ * caution of another whose members alone are connected. */
+static void
+test_caution_per_organization (void)
+{
+  g_autoptr(InflowAccountDirectory) directory = inflow_account_directory_new ();
+  g_autoptr(GListStore) accounts = accounts_store ();
+  g_autoptr(GListStore) integrations = g_list_store_new (INFLOW_TYPE_INTEGRATION);
+  g_autoptr(InflowIntegration) payer = model_integration ("accss_crdntl_1", "aws", "111111111111", "connected", "");
+  g_autoptr(InflowIntegration) gov_member = model_integration ("accss_crdntl_5", "aws", "555555555555", "connected", "");
+  g_autoptr(InflowAccountEntry) org = NULL;
+  g_autoptr(InflowAccountEntry) gov = NULL;
+  const char * const *organizations;
+  guint n = 0;
+
+  g_list_store_append (integrations, payer);
+  inflow_account_directory_update (directory, G_LIST_MODEL (accounts), G_LIST_MODEL (integrations));
+  g_assert_false (inflow_account_directory_get_needs_management (directory));
+  inflow_account_directory_get_organizations_needing_management (directory, &n);
+  g_assert_cmpuint (n, ==, 0);
+
+  /* A member of the GovCloud organization, whose management account is not connected */
+  g_list_store_append (integrations, gov_member);
+  inflow_account_directory_update (directory, G_LIST_MODEL (accounts), G_LIST_MODEL (integrations));
+  g_assert_true (inflow_account_directory_get_management_connected (directory));
+  g_assert_true (inflow_account_directory_get_needs_management (directory));
+  organizations = inflow_account_directory_get_organizations_needing_management (directory, &n);
+  g_assert_cmpuint (n, ==, 1);
+  g_assert_cmpstr (organizations[0], ==, GOV);
+
+  org = entry_at (directory, 0);
+  gov = entry_at (directory, 4);
+  g_assert_false (inflow_account_entry_get_needs_management (org));
+  g_assert_cmpint (inflow_account_entry_get_kind (gov), ==, INFLOW_ACCOUNT_ENTRY_ORGANIZATION);
+  g_assert_true (inflow_account_entry_get_needs_management (gov));
+}
+
+/* What a row of the Accounts list says of an entry */
+static void
+test_rows (void)
+{
+  g_autoptr(InflowAccountDirectory) directory = inflow_account_directory_new ();
+  g_autoptr(GListStore) accounts = accounts_store ();
+  g_autoptr(GListStore) integrations = g_list_store_new (INFLOW_TYPE_INTEGRATION);
+  g_autoptr(InflowIntegration) payer = model_integration ("accss_crdntl_1", "aws", "111111111111", "connected", "");
+  g_autoptr(InflowIntegration) gov_member = model_integration ("accss_crdntl_5", "aws", "555555555555", "connected", "");
+  struct {
+    guint       position;
+    const char *title;
+    const char *subtitle_part;
+    const char *primary;
+    const char *coverage;
+  } expected[] = {
+    { 0, "Organization " ORG, "is connected: the costs of all 3 accounts arrive", NULL, "Management connected" },
+    { 1, "Payer", "111111111111 · costs and Active Resources", "Management", "Own integration" },
+    { 3, "Zeta Member", "costs only, through the management account", NULL, "Costs only" },
+    { 4, "GovCloud Organization " GOV, "is not connected · 1 account", "GovCloud", "Management not connected" },
+    /* GovCloud: costs only, whatever connects it */
+    { 5, "Gov Member", "555555555555 · costs only · Active Resources not synced", "GovCloud", "Costs only" },
+    { 6, "Accounts Outside an Organization", "1 account Vantage knows", NULL, NULL },
+    { 7, "Loose", "no integration brings its data", NULL, "Not connected" },
+  };
+
+  g_list_store_append (integrations, payer);
+  g_list_store_append (integrations, gov_member);
+  inflow_account_directory_update (directory, G_LIST_MODEL (accounts), G_LIST_MODEL (integrations));
+
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_autoptr(InflowAccountEntry) entry = entry_at (directory, expected[i].position);
+      g_autoptr(InflowAccountRow) row = inflow_account_row_new (entry);
+
+      g_assert_cmpstr (inflow_account_row_get_title (row), ==, expected[i].title);
+      g_assert_nonnull (strstr (inflow_account_row_get_subtitle (row), expected[i].subtitle_part));
+      g_assert_cmpstr (inflow_account_row_get_primary_badge (row), ==, expected[i].primary);
+      g_assert_cmpstr (inflow_account_row_get_coverage_badge (row), ==, expected[i].coverage);
+      /* The tooltip and the accessible label say it all */
+      g_assert_nonnull (strstr (inflow_account_row_get_details (row), expected[i].title));
+      g_assert_nonnull (strstr (inflow_account_row_get_details (row), inflow_account_row_get_subtitle (row)));
+    }
 }
 
 int
@@ -286,6 +358,8 @@ main (int   argc,
   g_test_add_func ("/session/account-directory/grouping-and-coverage", test_grouping_and_coverage);
   g_test_add_func ("/session/account-directory/member-only", test_member_only);
   g_test_add_func ("/session/account-directory/search", test_search);
+  g_test_add_func ("/session/account-directory/caution-per-organization", test_caution_per_organization);
+  g_test_add_func ("/session/account-directory/rows", test_rows);
 
   return inflow_test_run ();
 }

@@ -51,6 +51,7 @@
 #include "inflow-database.h"
 #include "inflow-integration.h"
 #include "inflow-integrations-view.h"
+#include "inflow-placeholder-rows.h"
 #include "inflow-me.h"
 #include "inflow-session.h"
 #include "inflow-window.h"
@@ -379,7 +380,14 @@ reference_cb (GObject      *source,
 
   /* The view as it is now, unfiltered */
   view = window_child (window, "integrations_view");
-  shown = describe_integrations (inflow_integrations_view_get_shown_model (view));
+  {
+    /* What the column view's rows show, sorted and filtered */
+    GObject *column_view = gtk_widget_get_template_child (GTK_WIDGET (view), INFLOW_TYPE_INTEGRATIONS_VIEW, "column_view");
+    GtkSelectionModel *selection = gtk_column_view_get_model (GTK_COLUMN_VIEW (column_view));
+    GListModel *rows = gtk_no_selection_get_model (GTK_NO_SELECTION (selection));
+
+    shown = describe_integrations (inflow_placeholder_rows_get_source (INFLOW_PLACEHOLDER_ROWS (rows)));
+  }
   truth = describe_integrations (truth_model);
   storm->checks++;
 

@@ -6,7 +6,10 @@
 
 #include "config.h"
 
+#include "inflow-account-search.h"
 #include "inflow-accounts-view.h"
+#include "inflow-cell.h"
+#include "inflow-placeholder-rows.h"
 #include "inflow-test-utils.h"
 #include "views-fixture.h"
 
@@ -16,14 +19,43 @@ typedef struct
   InflowAccountsView *view;
 } Fixture;
 
+static const char *
+state (Fixture *fixture)
+{
+  return gtk_stack_get_visible_child_name (views_fixture_child (&fixture->base, "stack"));
+}
+
+static InflowAccountDirectory *
+directory_of (Fixture *fixture)
+{
+  return inflow_session_get_account_directory (fixture->base.session);
+}
+
+/* What the list shows: the matches of the view's search */
+static GListModel *
+shown_model (Fixture *fixture)
+{
+  GtkListView *list_view = views_fixture_child (&fixture->base, "list_view");
+  GListModel *rows = gtk_no_selection_get_model (GTK_NO_SELECTION (gtk_list_view_get_model (list_view)));
+
+  return inflow_placeholder_rows_get_source (INFLOW_PLACEHOLDER_ROWS (rows));
+}
+
+static gboolean
+is_visible (Fixture    *fixture,
+            const char *name)
+{
+  return gtk_widget_get_visible (views_fixture_child (&fixture->base, name));
+}
+
 static gboolean
 view_is_listing (gpointer data)
 {
   Fixture *fixture = data;
 
-  return g_str_equal (inflow_accounts_view_get_state (fixture->view), "list") &&
+  return g_str_equal (state (fixture), "list") &&
          !inflow_session_get_refreshing (fixture->base.session) &&
-         inflow_account_directory_get_n_accounts (inflow_accounts_view_get_directory (fixture->view)) > 0;
+         inflow_account_directory_get_n_accounts (directory_of (fixture)) > 0;
 }
 
 static void
@@ -77,7 +109,7 @@ static void
 test_groups_and_coverage (Fixture       *fixture,
                           gconstpointer  data)
 {
-  InflowAccountDirectory *directory = inflow_accounts_view_get_directory (fixture->view);
+  InflowAccountDirectory *directory = directory_of (fixture);
   g_autofree char *management = integration_account (&fixture->base, INFLOW_SIM_NOTABLE_MANAGEMENT);
   g_autofree char *gov = integration_account (&fixture->base, INFLOW_SIM_NOTABLE_GOVCLOUD);
   InflowAccountEntry *entry;
@@ -116,8 +148,8 @@ test_groups_and_coverage (Fixture       *fixture,
   g_assert_true (inflow_account_entry_is_govcloud (entry));
 
   /* Management connected: no caution; members without a role: StackSet. */
-  g_assert_false (inflow_accounts_view_get_caution_visible (fixture->view));
-  g_assert_true (inflow_accounts_view_get_stackset_visible (fixture->view));
+  g_assert_false (is_visible (fixture, "caution_box"));
+  g_assert_true (is_visible (fixture, "stackset_box"));
   g_assert_nonnull (views_fixture_find_label (GTK_WIDGET (fixture->view), "Management connected"));
   g_assert_nonnull (views_fixture_find_label (GTK_WIDGET (fixture->view), "Costs only"));
   views_fixture_screenshot ("accounts.png");
@@ -128,7 +160,7 @@ caution_is_shown (gpointer data)
 {
   Fixture *fixture = data;
 
-  return inflow_accounts_view_get_caution_visible (fixture->view);
+  return is_visible (fixture, "caution_box");
 }
 
 static void
@@ -147,7 +179,7 @@ test_management_caution (Fixture       *fixture,
       g_autoptr(InflowIntegration) integration = g_list_model_get_item (integrations, i);
       const char *account_id = inflow_integration_get_account_identifier (integration);
 
-      if (inflow_account_directory_is_management (inflow_accounts_view_get_directory (fixture->view), account_id))
+      if (inflow_account_directory_is_management (directory_of (fixture), account_id))
         g_ptr_array_add (others, g_strdup (inflow_integration_get_token (integration)));
     }
   g_assert_true (g_ptr_array_find_with_equal_func (others, token, g_str_equal, NULL));
@@ -155,7 +187,8 @@ test_management_caution (Fixture       *fixture,
     inflow_session_remove_integration (fixture->base.session, g_ptr_array_index (others, i));
 
   views_fixture_wait (caution_is_shown, fixture);
-  g_assert_false (inflow_accounts_view_get_stackset_visible (fixture->view));
+  g_assert_false (is_visible (fixture, "stackset_box"));
+  g_assert_nonnull (views_fixture_find_label (GTK_WIDGET (fixture->view), "No Management Account Connected"));
   label = views_fixture_find_label (GTK_WIDGET (fixture->view), "Reserved Instances");
   g_assert_nonnull (label);
   g_assert_nonnull (views_fixture_find_label (GTK_WIDGET (fixture->view), "cost allocation tags"));
@@ -181,23 +214,6 @@ test_stackset_entry (Fixture       *fixture,
   g_assert_true (views_fixture_was_activated (&fixture->base, "connect-aws", "stackset"));
 }
 
-static GtkWidget *
-find_search_entry (GtkWidget *root)
-{
-  if (GTK_IS_SEARCH_ENTRY (root))
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_search_entry (child);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 typedef struct
 {
   Fixture *fixture;
@@ -208,21 +224,23 @@ static gboolean
 matches_are (gpointer data)
 {
   MatchesWait *wait = data;
-  InflowAccountDirectory *directory = inflow_accounts_view_get_directory (wait->fixture->view);
+  GListModel *rows = G_LIST_MODEL (gtk_list_view_get_model (views_fixture_child (&wait->fixture->base, "list_view")));
 
-  return g_list_model_get_n_items (inflow_account_directory_get_matches (directory)) == wait->n_matches;
+  /* The matches, and a row for each (without any, the rows stay, empty,
+   * behind the "No Matching Accounts" page) */
+  return g_list_model_get_n_items (shown_model (wait->fixture)) == wait->n_matches &&
+         (wait->n_matches == 0 || g_list_model_get_n_items (rows) == wait->n_matches);
 }
 
 /* Types @text into the search and waits for the list to have @n_matches rows. */
 static void
 search (Fixture    *fixture,
-        GtkWidget  *entry,
         const char *text,
         guint       n_matches)
 {
   MatchesWait wait = { fixture, n_matches };
 
-  gtk_editable_set_text (GTK_EDITABLE (entry), text);
+  views_fixture_type (&fixture->base, "search_entry", text);
   views_fixture_wait (matches_are, &wait);
   views_fixture_settle ();
 }
@@ -251,8 +269,9 @@ test_search (Fixture       *fixture,
              gconstpointer  data)
 {
   GtkWidget *view = GTK_WIDGET (fixture->view);
-  InflowAccountDirectory *directory = inflow_accounts_view_get_directory (fixture->view);
-  GListModel *matches = inflow_account_directory_get_matches (directory);
+  InflowAccountDirectory *directory = directory_of (fixture);
+  GListModel *matches = shown_model (fixture);
+  InflowAccountSearch *account_search = INFLOW_ACCOUNT_SEARCH (matches);
   guint n_entries = g_list_model_get_n_items (inflow_account_directory_get_entries (directory));
   guint n_accounts = inflow_account_directory_get_n_accounts (directory);
   g_autofree char *management = integration_account (&fixture->base, INFLOW_SIM_NOTABLE_MANAGEMENT);
@@ -263,7 +282,7 @@ test_search (Fixture       *fixture,
   guint n_members = count_members (directory, organization_id);
   g_autofree char *count = g_strdup_printf ("of %u accounts", n_accounts);
   g_autofree char *one = g_strdup_printf ("1 %s", count);
-  GtkWidget *entry = find_search_entry (view);
+  GtkWidget *entry = views_fixture_child (&fixture->base, "search_entry");
   GtkWidget *label;
   g_autoptr(InflowAccountEntry) heading = NULL;
   g_autoptr(InflowAccountEntry) account = NULL;
@@ -281,14 +300,14 @@ test_search (Fixture       *fixture,
   g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (gtk_widget_get_root (view)), entry));
 
   /* An account ID: that account under its organization, nothing else */
-  search (fixture, entry, gov, 2);
+  search (fixture, gov, 2);
   heading = g_list_model_get_item (matches, 0);
   account = g_list_model_get_item (matches, 1);
   g_assert_cmpint (inflow_account_entry_get_kind (heading), ==, INFLOW_ACCOUNT_ENTRY_ORGANIZATION);
   g_assert_true (inflow_account_entry_is_govcloud (heading));
   g_assert_cmpstr (inflow_account_entry_get_account_id (account), ==, gov);
-  g_assert_cmpuint (inflow_account_directory_get_n_matching_accounts (directory), ==, 1);
-  g_assert_cmpstr (inflow_accounts_view_get_state (fixture->view), ==, "list");
+  g_assert_cmpuint (inflow_account_search_get_n_accounts (account_search), ==, 1);
+  g_assert_cmpstr (state (fixture), ==, "list");
   g_assert_nonnull (views_fixture_find_label (view, gov_title));
   g_assert_null (views_fixture_find_label (view, management));
   label = views_fixture_find_label (view, count);
@@ -297,24 +316,27 @@ test_search (Fixture       *fixture,
   views_fixture_screenshot ("accounts-search.png");
 
   /* An organization ID, in capitals: the whole organization */
-  search (fixture, entry, organization, n_members + 1);
-  g_assert_cmpuint (inflow_account_directory_get_n_matching_accounts (directory), ==, n_members);
+  search (fixture, organization, n_members + 1);
+  g_assert_cmpuint (inflow_account_search_get_n_accounts (account_search), ==, n_members);
   g_assert_nonnull (views_fixture_find_label (view, management));
   g_assert_null (views_fixture_find_label (view, gov_title));
 
   /* Nothing matches: the empty state */
-  search (fixture, entry, "no such account", 0);
-  g_assert_cmpstr (inflow_accounts_view_get_state (fixture->view), ==, "no-results");
+  search (fixture, "no such account", 0);
+  g_assert_cmpstr (state (fixture), ==, "no-results");
   g_assert_nonnull (views_fixture_find_label (view, "No Matching Accounts"));
 
   /* Escape clears the search: everything is back */
   g_signal_emit_by_name (entry, "stop-search");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "");
-  search (fixture, entry, "", n_entries);
-  g_assert_cmpstr (inflow_accounts_view_get_state (fixture->view), ==, "list");
-  g_assert_cmpuint (inflow_account_directory_get_n_matching_accounts (directory), ==, n_accounts);
+  search (fixture, "", n_entries);
+  g_assert_cmpstr (state (fixture), ==, "list");
+  g_assert_cmpuint (inflow_account_search_get_n_accounts (account_search), ==, n_accounts);
   g_assert_nonnull (views_fixture_find_label (view, management));
   g_assert_null (views_fixture_find_label (view, count));
+
+  /* The search was the view's: the shared directory is whole all along */
+  g_assert_cmpuint (g_list_model_get_n_items (inflow_account_directory_get_entries (directory)), ==, n_entries);
 }
 
 static void
@@ -322,8 +344,30 @@ test_signed_out (Fixture       *fixture,
                  gconstpointer  data)
 {
   inflow_accounts_view_set_session (fixture->view, NULL);
-  g_assert_cmpstr (inflow_accounts_view_get_state (fixture->view), ==, "signed-out");
-  g_assert_cmpuint (g_list_model_get_n_items (inflow_account_directory_get_entries (inflow_accounts_view_get_directory (fixture->view))), ==, 0);
+  g_assert_cmpstr (state (fixture), ==, "signed-out");
+  g_assert_cmpuint (g_list_model_get_n_items (shown_model (fixture)), ==, 0);
+}
+
+static gboolean
+badge_says (GtkWidget *widget,
+            gpointer   data)
+{
+  return g_strcmp0 (inflow_cell_get_label (INFLOW_CELL (widget)), data) == 0;
+}
+
+/* At 400 px everything still fits: no wider than the window */
+static void
+test_narrow (Fixture       *fixture,
+             gconstpointer  data)
+{
+  int minimum = 0;
+
+  views_fixture_resize (&fixture->base, 400);
+  gtk_widget_measure (GTK_WIDGET (fixture->view), GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+  g_assert_cmpint (minimum, <=, 400);
+  g_assert_nonnull (views_fixture_find_widget (GTK_WIDGET (fixture->view), INFLOW_TYPE_CELL, badge_says,
+                                               (gpointer) "Management connected"));
+  views_fixture_screenshot ("accounts-narrow.png");
 }
 
 int
@@ -339,6 +383,7 @@ main (int   argc,
   g_test_add ("/ui/accounts/stackset-entry", Fixture, NULL, setup, test_stackset_entry, teardown);
   g_test_add ("/ui/accounts/search", Fixture, NULL, setup, test_search, teardown);
   g_test_add ("/ui/accounts/signed-out", Fixture, NULL, setup, test_signed_out, teardown);
+  g_test_add ("/ui/accounts/narrow", Fixture, NULL, setup, test_narrow, teardown);
 
   return inflow_test_run ();
 }

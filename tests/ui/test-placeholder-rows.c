@@ -2,6 +2,10 @@
  *
  * Copyright 2026 The Inflow authors
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A real GtkListView whose rows come from a GtkBuilderListItemFactory
+ * template that binds a label through the placeholder's item, as the
+ * views do.
  */
 
 #include "config.h"
@@ -15,7 +19,22 @@
 #define MAX_ROWS 200
 #define ROWS_PER_FRAME 20
 
-#define ITEM_DATA GUINT_TO_POINTER (7)
+static const char row_template[] =
+  "<interface>"
+  "  <template class='GtkListItem'>"
+  "    <property name='child'>"
+  "      <object class='GtkLabel'>"
+  "        <binding name='label'>"
+  "          <lookup name='string' type='GtkStringObject'>"
+  "            <lookup name='item' type='InflowPlaceholder'>"
+  "              <lookup name='item'>GtkListItem</lookup>"
+  "            </lookup>"
+  "          </lookup>"
+  "        </binding>"
+  "      </object>"
+  "    </property>"
+  "  </template>"
+  "</interface>";
 
 typedef struct
 {
@@ -26,59 +45,28 @@ typedef struct
 
 typedef struct
 {
-  GtkStringList         *source;
+  GListStore            *source;    /* of GtkStringObject */
   InflowPlaceholderRows *rows;
   GtkWidget             *window;
   GtkWidget             *list_view;
-  GHashTable            *bound;     /* the GtkListItems the list has bound */
   GArray                *batches;   /* of Batch: the changes of the rows */
-  guint                  n_calls;   /* of bind_cb() */
-  guint                  n_forced;
+  guint                  n_mapped;  /* calls of map_cb() */
+  guint                  n_given;   /* ... with the row's view-model until then */
 } Fixture;
 
-static void
-bind_cb (GtkListItem *list_item,
-         gpointer     item_data,
-         gboolean     force,
-         gpointer     user_data)
+/* The view-model of a string: the string, marked (a new one each time) */
+static gpointer
+map_cb (gpointer source_item,
+        gpointer item,
+        gpointer user_data)
 {
   Fixture *fixture = user_data;
-  const char *string = gtk_string_list_get_string (fixture->source, gtk_list_item_get_position (list_item));
+  g_autofree char *text = g_strdup_printf ("m:%s", gtk_string_object_get_string (source_item));
 
-  g_assert_true (item_data == ITEM_DATA);
-  g_assert_true (g_hash_table_contains (fixture->bound, list_item));
-
-  fixture->n_calls++;
-  if (force)
-    fixture->n_forced++;
-  if (string != NULL)
-    gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (list_item)), string);
-}
-
-static void
-setup_item_cb (GtkSignalListItemFactory *factory,
-               GtkListItem              *list_item,
-               Fixture                  *fixture)
-{
-  gtk_list_item_set_child (list_item, gtk_label_new (NULL));
-}
-
-static void
-bind_item_cb (GtkSignalListItemFactory *factory,
-              GtkListItem              *list_item,
-              Fixture                  *fixture)
-{
-  g_hash_table_add (fixture->bound, list_item);
-  inflow_placeholder_rows_bind (fixture->rows, list_item, ITEM_DATA);
-}
-
-static void
-unbind_item_cb (GtkSignalListItemFactory *factory,
-                GtkListItem              *list_item,
-                Fixture                  *fixture)
-{
-  inflow_placeholder_rows_unbind (fixture->rows, list_item);
-  g_hash_table_remove (fixture->bound, list_item);
+  fixture->n_mapped++;
+  if (item != NULL)
+    fixture->n_given++;
+  return gtk_string_object_new (text);
 }
 
 static void
@@ -115,23 +103,22 @@ static void
 fixture_setup (Fixture       *fixture,
                gconstpointer  data)
 {
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  g_autoptr(GBytes) bytes = g_bytes_new_static (row_template, sizeof row_template - 1);
   GtkWidget *scrolled = gtk_scrolled_window_new ();
 
-  fixture->source = gtk_string_list_new (NULL);
-  fixture->bound = g_hash_table_new (NULL, NULL);
+  g_type_ensure (INFLOW_TYPE_PLACEHOLDER);
+  fixture->source = g_list_store_new (GTK_TYPE_STRING_OBJECT);
   fixture->batches = g_array_new (FALSE, FALSE, sizeof (Batch));
+  fixture->list_view = gtk_list_view_new (NULL, gtk_builder_list_item_factory_new_from_bytes (NULL, bytes));
 
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_item_cb), fixture);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_item_cb), fixture);
-  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_item_cb), fixture);
-  fixture->list_view = gtk_list_view_new (NULL, factory);
+  fixture->rows = inflow_placeholder_rows_new (fixture->list_view, G_LIST_MODEL (fixture->source));
+  inflow_placeholder_rows_set_map_func (fixture->rows, map_cb, fixture, NULL);
+  g_signal_connect (fixture->rows, "items-changed", G_CALLBACK (rows_changed_cb), fixture);
+  {
+    g_autoptr(GtkNoSelection) selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (fixture->rows)));
 
-  fixture->rows = inflow_placeholder_rows_new (fixture->list_view, G_LIST_MODEL (fixture->source), bind_cb, fixture);
-  g_signal_connect (inflow_placeholder_rows_get_model (fixture->rows), "items-changed",
-                    G_CALLBACK (rows_changed_cb), fixture);
-  gtk_list_view_set_model (GTK_LIST_VIEW (fixture->list_view),
-                           GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (inflow_placeholder_rows_get_model (fixture->rows)))));
+    gtk_list_view_set_model (GTK_LIST_VIEW (fixture->list_view), GTK_SELECTION_MODEL (selection));
+  }
 
   fixture->window = gtk_window_new ();
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 300, 600);
@@ -146,9 +133,11 @@ fixture_teardown (Fixture       *fixture,
                   gconstpointer  data)
 {
   gtk_window_destroy (GTK_WINDOW (fixture->window));
-  g_clear_object (&fixture->rows);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  /* The list let go of the rows, and the rows of the list */
+  g_assert_finalize_object (fixture->rows);
   g_clear_object (&fixture->source);
-  g_clear_pointer (&fixture->bound, g_hash_table_unref);
   g_clear_pointer (&fixture->batches, g_array_unref);
 }
 
@@ -158,20 +147,23 @@ set_source (Fixture    *fixture,
             const char *prefix,
             guint       n)
 {
-  g_autoptr(GPtrArray) strings = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
 
   for (guint i = 0; i < n; i++)
-    g_ptr_array_add (strings, g_strdup_printf ("%s%u", prefix, i));
-  g_ptr_array_add (strings, NULL);
+    {
+      g_autofree char *string = g_strdup_printf ("%s%u", prefix, i);
 
-  gtk_string_list_splice (fixture->source, 0, g_list_model_get_n_items (G_LIST_MODEL (fixture->source)),
-                          (const char * const *) strings->pdata);
+      g_ptr_array_add (items, gtk_string_object_new (string));
+    }
+
+  g_list_store_splice (fixture->source, 0, g_list_model_get_n_items (G_LIST_MODEL (fixture->source)),
+                       items->pdata, items->len);
 }
 
 static guint
 n_rows (Fixture *fixture)
 {
-  return g_list_model_get_n_items (inflow_placeholder_rows_get_model (fixture->rows));
+  return g_list_model_get_n_items (G_LIST_MODEL (fixture->rows));
 }
 
 /* Syncs with a source of @n items, waits for the rows, and checks that
@@ -210,6 +202,14 @@ grow_to (Fixture     *fixture,
 }
 
 static void
+pending_cb (GObject    *object,
+            GParamSpec *pspec,
+            guint      *count)
+{
+  (*count)++;
+}
+
+static void
 test_grow_shrink (Fixture       *fixture,
                   gconstpointer  data)
 {
@@ -218,11 +218,15 @@ test_grow_shrink (Fixture       *fixture,
   static const guint to_500[] = { ROWS_PER_FRAME, ROWS_PER_FRAME, ROWS_PER_FRAME, ROWS_PER_FRAME, ROWS_PER_FRAME,
                                   500 - MAX_ROWS, 0 };
   static const guint to_15[] = { 10, 0 };
+  guint n_pending_notified = 0;
 
   g_assert_cmpuint (n_rows (fixture), ==, 0);
   g_assert_false (inflow_placeholder_rows_get_pending (fixture->rows));
+  g_signal_connect (fixture->rows, "notify::pending", G_CALLBACK (pending_cb), &n_pending_notified);
 
   grow_to (fixture, 100, to_100);
+  /* Pending, then done: told twice */
+  g_assert_cmpuint (n_pending_notified, ==, 2);
   grow_to (fixture, 500, to_500);
 
   /* Fewer rows at once, and in one change */
@@ -248,70 +252,127 @@ test_grow_shrink (Fixture       *fixture,
   g_assert_false (inflow_placeholder_rows_get_pending (fixture->rows));
 }
 
+/* The labels of the list's rows, by position */
+static GPtrArray *
+row_labels (Fixture *fixture)
+{
+  GPtrArray *labels = g_ptr_array_new ();
+
+  /* listview > row > label, in position order while nothing is scrolled */
+  for (GtkWidget *row = gtk_widget_get_first_child (fixture->list_view); row != NULL; row = gtk_widget_get_next_sibling (row))
+    {
+      GtkWidget *label = gtk_widget_get_first_child (row);
+
+      if (GTK_IS_LABEL (label) && gtk_widget_get_mapped (label))
+        g_ptr_array_add (labels, label);
+    }
+
+  return labels;
+}
+
 static gboolean
-all_bound (gpointer data)
+labels_show (gpointer data)
 {
   Fixture *fixture = data;
+  g_autoptr(GPtrArray) labels = row_labels (fixture);
 
-  return !inflow_placeholder_rows_get_pending (fixture->rows) &&
-         g_hash_table_size (fixture->bound) == g_list_model_get_n_items (G_LIST_MODEL (fixture->source));
-}
+  if (labels->len == 0)
+    return FALSE;
 
-/* Each bound row shows the source item at its position. */
-static void
-assert_rows_show_source (Fixture *fixture)
-{
-  GHashTableIter iter;
-  gpointer list_item;
-
-  g_hash_table_iter_init (&iter, fixture->bound);
-  while (g_hash_table_iter_next (&iter, &list_item, NULL))
+  for (guint i = 0; i < labels->len; i++)
     {
-      GtkWidget *label = gtk_list_item_get_child (list_item);
+      g_autoptr(GtkStringObject) item = g_list_model_get_item (G_LIST_MODEL (fixture->source), i);
+      g_autofree char *expected = g_strdup_printf ("m:%s", gtk_string_object_get_string (item));
 
-      g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (label)), ==,
-                       gtk_string_list_get_string (fixture->source, gtk_list_item_get_position (list_item)));
+      if (g_strcmp0 (gtk_label_get_label (g_ptr_array_index (labels, i)), expected) != 0)
+        return FALSE;
     }
+
+  return TRUE;
 }
 
 static void
-test_rebind (Fixture       *fixture,
-             gconstpointer  data)
+test_in_place (Fixture       *fixture,
+               gconstpointer  data)
 {
-  g_autoptr(GList) before = NULL;
-  guint n_bound;
+  g_autoptr(GPtrArray) before = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+  guint n_shown;
 
   set_source (fixture, "a", 10);
   inflow_placeholder_rows_sync (fixture->rows);
-  g_assert_true (inflow_test_wait_until (all_bound, fixture, 10000));
-  assert_rows_show_source (fixture);
-  n_bound = g_hash_table_size (fixture->bound);
-  g_assert_cmpuint (n_bound, ==, 10);
-  before = g_hash_table_get_keys (fixture->bound);
+  g_assert_true (inflow_test_wait_until (labels_show, fixture, 10000));
+  before = row_labels (fixture);
+  n_shown = before->len;
+  g_assert_cmpuint (n_shown, ==, 10);
+  /* The list may ask for a row more than once while it builds them */
+  g_assert_cmpuint (fixture->n_mapped, >=, 10);
 
-  /* New items, as many: the same list items show them, bound again in place. */
-  fixture->n_calls = fixture->n_forced = 0;
+  /* New items, as many: the same rows show them, through the placeholders' items */
+  fixture->n_mapped = 0;
   set_source (fixture, "b", 10);
   inflow_placeholder_rows_sync (fixture->rows);
-  g_assert_cmpuint (fixture->n_calls, ==, n_bound);
-  g_assert_cmpuint (fixture->n_forced, ==, 0);
-  assert_rows_show_source (fixture);
-  for (GList *l = before; l != NULL; l = l->next)
-    g_assert_true (g_hash_table_contains (fixture->bound, l->data));
+  g_assert_cmpuint (fixture->n_mapped, ==, 10);
+  g_assert_true (labels_show (fixture));
+  after = row_labels (fixture);
+  g_assert_cmpuint (after->len, ==, n_shown);
+  for (guint i = 0; i < n_shown; i++)
+    g_assert_true (g_ptr_array_index (after, i) == g_ptr_array_index (before, i));
 
-  /* Fewer: the rows that stay show the new items. */
-  fixture->n_calls = 0;
+  /* The same items moved: each row is given its view-model to show the
+   * item now at its place in (the views keep it) */
+  {
+    g_autoptr(GObject) last = g_list_model_get_item (G_LIST_MODEL (fixture->source), 9);
+
+    fixture->n_mapped = fixture->n_given = 0;
+    g_list_store_remove (fixture->source, 9);
+    g_list_store_insert (fixture->source, 0, last);
+    inflow_placeholder_rows_sync (fixture->rows);
+    g_assert_cmpuint (fixture->n_mapped, ==, 10);
+    g_assert_cmpuint (fixture->n_given, ==, 10);
+    g_assert_true (labels_show (fixture));
+  }
+
+  /* Fewer: the rows that stay show the new items */
   set_source (fixture, "c", 4);
   inflow_placeholder_rows_sync (fixture->rows);
-  g_assert_cmpuint (fixture->n_calls, ==, n_bound);
-  g_assert_true (inflow_test_wait_until (all_bound, fixture, 10000));
-  assert_rows_show_source (fixture);
+  g_assert_true (inflow_test_wait_until (labels_show, fixture, 10000));
 
-  /* A forced rebind reaches the bound list items only. */
-  fixture->n_calls = fixture->n_forced = 0;
-  inflow_placeholder_rows_rebind (fixture->rows, TRUE);
-  g_assert_cmpuint (fixture->n_calls, ==, 4);
-  g_assert_cmpuint (fixture->n_forced, ==, 4);
+  /* Emptied, the rows stay, showing nothing; filled again, the same rows
+   * show the items */
+  set_source (fixture, "e", 0);
+  inflow_placeholder_rows_sync (fixture->rows);
+  g_assert_cmpuint (n_rows (fixture), ==, 4);
+  {
+    g_autoptr(InflowPlaceholder) first = g_list_model_get_item (G_LIST_MODEL (fixture->rows), 0);
+
+    g_assert_null (inflow_placeholder_get_item (first));
+  }
+  g_clear_pointer (&before, g_ptr_array_unref);
+  before = row_labels (fixture);
+  set_source (fixture, "c", 4);
+  inflow_placeholder_rows_sync (fixture->rows);
+  g_assert_true (labels_show (fixture));
+  g_clear_pointer (&after, g_ptr_array_unref);
+  after = row_labels (fixture);
+  g_assert_cmpuint (after->len, ==, 4);
+  for (guint i = 0; i < after->len; i++)
+    g_assert_true (g_ptr_array_index (after, i) == g_ptr_array_index (before, i));
+
+  /* A refresh makes the view-models of the rows the list holds, no others */
+  fixture->n_mapped = 0;
+  inflow_placeholder_rows_refresh (fixture->rows);
+  g_assert_cmpuint (fixture->n_mapped, ==, 4);
+
+  /* Many items: only those the list asks for get a view-model (some twice:
+   * GTK asks for a row's item before it keeps it) */
+  fixture->n_mapped = 0;
+  set_source (fixture, "d", 5000);
+  inflow_placeholder_rows_sync (fixture->rows);
+  g_assert_true (inflow_test_wait_until (rows_done, fixture, 10000));
+  g_assert_true (inflow_test_wait_until (labels_show, fixture, 10000));
+  g_assert_cmpuint (fixture->n_mapped, >=, 20);
+  g_assert_cmpuint (fixture->n_mapped, <=, 3 * MAX_ROWS);
 }
 
 int
@@ -322,7 +383,7 @@ main (int   argc,
   gtk_init ();
 
   g_test_add ("/ui/placeholder-rows/grow-shrink", Fixture, NULL, fixture_setup, test_grow_shrink, fixture_teardown);
-  g_test_add ("/ui/placeholder-rows/rebind", Fixture, NULL, fixture_setup, test_rebind, fixture_teardown);
+  g_test_add ("/ui/placeholder-rows/in-place", Fixture, NULL, fixture_setup, test_in_place, fixture_teardown);
 
   return inflow_test_run ();
 }

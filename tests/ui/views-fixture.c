@@ -10,7 +10,19 @@
 
 #include "inflow-resources.h"
 #include "inflow-test-utils.h"
+#include "inflow-view-utils.h"
+#include "ui-window.h"
 #include "views-fixture.h"
+
+static ViewsFixture *current;
+
+/* Links are recorded, not launched */
+static void
+record_uri (GtkWindow  *parent,
+            const char *uri)
+{
+  g_ptr_array_add (current->opened, g_strdup (uri));
+}
 
 static void
 record_action_cb (GSimpleAction *action,
@@ -50,6 +62,9 @@ views_fixture_start (ViewsFixture *fixture,
   }
 
   fixture->activated = g_ptr_array_new_with_free_func (g_free);
+  fixture->opened = g_ptr_array_new_with_free_func (g_free);
+  current = fixture;
+  inflow_view_set_uri_handler (record_uri);
   fixture->simulator = inflow_simulator_new (42, n_integrations, n_accounts);
   g_assert_true (inflow_simulator_listen (fixture->simulator, 0, &error));
   g_assert_no_error (error);
@@ -79,6 +94,8 @@ views_fixture_show (ViewsFixture *fixture,
                     int           width,
                     int           height)
 {
+  g_assert_null (fixture->view);
+  fixture->view = g_object_ref (view);
   gtk_window_set_default_size (fixture->window, width, height);
   gtk_window_set_child (fixture->window, view);
   gtk_window_present (fixture->window);
@@ -98,6 +115,31 @@ views_fixture_refresh (ViewsFixture *fixture)
   views_fixture_settle ();
 }
 
+typedef struct
+{
+  ViewsFixture *fixture;
+  int           width;
+} WidthWait;
+
+static gboolean
+view_fits (gpointer data)
+{
+  WidthWait *wait = data;
+
+  return gtk_widget_get_width (wait->fixture->view) <= wait->width + 1;
+}
+
+/* Makes the window @width wide and waits until the view is no wider. */
+void
+views_fixture_resize (ViewsFixture *fixture,
+                      int           width)
+{
+  WidthWait wait = { fixture, width };
+
+  g_assert_true (ui_resize_window_until (fixture->window, width, 720, view_fits, &wait));
+  views_fixture_settle ();
+}
+
 void
 views_fixture_stop (ViewsFixture *fixture)
 {
@@ -108,6 +150,10 @@ views_fixture_stop (ViewsFixture *fixture)
       g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, 0);
       gtk_window_destroy (window);
     }
+  views_fixture_settle ();
+  /* Nothing keeps a view alive once its window is gone (as GNOME Console's tests check) */
+  if (fixture->view != NULL)
+    g_assert_finalize_object (g_steal_pointer (&fixture->view));
 
   inflow_session_close (fixture->session);
   g_clear_object (&fixture->session);
@@ -115,6 +161,9 @@ views_fixture_stop (ViewsFixture *fixture)
   views_fixture_settle ();
   g_clear_object (&fixture->simulator);
   g_clear_pointer (&fixture->activated, g_ptr_array_unref);
+  g_clear_pointer (&fixture->opened, g_ptr_array_unref);
+  inflow_view_set_uri_handler (NULL);
+  current = NULL;
 }
 
 void
@@ -176,6 +225,57 @@ views_fixture_find_label (GtkWidget  *root,
     }
 
   return NULL;
+}
+
+/* The first mapped widget of @type under @root that @match accepts */
+GtkWidget *
+views_fixture_find_widget (GtkWidget  *root,
+                           GType       type,
+                           gboolean  (*match) (GtkWidget *widget,
+                                               gpointer   data),
+                           gpointer    data)
+{
+  if (g_type_is_a (G_OBJECT_TYPE (root), type) && gtk_widget_get_mapped (root) &&
+      (match == NULL || match (root, data)))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = views_fixture_find_widget (child, type, match, data);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* A child of the shown view's template (a widget or an object) */
+gpointer
+views_fixture_child (ViewsFixture *fixture,
+                     const char   *name)
+{
+  GObject *child = gtk_widget_get_template_child (fixture->view, G_OBJECT_TYPE (fixture->view), name);
+
+  g_assert_nonnull (child);
+  return child;
+}
+
+/* Types @text into the view's search entry @entry_name, as a user would:
+ * the entry's "search-changed" comes after its typing delay. */
+void
+views_fixture_type (ViewsFixture *fixture,
+                    const char   *entry_name,
+                    const char   *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (views_fixture_child (fixture, entry_name)), text);
+}
+
+gboolean
+views_fixture_was_opened (ViewsFixture *fixture,
+                          const char   *uri)
+{
+  return g_ptr_array_find_with_equal_func (fixture->opened, uri, g_str_equal, NULL);
 }
 
 GtkWindow *

@@ -19,7 +19,9 @@ typedef struct
   InflowClient    *client;
   InflowSession   *session;
   GtkWindow       *window;
+  GtkWidget       *view;        /* the view shown, finalized at the end */
   GPtrArray       *activated;   /* "action:parameter" of the win.* actions */
+  GPtrArray       *opened;      /* the links the views opened */
 } ViewsFixture;
 
 void        views_fixture_start          (ViewsFixture *fixture,
@@ -32,6 +34,8 @@ void        views_fixture_show           (ViewsFixture *fixture,
                                           int           height);
 void        views_fixture_stop           (ViewsFixture *fixture);
 void        views_fixture_refresh        (ViewsFixture *fixture);
+void        views_fixture_resize         (ViewsFixture *fixture,
+                                          int           width);
 void        views_fixture_wait           (gboolean    (*check) (gpointer data),
                                           gpointer      data);
 void        views_fixture_settle         (void);
@@ -40,6 +44,18 @@ gboolean    views_fixture_was_activated  (ViewsFixture *fixture,
                                           const char   *parameter);
 GtkWidget  *views_fixture_find_label     (GtkWidget    *root,
                                           const char   *text_part);
+GtkWidget  *views_fixture_find_widget    (GtkWidget    *root,
+                                          GType         type,
+                                          gboolean    (*match) (GtkWidget *widget,
+                                                                gpointer   data),
+                                          gpointer      data);
+gpointer    views_fixture_child          (ViewsFixture *fixture,
+                                          const char   *name);
+void        views_fixture_type           (ViewsFixture *fixture,
+                                          const char   *entry_name,
+                                          const char   *text);
+gboolean    views_fixture_was_opened     (ViewsFixture *fixture,
+                                          const char   *uri);
 GtkWindow  *views_fixture_find_toplevel  (GType         type);
 char       *views_fixture_dup_workspaces (ViewsFixture *fixture,
                                           const char   *integration_token);

@@ -8,7 +8,6 @@
 
 #include <adwaita.h>
 
-#include "inflow-account-directory.h"
 #include "inflow-session.h"
 
 G_BEGIN_DECLS
@@ -17,15 +16,9 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (InflowAccountsView, inflow_accounts_view, INFLOW, ACCOUNTS_VIEW, AdwBin)
 
-GtkWidget              *inflow_accounts_view_new          (void);
-InflowSession          *inflow_accounts_view_get_session  (InflowAccountsView *self);
-void                    inflow_accounts_view_set_session  (InflowAccountsView *self,
-                                                           InflowSession      *session);
-
-/* For tests: the directory the list shows, and what the view shows. */
-InflowAccountDirectory *inflow_accounts_view_get_directory (InflowAccountsView *self);
-const char             *inflow_accounts_view_get_state    (InflowAccountsView *self);
-gboolean                inflow_accounts_view_get_caution_visible (InflowAccountsView *self);
-gboolean                inflow_accounts_view_get_stackset_visible (InflowAccountsView *self);
+GtkWidget     *inflow_accounts_view_new         (void);
+InflowSession *inflow_accounts_view_get_session (InflowAccountsView *self);
+void           inflow_accounts_view_set_session (InflowAccountsView *self,
+                                                 InflowSession      *session);
 
 G_END_DECLS

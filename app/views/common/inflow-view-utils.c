@@ -1,4 +1,4 @@
-/* inflow-view-utils.c: opening links, copying and saving text from the onboarding views
+/* inflow-view-utils.c: links, the clipboard, files, toasts and search entries for the views
  *
  * Copyright 2026 The Inflow authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "inflow-link-policy.h"
+#include "inflow-list-status.h"
 #include "inflow-view-utils.h"
 
 static InflowUriHandler uri_handler;
@@ -36,11 +37,21 @@ inflow_view_uri_is_allowed (const char *uri)
   return inflow_link_is_allowed (uri);
 }
 
+/**
+ * inflow_view_show_toast_full:
+ * @widget: a widget under a toast overlay
+ * @message: what the toast says
+ * @timeout: seconds it shows, 0 for libadwaita's default
+ *
+ * Shows a toast in the nearest #AdwToastOverlay above @widget.
+ */
 void
-inflow_view_show_toast (GtkWidget  *widget,
-                        const char *message)
+inflow_view_show_toast_full (GtkWidget  *widget,
+                             const char *message,
+                             guint       timeout)
 {
   GtkWidget *overlay;
+  AdwToast *toast;
 
   g_return_if_fail (GTK_IS_WIDGET (widget));
   g_return_if_fail (message != NULL);
@@ -52,7 +63,17 @@ inflow_view_show_toast (GtkWidget  *widget,
       return;
     }
 
-  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (message));
+  toast = adw_toast_new (message);
+  if (timeout > 0)
+    adw_toast_set_timeout (toast, timeout);
+  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+}
+
+void
+inflow_view_show_toast (GtkWidget  *widget,
+                        const char *message)
+{
+  inflow_view_show_toast_full (widget, message, 0);
 }
 
 static GtkWindow *
@@ -307,6 +328,35 @@ inflow_view_set_error_style (GtkWidget *widget,
     gtk_widget_remove_css_class (widget, "error");
 }
 
+/* A view that changes its layout with its width watches its allocation
+ * in a GtkCustomLayout; these do what AdwBin's layout would. */
+void
+inflow_view_measure_bin_child (GtkWidget      *widget,
+                               GtkOrientation  orientation,
+                               int             for_size,
+                               int            *minimum,
+                               int            *natural,
+                               int            *minimum_baseline,
+                               int            *natural_baseline)
+{
+  GtkWidget *child = adw_bin_get_child (ADW_BIN (widget));
+
+  if (child != NULL && gtk_widget_should_layout (child))
+    gtk_widget_measure (child, orientation, for_size, minimum, natural, minimum_baseline, natural_baseline);
+}
+
+void
+inflow_view_allocate_bin_child (GtkWidget *widget,
+                                int        width,
+                                int        height,
+                                int        baseline)
+{
+  GtkWidget *child = adw_bin_get_child (ADW_BIN (widget));
+
+  if (child != NULL && gtk_widget_should_layout (child))
+    gtk_widget_allocate (child, width, height, baseline, NULL);
+}
+
 /* Shows or hides a column of fixed @width. GTK 4.8 counts hidden columns
  * in the width it shares out, which would leave an expanding column no room
  * to grow into: hidden, they get none. */
@@ -324,16 +374,7 @@ inflow_view_show_column (GtkColumnViewColumn *column,
 const char *
 inflow_view_list_state_name (InflowListState state)
 {
-  static const char *const names[] = {
-    [INFLOW_LIST_STATE_LOADING] = "loading",
-    [INFLOW_LIST_STATE_ERROR] = "error",
-    [INFLOW_LIST_STATE_EMPTY] = "empty",
-    [INFLOW_LIST_STATE_READY] = "list",
-  };
-
-  g_return_val_if_fail (state < G_N_ELEMENTS (names), "empty");
-
-  return names[state];
+  return inflow_list_state_get_name (state);
 }
 
 /* Ctrl+F in a list view: to its search, with what was typed selected */

@@ -1,4 +1,4 @@
-/* inflow-view-utils.h: opening links, copying and saving text from the onboarding views
+/* inflow-view-utils.h: links, the clipboard, files, toasts and search entries for the views
  *
  * Copyright 2026 The Inflow authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -31,8 +31,24 @@ void      inflow_view_save_text        (GtkWidget        *widget,
                                         const char       *text);
 void      inflow_view_show_toast       (GtkWidget        *widget,
                                         const char       *message);
+void      inflow_view_show_toast_full  (GtkWidget        *widget,
+                                        const char       *message,
+                                        guint             timeout);
 void      inflow_view_set_error_style  (GtkWidget        *widget,
                                         gboolean          error);
+
+/* For a GtkCustomLayout of an AdwBin: measures and allocates its child */
+void      inflow_view_measure_bin_child  (GtkWidget       *widget,
+                                          GtkOrientation   orientation,
+                                          int              for_size,
+                                          int             *minimum,
+                                          int             *natural,
+                                          int             *minimum_baseline,
+                                          int             *natural_baseline);
+void      inflow_view_allocate_bin_child (GtkWidget       *widget,
+                                          int              width,
+                                          int              height,
+                                          int              baseline);
 
 void      inflow_view_show_column      (GtkColumnViewColumn *column,
                                         gboolean          visible,

@@ -10,42 +10,47 @@
 
 #include <glib/gi18n.h>
 
-#include "inflow-ingestion-format.h"
+#include "inflow-cell.h"
 #include "inflow-integration-page.h"
-#include "inflow-integration-words.h"
+#include "inflow-integration-row.h"
+#include "inflow-view-utils.h"
 
+/**
+ * InflowIntegrationPage:
+ *
+ * An integration's status, workspaces, actions and details. Its template
+ * binds an #InflowIntegrationRow (the same view-model as the list's rows)
+ * and the session's write permission; the delete goes through the session.
+ */
 struct _InflowIntegrationPage
 {
-  AdwBin                  parent_instance;
+  AdwBin                parent_instance;
 
   /* Owned references */
-  InflowSession          *session;
-  InflowAccountDirectory *directory;
-  InflowIntegration      *integration;
-  GCancellable           *cancellable;
-  GPtrArray              *workspace_rows;
+  InflowSession        *session;
+  InflowIntegrationRow *row;
+  GCancellable         *cancellable;
+  GPtrArray            *workspace_rows;
+  char                 *deleting;       /* the title of what is being deleted */
 
   /* Template widgets */
-  GtkLabel               *title_label;
-  GtkLabel               *subtitle_label;
-  GtkLabel               *status_badge;
-  GtkLabel               *govcloud_badge;
-  AdwActionRow           *status_row;
-  GtkImage               *status_icon;
-  AdwActionRow           *govcloud_row;
-  AdwPreferencesGroup    *workspaces_group;
-  GtkButton              *access_button;
-  AdwActionRow           *monitor_row;
-  AdwActionRow           *permissions_row;
-  AdwActionRow           *backfill_row;
-  AdwActionRow           *created_row;
-  AdwActionRow           *updated_row;
-  AdwActionRow           *token_row;
-  GtkButton              *delete_button;
-  GtkLabel               *delete_reason_label;
+  GtkScrolledWindow    *scrolled_window;
+  AdwPreferencesGroup  *workspaces_group;
+  GtkWidget            *access_button;
+  GtkWidget            *monitor_row;
+  GtkWidget            *permissions_row;
+  GtkWidget            *backfill_row;
 };
 
 G_DEFINE_FINAL_TYPE (InflowIntegrationPage, inflow_integration_page, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_SESSION,
+  PROP_ROW,
+  PROP_DELETING,
+  N_PROPS
+};
 
 enum {
   BACK,
@@ -53,35 +58,8 @@ enum {
   N_SIGNALS
 };
 
+static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
-
-static const char *
-integration_title (InflowIntegrationPage *self)
-{
-  const char *account_id = inflow_integration_get_account_identifier (self->integration);
-  const char *name = NULL;
-
-  if (self->directory != NULL)
-    name = inflow_account_directory_get_title (self->directory, account_id);
-
-  if (name != NULL)
-    return name;
-  if (account_id != NULL)
-    return account_id;
-
-  return inflow_integration_get_token (self->integration);
-}
-
-static char *
-format_time (GDateTime *time)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-
-  if (time == NULL)
-    return g_strdup (_("Never"));
-
-  return inflow_ingestion_format_when (time, now);
-}
 
 static void
 clear_workspace_rows (InflowIntegrationPage *self)
@@ -113,14 +91,16 @@ add_workspace_row (InflowIntegrationPage *self,
   g_ptr_array_add (self->workspace_rows, row);
 }
 
+/* One row a workspace, with the teams that see it */
 static void
 update_workspaces (InflowIntegrationPage *self)
 {
-  const char * const *tokens = inflow_integration_get_workspace_tokens (self->integration);
-  GListModel *workspaces = inflow_session_get_workspaces (self->session);
-  GListModel *teams = inflow_session_get_teams (self->session);
+  InflowIntegration *integration = self->row != NULL ? inflow_integration_row_get_integration (self->row) : NULL;
+  const char * const *tokens = integration != NULL ? inflow_integration_get_workspace_tokens (integration) : NULL;
 
   clear_workspace_rows (self);
+  if (integration == NULL || self->session == NULL)
+    return;
 
   if (tokens == NULL || tokens[0] == NULL)
     {
@@ -137,8 +117,9 @@ update_workspaces (InflowIntegrationPage *self)
   for (guint i = 0; tokens[i] != NULL; i++)
     {
       const char * const one[] = { tokens[i], NULL };
-      g_autofree char *name = inflow_workspaces_dup_names (workspaces, one);
-      g_autofree char *team_names = inflow_teams_dup_names_for_workspace (teams, tokens[i], NULL);
+      g_autofree char *name = inflow_workspaces_dup_names (inflow_session_get_workspaces (self->session), one);
+      g_autofree char *team_names = inflow_teams_dup_names_for_workspace (inflow_session_get_teams (self->session),
+                                                                          tokens[i], NULL);
       g_autofree char *subtitle = NULL;
 
       if (team_names != NULL)
@@ -151,104 +132,47 @@ update_workspaces (InflowIntegrationPage *self)
     }
 }
 
+/* The actions of the page name the integration */
 static void
-update (InflowIntegrationPage *self)
+update_targets (InflowIntegrationPage *self)
 {
-  InflowStatusWord word;
-  const char *account_id;
-  const char *provider;
-  gboolean is_aws;
-  gboolean govcloud;
-  gboolean can_write;
-  g_autofree char *subtitle = NULL;
-  g_autofree char *created = NULL;
-  g_autofree char *updated = NULL;
-  GVariant *target;
+  GtkWidget *actionables[] = { self->monitor_row, self->permissions_row, self->backfill_row, self->access_button };
+  InflowIntegration *integration = self->row != NULL ? inflow_integration_row_get_integration (self->row) : NULL;
+  GVariant *target = g_variant_ref_sink (g_variant_new_string (integration != NULL ? inflow_integration_get_token (integration) : ""));
 
-  if (self->integration == NULL || self->session == NULL)
-    return;
-
-  word = inflow_status_word_from_status (inflow_integration_get_status (self->integration));
-  account_id = inflow_integration_get_account_identifier (self->integration);
-  provider = inflow_provider_get_display_name (inflow_integration_get_provider (self->integration));
-  is_aws = inflow_integration_is_provider (self->integration, "aws");
-  govcloud = is_aws && self->directory != NULL &&
-             inflow_account_directory_is_govcloud (self->directory, account_id);
-
-  gtk_label_set_label (self->title_label, integration_title (self));
-  if (account_id != NULL)
-    /* Translators: a provider and an account ID, like "AWS · 123456789012" */
-    subtitle = g_strdup_printf (_("%s · %s"), provider, account_id);
-  else
-    subtitle = g_strdup (provider);
-  if (is_aws && self->directory != NULL && inflow_account_directory_is_management (self->directory, account_id))
-    {
-      g_autofree char *tmp = g_steal_pointer (&subtitle);
-
-      /* Translators: %s is "AWS · 123456789012" */
-      subtitle = g_strdup_printf (_("%s · management account"), tmp);
-    }
-  gtk_label_set_label (self->subtitle_label, subtitle);
-
-  gtk_label_set_label (self->status_badge, inflow_status_word_get_label (word));
-  gtk_widget_set_css_classes (GTK_WIDGET (self->status_badge),
-                              (const char *[]) { "inflow-badge",
-                                                 inflow_status_tone_get_css_class (inflow_status_word_get_tone (word)),
-                                                 NULL });
-  gtk_widget_set_visible (GTK_WIDGET (self->govcloud_badge), govcloud);
-  gtk_widget_set_visible (GTK_WIDGET (self->govcloud_row), govcloud);
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->status_row), inflow_status_word_get_meaning (word));
-  adw_action_row_set_subtitle (self->status_row, inflow_status_word_get_advice (word, is_aws));
-  switch (inflow_status_word_get_tone (word))
-    {
-    case INFLOW_STATUS_TONE_SUCCESS:
-      gtk_image_set_from_icon_name (self->status_icon, "emblem-ok-symbolic");
-      break;
-    case INFLOW_STATUS_TONE_ERROR:
-      gtk_image_set_from_icon_name (self->status_icon, "dialog-error-symbolic");
-      break;
-    case INFLOW_STATUS_TONE_WARNING:
-      gtk_image_set_from_icon_name (self->status_icon, "dialog-warning-symbolic");
-      break;
-    case INFLOW_STATUS_TONE_ACCENT:
-    case INFLOW_STATUS_TONE_NEUTRAL:
-    default:
-      gtk_image_set_from_icon_name (self->status_icon, "content-loading-symbolic");
-      break;
-    }
-
-  target = g_variant_new_string (inflow_integration_get_token (self->integration));
-  g_variant_ref_sink (target);
-  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->monitor_row), target);
-  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->permissions_row), target);
-  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->backfill_row), target);
-  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->access_button), target);
+  for (guint i = 0; i < G_N_ELEMENTS (actionables); i++)
+    gtk_actionable_set_action_target_value (GTK_ACTIONABLE (actionables[i]), target);
   g_variant_unref (target);
-  gtk_widget_set_visible (GTK_WIDGET (self->permissions_row), is_aws);
-  gtk_widget_set_visible (GTK_WIDGET (self->backfill_row), is_aws);
+}
 
-  created = format_time (inflow_integration_get_created_at (self->integration));
-  updated = format_time (inflow_integration_get_last_updated (self->integration));
-  adw_action_row_set_subtitle (self->created_row, created);
-  adw_action_row_set_subtitle (self->updated_row, updated);
-  adw_action_row_set_subtitle (self->token_row, inflow_integration_get_token (self->integration));
+/* @title: (nullable): what names the integration being deleted, or %NULL */
+static void
+set_deleting (InflowIntegrationPage *self,
+              const char            *title)
+{
+  gboolean was_deleting = self->deleting != NULL;
 
-  can_write = inflow_session_get_can_write (self->session);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->delete_button), can_write);
-  gtk_widget_set_visible (GTK_WIDGET (self->delete_reason_label), !can_write);
-  if (!can_write)
-    {
-      const char *reason = inflow_session_get_write_disabled_reason (self->session);
+  g_free (self->deleting);
+  self->deleting = g_strdup (title);
+  if (was_deleting != (title != NULL))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DELETING]);
+}
 
-      gtk_label_set_label (self->delete_reason_label,
-                           reason != NULL ? reason : _("This token cannot make changes."));
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self->delete_button), reason);
-    }
-  else
-    gtk_widget_set_tooltip_text (GTK_WIDGET (self->delete_button), NULL);
+/* Callbacks of the template */
 
-  update_workspaces (self);
+static gboolean
+can_delete_cb (InflowIntegrationPage *self,
+               gboolean               can_write,
+               gboolean               deleting)
+{
+  return can_write && !deleting;
+}
+
+static gboolean
+cannot_write_cb (InflowIntegrationPage *self,
+                 gboolean               can_write)
+{
+  return !can_write;
 }
 
 static void
@@ -259,20 +183,26 @@ back_clicked_cb (InflowIntegrationPage *self,
 }
 
 static void
-show_toast (InflowIntegrationPage *self,
-            const char            *text)
+delete_clicked_cb (InflowIntegrationPage *self,
+                   GtkButton             *button)
 {
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-  AdwToast *toast;
+  inflow_integration_page_delete (self);
+}
 
-  if (overlay == NULL)
+static void
+open_in_vantage_cb (InflowIntegrationPage *self,
+                    AdwActionRow          *row)
+{
+  g_autofree char *url = NULL;
+
+  if (self->row == NULL)
     return;
 
-  toast = adw_toast_new (text);
-  adw_toast_set_timeout (toast, 8);
-  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
-  g_object_set_data_full (G_OBJECT (overlay), "inflow-last-toast", g_strdup (text), g_free);
+  g_object_get (self->row, "console-url", &url, NULL);
+  inflow_view_open_uri (GTK_WIDGET (self), url);
 }
+
+/* Deleting */
 
 static void
 delete_cb (GObject      *source,
@@ -281,30 +211,25 @@ delete_cb (GObject      *source,
 {
   g_autoptr(InflowIntegrationPage) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autofree char *token = NULL;
-  InflowSession *session;
+  g_autofree char *title = NULL;
 
-  if (!inflow_client_delete_integration_finish (INFLOW_CLIENT (source), result, &error))
+  if (!inflow_session_delete_integration_finish (INFLOW_SESSION (source), result, &error))
     {
       g_autofree char *text = NULL;
 
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         return;
 
-      gtk_widget_set_sensitive (GTK_WIDGET (self->delete_button), TRUE);
+      set_deleting (self, NULL);
       /* Translators: %s is the reason, a sentence */
       text = g_strdup_printf (_("Could not delete the integration: %s"), error->message);
-      show_toast (self, text);
+      inflow_view_show_toast_full (GTK_WIDGET (self), text, 8);
       return;
     }
 
-  if (self->integration == NULL || self->session == NULL)
-    return;
-
-  session = self->session;
-  token = g_strdup (inflow_integration_get_token (self->integration));
-  g_signal_emit (self, signals[DELETED], 0, token);
-  inflow_session_remove_integration (session, token);
+  title = g_strdup (self->deleting);
+  set_deleting (self, NULL);
+  g_signal_emit (self, signals[DELETED], 0, title);
 }
 
 static void
@@ -312,15 +237,14 @@ delete_response_cb (InflowIntegrationPage *self,
                     const char            *response,
                     AdwMessageDialog      *dialog)
 {
-  if (g_strcmp0 (response, "delete") != 0 || self->integration == NULL || self->session == NULL)
+  InflowIntegration *integration = self->row != NULL ? inflow_integration_row_get_integration (self->row) : NULL;
+
+  if (g_strcmp0 (response, "delete") != 0 || integration == NULL || self->session == NULL)
     return;
 
-  gtk_widget_set_sensitive (GTK_WIDGET (self->delete_button), FALSE);
-  inflow_client_delete_integration_async (inflow_session_get_client (self->session),
-                                          inflow_integration_get_token (self->integration),
-                                          self->cancellable,
-                                          delete_cb,
-                                          g_object_ref (self));
+  set_deleting (self, inflow_integration_row_get_title (self->row));
+  inflow_session_delete_integration_async (self->session, inflow_integration_get_token (integration), self->cancellable,
+                                           delete_cb, g_object_ref (self));
 }
 
 /**
@@ -333,35 +257,43 @@ delete_response_cb (InflowIntegrationPage *self,
 void
 inflow_integration_page_delete (InflowIntegrationPage *self)
 {
-  g_autofree char *heading = NULL;
+  InflowIntegration *integration;
+  g_autofree char *account = NULL;
   g_autofree char *body = NULL;
   g_autofree char *workspaces = NULL;
+  g_autofree char *account_name = NULL;
   const char * const *tokens;
+  const char *provider;
   GtkWidget *dialog;
   GtkRoot *root;
 
   g_return_if_fail (INFLOW_IS_INTEGRATION_PAGE (self));
 
-  if (self->integration == NULL || self->session == NULL || !inflow_session_get_can_write (self->session))
+  integration = self->row != NULL ? inflow_integration_row_get_integration (self->row) : NULL;
+  if (integration == NULL || self->session == NULL || !inflow_session_get_can_write (self->session))
     return;
 
-  tokens = inflow_integration_get_workspace_tokens (self->integration);
+  tokens = inflow_integration_get_workspace_tokens (integration);
   workspaces = inflow_workspaces_dup_names (inflow_session_get_workspaces (self->session), tokens);
-
-  /* Translators: %s is an account name or ID */
-  heading = g_strdup_printf (_("Delete the Integration of %s?"), integration_title (self));
-  if (tokens != NULL && tokens[0] != NULL)
-    body = g_strdup_printf (_("Cost data from %s (%s) stops arriving in Vantage, and the integration’s data leaves the workspaces that show it: %s. Reports and budgets built on it will show less.\n\nThe role in the provider’s account stays until you remove it there. This cannot be undone."),
-                            integration_title (self),
-                            inflow_provider_get_display_name (inflow_integration_get_provider (self->integration)),
-                            workspaces);
+  provider = inflow_provider_get_display_name (inflow_integration_get_provider (integration));
+  g_object_get (self->row, "account-name", &account_name, NULL);
+  if (account_name != NULL && inflow_integration_get_account_identifier (integration) != NULL)
+    /* Translators: an account's name and its ID, like "“Production” (123456789012)" */
+    account = g_strdup_printf (_("“%s” (%s)"), account_name, inflow_integration_get_account_identifier (integration));
   else
-    body = g_strdup_printf (_("Cost data from %s (%s) stops arriving in Vantage.\n\nThe role in the provider’s account stays until you remove it there. This cannot be undone."),
-                            integration_title (self),
-                            inflow_provider_get_display_name (inflow_integration_get_provider (self->integration)));
+    account = g_strdup (inflow_integration_row_get_title (self->row));
+
+  if (tokens != NULL && tokens[0] != NULL)
+    /* Translators: the first %s is a provider ("AWS"), the second an account, the third a list of workspaces */
+    body = g_strdup_printf (_("Cost data from the %s account %s stops arriving in Vantage, and the integration’s data leaves the workspaces that show it: %s. Reports and budgets built on it will show less.\n\nThe role in the provider’s account stays until you remove it there. This cannot be undone."),
+                            provider, account, workspaces);
+  else
+    /* Translators: the first %s is a provider ("AWS"), the second an account */
+    body = g_strdup_printf (_("Cost data from the %s account %s stops arriving in Vantage.\n\nThe role in the provider’s account stays until you remove it there. This cannot be undone."),
+                            provider, account);
 
   root = gtk_widget_get_root (GTK_WIDGET (self));
-  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading, body);
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, _("Delete Integration?"), body);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "cancel", _("_Cancel"),
                                     "delete", _("_Delete"),
@@ -373,12 +305,7 @@ inflow_integration_page_delete (InflowIntegrationPage *self)
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-static void
-delete_clicked_cb (InflowIntegrationPage *self,
-                   GtkButton             *button)
-{
-  inflow_integration_page_delete (self);
-}
+/* GObject */
 
 static void
 inflow_integration_page_dispose (GObject *object)
@@ -387,12 +314,37 @@ inflow_integration_page_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  gtk_widget_dispose_template (GTK_WIDGET (self), INFLOW_TYPE_INTEGRATION_PAGE);
   g_clear_object (&self->session);
-  g_clear_object (&self->directory);
-  g_clear_object (&self->integration);
+  g_clear_object (&self->row);
   g_clear_pointer (&self->workspace_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->deleting, g_free);
 
   G_OBJECT_CLASS (inflow_integration_page_parent_class)->dispose (object);
+}
+
+static void
+inflow_integration_page_get_property (GObject    *object,
+                                      guint       prop_id,
+                                      GValue     *value,
+                                      GParamSpec *pspec)
+{
+  InflowIntegrationPage *self = INFLOW_INTEGRATION_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
+      break;
+    case PROP_ROW:
+      g_value_set_object (value, self->row);
+      break;
+    case PROP_DELETING:
+      g_value_set_boolean (value, self->deleting != NULL);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -400,8 +352,15 @@ inflow_integration_page_class_init (InflowIntegrationPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GParamFlags flags = G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
 
   object_class->dispose = inflow_integration_page_dispose;
+  object_class->get_property = inflow_integration_page_get_property;
+
+  properties[PROP_SESSION] = g_param_spec_object ("session", NULL, NULL, INFLOW_TYPE_SESSION, flags);
+  properties[PROP_ROW] = g_param_spec_object ("row", NULL, NULL, INFLOW_TYPE_INTEGRATION_ROW, flags);
+  properties[PROP_DELETING] = g_param_spec_boolean ("deleting", NULL, NULL, FALSE, flags);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
    * InflowIntegrationPage::back:
@@ -413,33 +372,28 @@ inflow_integration_page_class_init (InflowIntegrationPageClass *klass)
 
   /**
    * InflowIntegrationPage::deleted:
-   * @token: the integration's token
+   * @title: what named the integration (its account's name or ID)
    *
-   * The integration was deleted (just before it leaves the session's list).
+   * The integration was deleted, and has left the session's list.
    */
   signals[DELETED] = g_signal_new ("deleted", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                    0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 
+  g_type_ensure (INFLOW_TYPE_CELL);
+  g_type_ensure (INFLOW_TYPE_INTEGRATION_ROW);
+
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/ui/inflow-integration-page.ui");
-  gtk_widget_class_bind_template_child (widget_class, InflowIntegrationPage, title_label);
-  gtk_widget_class_bind_template_child (widget_class, InflowIntegrationPage, subtitle_label);
-  gtk_widget_class_bind_template_child (widget_class, InflowIntegrationPage, status_badge);
-  gtk_widget_class_bind_template_child (widget_class, InflowIntegrationPage, govcloud_badge);
-  gtk_widget_class_bind_template_child (widget_class, InflowIntegrationPage, status_row);
-  gtk_widget_class_bind_template_child (widget_class, InflowIntegrationPage, status_icon);
-  gtk_widget_class_bind_template_child (widget_class, InflowIntegrationPage, govcloud_row);
+  gtk_widget_class_bind_template_child (widget_class, InflowIntegrationPage, scrolled_window);
   gtk_widget_class_bind_template_child (widget_class, InflowIntegrationPage, workspaces_group);
   gtk_widget_class_bind_template_child (widget_class, InflowIntegrationPage, access_button);
   gtk_widget_class_bind_template_child (widget_class, InflowIntegrationPage, monitor_row);
   gtk_widget_class_bind_template_child (widget_class, InflowIntegrationPage, permissions_row);
   gtk_widget_class_bind_template_child (widget_class, InflowIntegrationPage, backfill_row);
-  gtk_widget_class_bind_template_child (widget_class, InflowIntegrationPage, created_row);
-  gtk_widget_class_bind_template_child (widget_class, InflowIntegrationPage, updated_row);
-  gtk_widget_class_bind_template_child (widget_class, InflowIntegrationPage, token_row);
-  gtk_widget_class_bind_template_child (widget_class, InflowIntegrationPage, delete_button);
-  gtk_widget_class_bind_template_child (widget_class, InflowIntegrationPage, delete_reason_label);
+  gtk_widget_class_bind_template_callback (widget_class, can_delete_cb);
+  gtk_widget_class_bind_template_callback (widget_class, cannot_write_cb);
   gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, delete_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, open_in_vantage_cb);
 
   gtk_widget_class_add_binding_signal (widget_class, GDK_KEY_Escape, 0, "back", NULL);
 }
@@ -463,28 +417,34 @@ inflow_integration_page_get_integration (InflowIntegrationPage *self)
 {
   g_return_val_if_fail (INFLOW_IS_INTEGRATION_PAGE (self), NULL);
 
-  return self->integration;
+  return self->row != NULL ? inflow_integration_row_get_integration (self->row) : NULL;
 }
 
 /**
  * inflow_integration_page_set_integration:
  * @self: a page
  * @session: (nullable): the session the integration belongs to
- * @directory: (nullable): the account directory, for names and partitions
  * @integration: (nullable): the integration to show
  *
- * Shows @integration; call again when it changed.
+ * Shows @integration, with the names of the session's account directory
+ * and the verdict of its ingestion monitor; call again when it changed.
+ * Another integration shows from the top of the page.
  */
 void
-inflow_integration_page_set_integration (InflowIntegrationPage  *self,
-                                         InflowSession          *session,
-                                         InflowAccountDirectory *directory,
-                                         InflowIntegration      *integration)
+inflow_integration_page_set_integration (InflowIntegrationPage *self,
+                                         InflowSession         *session,
+                                         InflowIntegration     *integration)
 {
+  InflowIntegration *shown;
+  gboolean another;
+
   g_return_if_fail (INFLOW_IS_INTEGRATION_PAGE (self));
   g_return_if_fail (session == NULL || INFLOW_IS_SESSION (session));
-  g_return_if_fail (directory == NULL || INFLOW_IS_ACCOUNT_DIRECTORY (directory));
   g_return_if_fail (integration == NULL || INFLOW_IS_INTEGRATION (integration));
+
+  shown = inflow_integration_page_get_integration (self);
+  another = integration == NULL || shown == NULL ||
+            !g_str_equal (inflow_integration_get_token (integration), inflow_integration_get_token (shown));
 
   if (session != self->session)
     {
@@ -492,11 +452,19 @@ inflow_integration_page_set_integration (InflowIntegrationPage  *self,
       g_cancellable_cancel (self->cancellable);
       g_clear_object (&self->cancellable);
       self->cancellable = g_cancellable_new ();
+      set_deleting (self, NULL);
+      g_set_object (&self->session, session);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
     }
 
-  g_set_object (&self->session, session);
-  g_set_object (&self->directory, directory);
-  g_set_object (&self->integration, integration);
+  g_clear_object (&self->row);
+  if (integration != NULL && session != NULL)
+    self->row = inflow_integration_row_new (integration, inflow_session_get_account_directory (session),
+                                            inflow_session_get_ingestion_monitor (session));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ROW]);
 
-  update (self);
+  update_targets (self);
+  update_workspaces (self);
+  if (another)
+    gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scrolled_window), 0);
 }

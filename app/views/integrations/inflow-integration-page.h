@@ -8,7 +8,6 @@
 
 #include <adwaita.h>
 
-#include "inflow-account-directory.h"
 #include "inflow-session.h"
 
 G_BEGIN_DECLS
@@ -17,11 +16,10 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (InflowIntegrationPage, inflow_integration_page, INFLOW, INTEGRATION_PAGE, AdwBin)
 
-InflowIntegration *inflow_integration_page_get_integration (InflowIntegrationPage  *self);
-void               inflow_integration_page_set_integration (InflowIntegrationPage  *self,
-                                                            InflowSession          *session,
-                                                            InflowAccountDirectory *directory,
-                                                            InflowIntegration      *integration);
-void               inflow_integration_page_delete          (InflowIntegrationPage  *self);
+InflowIntegration *inflow_integration_page_get_integration (InflowIntegrationPage *self);
+void               inflow_integration_page_set_integration (InflowIntegrationPage *self,
+                                                            InflowSession         *session,
+                                                            InflowIntegration     *integration);
+void               inflow_integration_page_delete          (InflowIntegrationPage *self);
 
 G_END_DECLS

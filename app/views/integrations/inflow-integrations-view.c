@@ -9,18 +9,16 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <string.h>
 
-#include "inflow-account-directory.h"
-#include "inflow-ingestion-format.h"
+#include "inflow-cell.h"
+#include "inflow-integration-filter.h"
 #include "inflow-integration-page.h"
+#include "inflow-integration-row.h"
 #include "inflow-integrations-view.h"
+#include "inflow-list-status.h"
 #include "inflow-placeholder-rows.h"
-#include "inflow-search.h"
 #include "inflow-view-utils.h"
 
-/* Narrower than this, the list drops the date and workspace columns and the
- * filters go under the search entry. */
 /* Under these widths of the view, columns give way: Created first, then
  * all but Account and Status (which takes the Ingestion badge). */
 #define MEDIUM_WIDTH 1010
@@ -28,67 +26,56 @@
 
 typedef enum
 {
-  CELL_ACCOUNT,
-  CELL_STATUS,
-  CELL_VERDICT,
-  CELL_WORKSPACES,
-  CELL_CREATED,
-  CELL_UPDATED,
-} CellKind;
+  COLUMN_ACCOUNT,
+  COLUMN_STATUS,
+  COLUMN_VERDICT,
+  COLUMN_WORKSPACES,
+  COLUMN_CREATED,
+  COLUMN_UPDATED,
+  N_COLUMNS
+} Column;
 
 /* Fixed widths; the Account column takes the rest. */
 static const int column_widths[] = {
-  [CELL_ACCOUNT] = -1,
-  [CELL_STATUS] = 260,
-  [CELL_VERDICT] = 150,
-  [CELL_WORKSPACES] = 110,
-  [CELL_CREATED] = 130,
-  [CELL_UPDATED] = 150,
+  [COLUMN_ACCOUNT] = -1,
+  [COLUMN_STATUS] = 260,
+  [COLUMN_VERDICT] = 150,
+  [COLUMN_WORKSPACES] = 110,
+  [COLUMN_CREATED] = 130,
+  [COLUMN_UPDATED] = 150,
 };
 
 struct _InflowIntegrationsView
 {
-  AdwBin                        parent_instance;
+  AdwBin                   parent_instance;
 
   /* Owned references */
-  InflowSession                *session;
-  InflowAccountDirectory       *directory;
-  GtkSortListModel             *sort_model;
-  GtkFilterListModel           *filter_model;
-  GtkCustomFilter              *filter;
-  InflowPlaceholderRows        *rows;            /* what column_view shows */
-  GPtrArray                    *provider_keys;   /* NULL for "all" first */
-  GHashTable                   *search_keys;     /* InflowIntegration → its search_key() */
-  char                         *search;          /* as inflow_search_fold() gives it, or NULL */
-  GTimeZone                    *timezone;        /* local, for the dates of the cells */
+  InflowSession           *session;
+  GSignalGroup            *integrations_signals;  /* of the session's list */
+  GtkSortListModel        *sort_model;
+  GtkFilterListModel      *filter_model;
+  GtkCustomFilter         *custom_filter;         /* asks filter */
+  InflowPlaceholderRows   *rows;                  /* what column_view shows */
+  GPtrArray               *provider_keys;         /* NULL for "all" first */
 
-  InflowIntegrationVerdictFunc  verdict_func;
-  gpointer                      verdict_data;
-  GDestroyNotify                verdict_destroy;
+  guint                    narrow_idle;
+  gboolean                 narrow;
+  gboolean                 medium;                /* also when narrow */
+  gboolean                 updating_providers;
 
-  guint                         directory_idle;
-  guint                         narrow_idle;
-  gboolean                      narrow;
-  gboolean                      medium;      /* also when narrow */
-  gboolean                      updating_providers;
-
-  /* Template widgets */
-  AdwToastOverlay              *toast_overlay;
-  AdwLeaflet                   *leaflet;
-  GtkWidget                    *list_page;
-  GtkBox                       *toolbar;
-  GtkSearchEntry               *search_entry;
-  GtkDropDown                  *provider_dropdown;
-  GtkDropDown                  *status_dropdown;
-  GtkStack                     *stack;
-  GtkSpinner                   *spinner;
-  AdwStatusPage                *error_page;
-  GtkColumnView                *column_view;
-  GtkLabel                     *count_label;
-  GtkLabel                     *as_of_label;
-  InflowIntegrationPage        *detail_page;
-
-  GtkColumnViewColumn          *columns[CELL_UPDATED + 1];
+  /* Template widgets and objects */
+  InflowListStatus        *list_status;
+  InflowIntegrationFilter *filter;
+  AdwLeaflet              *leaflet;
+  GtkWidget               *list_page;
+  GtkBox                  *toolbar;
+  GtkSearchEntry          *search_entry;
+  GtkDropDown             *provider_dropdown;
+  GtkDropDown             *status_dropdown;
+  GtkColumnView           *column_view;
+  GtkLabel                *count_label;
+  InflowIntegrationPage   *detail_page;
+  GtkColumnViewColumn     *columns[N_COLUMNS];
 };
 
 G_DEFINE_FINAL_TYPE (InflowIntegrationsView, inflow_integrations_view, ADW_TYPE_BIN)
@@ -101,8 +88,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static void update_state (InflowIntegrationsView *self);
-
 static gboolean
 models_pending (InflowIntegrationsView *self)
 {
@@ -110,68 +95,66 @@ models_pending (InflowIntegrationsView *self)
          gtk_sort_list_model_get_pending (self->sort_model) > 0;
 }
 
-/* Values the list shows, sorts and searches by */
-
-static const char *
-integration_name (InflowIntegrationsView *self,
-                  InflowIntegration      *integration)
+static GListModel *
+session_integrations (InflowIntegrationsView *self)
 {
-  return inflow_account_directory_get_title (self->directory,
-                                             inflow_integration_get_account_identifier (integration));
+  return self->session != NULL ? inflow_session_get_integrations (self->session) : NULL;
 }
 
-static const char *
-integration_title (InflowIntegrationsView *self,
-                   InflowIntegration      *integration)
+static InflowAccountDirectory *
+session_directory (InflowIntegrationsView *self)
 {
-  const char *name = integration_name (self, integration);
-
-  if (name != NULL)
-    return name;
-  if (inflow_integration_get_account_identifier (integration) != NULL)
-    return inflow_integration_get_account_identifier (integration);
-
-  return inflow_integration_get_token (integration);
+  return self->session != NULL ? inflow_session_get_account_directory (self->session) : NULL;
 }
 
-static InflowStatusWord
-integration_word (InflowIntegration *integration)
-{
-  return inflow_status_word_from_status (inflow_integration_get_status (integration));
-}
+/* Rows, sorting and filtering */
 
-static guint
-count_workspaces (InflowIntegration *integration)
+/* A row keeps its view-model and shows the next integration in it: only
+ * what differs notifies */
+static gpointer
+map_row_cb (gpointer integration,
+            gpointer item,
+            gpointer data)
 {
-  const char * const *tokens = inflow_integration_get_workspace_tokens (integration);
+  InflowIntegrationsView *self = data;
+  InflowIntegrationRow *row;
 
-  return tokens != NULL ? g_strv_length ((char **) tokens) : 0;
+  if (item != NULL)
+    {
+      row = g_object_ref (item);
+      inflow_integration_row_set_integration (row, integration);
+    }
+  else
+    row = inflow_integration_row_new (integration, session_directory (self),
+                                      self->session != NULL ? inflow_session_get_ingestion_monitor (self->session) : NULL);
+  inflow_integration_row_set_compact (row, self->narrow);
+
+  return row;
 }
 
 static char *
 title_expression_cb (InflowIntegration      *integration,
                      InflowIntegrationsView *self)
 {
-  return g_strdup (integration_title (self, integration));
+  return inflow_integration_dup_title (integration, session_directory (self));
 }
 
 static int
-status_expression_cb (InflowIntegration *integration,
-                      gpointer           data)
+status_expression_cb (InflowIntegration *integration)
 {
-  return integration_word (integration);
+  return inflow_status_word_from_status (inflow_integration_get_status (integration));
 }
 
 static guint
-workspaces_expression_cb (InflowIntegration *integration,
-                          gpointer           data)
+workspaces_expression_cb (InflowIntegration *integration)
 {
-  return count_workspaces (integration);
+  const char * const *tokens = inflow_integration_get_workspace_tokens (integration);
+
+  return tokens != NULL ? g_strv_length ((char **) tokens) : 0;
 }
 
 static gint64
-created_expression_cb (InflowIntegration *integration,
-                       gpointer           data)
+created_expression_cb (InflowIntegration *integration)
 {
   GDateTime *time = inflow_integration_get_created_at (integration);
 
@@ -179,93 +162,46 @@ created_expression_cb (InflowIntegration *integration,
 }
 
 static gint64
-updated_expression_cb (InflowIntegration *integration,
-                       gpointer           data)
+updated_expression_cb (InflowIntegration *integration)
 {
   GDateTime *time = inflow_integration_get_last_updated (integration);
 
   return time != NULL ? g_date_time_to_unix (time) : 0;
 }
 
-/* What a search matches: provider, account ID, account name, status word
- * and token. Built once per integration, and again when the lists or the
- * names change. */
-static const char *
-search_key (InflowIntegrationsView *self,
-            InflowIntegration      *integration)
+static void
+set_sorter (InflowIntegrationsView *self,
+            Column                  column,
+            GType                   type,
+            GCallback               callback,
+            gpointer                data)
 {
-  char *key = g_hash_table_lookup (self->search_keys, integration);
+  GtkExpression *expression = gtk_cclosure_expression_new (type, NULL, 0, NULL, callback, data, NULL);
+  g_autoptr(GtkSorter) sorter = NULL;
 
-  if (key == NULL)
-    {
-      const char *name = integration_name (self, integration);
-      g_autofree char *text = NULL;
-
-      text = g_strjoin (" ",
-                        inflow_provider_get_display_name (inflow_integration_get_provider (integration)),
-                        inflow_integration_get_provider (integration),
-                        inflow_status_word_get_label (integration_word (integration)),
-                        inflow_integration_get_token (integration),
-                        inflow_integration_get_account_identifier (integration) ?: "",
-                        name ?: "",
-                        NULL);
-      key = inflow_search_fold (text);
-      g_hash_table_insert (self->search_keys, integration, key);
-    }
-
-  return key;
+  if (type == G_TYPE_STRING)
+    sorter = GTK_SORTER (gtk_string_sorter_new (expression));
+  else
+    sorter = GTK_SORTER (gtk_numeric_sorter_new (expression));
+  gtk_column_view_column_set_sorter (self->columns[column], sorter);
 }
-
-static GtkExpression *
-closure_expression (GType     type,
-                    GCallback callback,
-                    gpointer  data)
-{
-  return gtk_cclosure_expression_new (type, NULL, 0, NULL, callback, data, NULL);
-}
-
-/* Filtering by provider, status and search */
 
 static gboolean
-filter_cb (gpointer item,
-           gpointer data)
+filter_match_cb (gpointer item,
+                 gpointer data)
 {
   InflowIntegrationsView *self = data;
-  InflowIntegration *integration = item;
-  guint provider = gtk_drop_down_get_selected (self->provider_dropdown);
-  guint status = gtk_drop_down_get_selected (self->status_dropdown);
 
-  if (provider != GTK_INVALID_LIST_POSITION && provider > 0 && provider < self->provider_keys->len &&
-      !inflow_integration_is_provider (integration, g_ptr_array_index (self->provider_keys, provider)))
-    return FALSE;
-
-  if (status != GTK_INVALID_LIST_POSITION && status > 0 &&
-      (guint) integration_word (integration) != status - 1)
-    return FALSE;
-
-  return self->search == NULL || strstr (search_key (self, integration), self->search) != NULL;
+  return self->filter != NULL && inflow_integration_filter_match (self->filter, item);
 }
 
 static void
-set_search (InflowIntegrationsView *self,
-            const char             *text)
+filter_changed_cb (InflowIntegrationsView  *self,
+                   InflowFilterChange       change,
+                   InflowIntegrationFilter *filter)
 {
-  g_autofree char *search = inflow_search_fold (text);
-  GtkFilterChange change;
-
-  if (g_strcmp0 (search, self->search) == 0)
-    return;
-
-  if (search == NULL || (self->search != NULL && strstr (self->search, search) != NULL))
-    change = GTK_FILTER_CHANGE_LESS_STRICT;
-  else if (self->search == NULL || strstr (search, self->search) != NULL)
-    change = GTK_FILTER_CHANGE_MORE_STRICT;
-  else
-    change = GTK_FILTER_CHANGE_DIFFERENT;
-
-  g_free (self->search);
-  self->search = g_steal_pointer (&search);
-  gtk_filter_changed (GTK_FILTER (self->filter), change);
+  /* InflowFilterChange has the values of GtkFilterChange */
+  gtk_filter_changed (GTK_FILTER (self->custom_filter), (GtkFilterChange) change);
 }
 
 static int
@@ -275,40 +211,32 @@ compare_strings (gconstpointer a,
   return g_strcmp0 (*(const char **) a, *(const char **) b);
 }
 
+/* The provider dropdown lists the providers of the session's integrations. */
 static void
 update_providers (InflowIntegrationsView *self)
 {
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
-  g_autofree char *selected_key = NULL;
-  g_autoptr(GPtrArray) keys = NULL;
-  GListModel *integrations;
-  guint selected = gtk_drop_down_get_selected (self->provider_dropdown);
-  guint n;
+  g_autoptr(GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);
+  GListModel *integrations = session_integrations (self);
+  const char *selected_key = inflow_integration_filter_get_provider (self->filter);
+  guint selected = 0;
+  guint n = integrations != NULL ? g_list_model_get_n_items (integrations) : 0;
 
-  if (selected != GTK_INVALID_LIST_POSITION && selected > 0 && selected < self->provider_keys->len)
-    selected_key = g_strdup (g_ptr_array_index (self->provider_keys, selected));
-
-  keys = g_ptr_array_new_with_free_func (g_free);
-  if (self->session != NULL)
+  for (guint i = 0; i < n; i++)
     {
-      integrations = inflow_session_get_integrations (self->session);
-      n = g_list_model_get_n_items (integrations);
-      for (guint i = 0; i < n; i++)
-        {
-          g_autoptr(InflowIntegration) integration = g_list_model_get_item (integrations, i);
-          g_autofree char *key = g_ascii_strdown (inflow_integration_get_provider (integration), -1);
+      g_autoptr(InflowIntegration) integration = g_list_model_get_item (integrations, i);
+      g_autofree char *key = g_ascii_strdown (inflow_integration_get_provider (integration), -1);
 
-          if (!g_hash_table_contains (seen, key))
-            {
-              g_ptr_array_add (keys, g_strdup (key));
-              g_hash_table_add (seen, g_steal_pointer (&key));
-            }
+      if (!g_hash_table_contains (seen, key))
+        {
+          g_ptr_array_add (keys, g_strdup (key));
+          g_hash_table_add (seen, g_steal_pointer (&key));
         }
     }
+  g_ptr_array_sort (keys, compare_strings);
 
   /* Nothing changed: keep the dropdown as it is. */
-  g_ptr_array_sort (keys, compare_strings);
   if (keys->len + 1 == self->provider_keys->len)
     {
       gboolean same = TRUE;
@@ -319,10 +247,8 @@ update_providers (InflowIntegrationsView *self)
         return;
     }
 
-  g_ptr_array_set_size (self->provider_keys, 0);
-  g_ptr_array_add (self->provider_keys, NULL);
+  g_ptr_array_set_size (self->provider_keys, 1);
   gtk_string_list_append (names, _("All Providers"));
-  selected = 0;
   for (guint i = 0; i < keys->len; i++)
     {
       const char *key = g_ptr_array_index (keys, i);
@@ -337,419 +263,21 @@ update_providers (InflowIntegrationsView *self)
   gtk_drop_down_set_model (self->provider_dropdown, G_LIST_MODEL (names));
   gtk_drop_down_set_selected (self->provider_dropdown, selected);
   self->updating_providers = FALSE;
-}
-
-/* Cells
- *
- * The list keeps some 200 rows (1,000 cells) alive and rebinds them when
- * a search changes what it shows, so cells are cheap to bind: their text is
- * mostly in GtkInscriptions, whose size does not depend on their text (a
- * GtkLabel would have every row measured again), and their tooltips are
- * given on demand (see cell_set_tooltip()). The status words stay GtkLabels:
- * they are few, and usually the same as before. */
-
-static GtkWidget *
-text_new (void)
-{
-  GtkWidget *text = gtk_inscription_new (NULL);
-
-  gtk_inscription_set_min_chars (GTK_INSCRIPTION (text), 1);
-  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (text), GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
-
-  return text;
-}
-
-static void
-text_set (GtkWidget  *text,
-          const char *str)
-{
-  if (g_strcmp0 (gtk_inscription_get_text (GTK_INSCRIPTION (text)), str) != 0)
-    gtk_inscription_set_text (GTK_INSCRIPTION (text), str);
-}
-
-static void
-label_set (GtkWidget  *label,
-           const char *str)
-{
-  if (g_strcmp0 (gtk_label_get_label (GTK_LABEL (label)), str) != 0)
-    gtk_label_set_label (GTK_LABEL (label), str);
-}
-
-static GtkWidget *
-badge_new (void)
-{
-  GtkWidget *badge = gtk_label_new (NULL);
-
-  gtk_widget_set_halign (badge, GTK_ALIGN_START);
-  gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (badge, "inflow-badge");
-
-  return badge;
-}
-
-static void
-badge_set (GtkWidget        *badge,
-           const char       *label,
-           InflowStatusTone  tone)
-{
-  label_set (badge, label);
-  gtk_widget_set_css_classes (badge, (const char *[]) { "inflow-badge",
-                                                        inflow_status_tone_get_css_class (tone),
-                                                        NULL });
-}
-
-/* gtk_widget_set_tooltip_text() asks the display where the pointer is (a
- * round trip to the X server) on every call: cells with a tooltip keep a
- * static text instead, and hand it out when asked. */
-static gboolean
-query_tooltip_cb (GtkWidget  *widget,
-                  int         x,
-                  int         y,
-                  gboolean    keyboard,
-                  GtkTooltip *tooltip,
-                  gpointer    data)
-{
-  const char *text = g_object_get_data (G_OBJECT (widget), "inflow-tooltip");
-
-  if (text == NULL)
-    return FALSE;
-
-  gtk_tooltip_set_text (tooltip, text);
-
-  return TRUE;
-}
-
-static GtkWidget *
-with_tooltip (GtkWidget *widget)
-{
-  g_signal_connect (widget, "query-tooltip", G_CALLBACK (query_tooltip_cb), NULL);
-
-  return widget;
-}
-
-static void
-cell_set_tooltip (GtkWidget  *widget,
-                  const char *text)
-{
-  g_object_set_data (G_OBJECT (widget), "inflow-tooltip", (gpointer) text);
-  gtk_widget_set_has_tooltip (widget, text != NULL);
-}
-
-static void
-setup_cell_cb (GtkSignalListItemFactory *factory,
-               GtkListItem              *list_item,
-               InflowIntegrationsView   *self)
-{
-  CellKind kind = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (factory), "kind"));
-  GtkWidget *child;
-  GtkWidget *line;
-  GtkWidget *text;
-
-  switch (kind)
-    {
-    case CELL_ACCOUNT:
-      child = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-      gtk_widget_set_valign (child, GTK_ALIGN_CENTER);
-      text = text_new ();
-      gtk_widget_add_css_class (text, "heading");
-      gtk_box_append (GTK_BOX (child), text);
-      line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-      text = text_new ();
-      gtk_widget_set_hexpand (text, TRUE);
-      gtk_widget_add_css_class (text, "dim-label");
-      gtk_widget_add_css_class (text, "caption");
-      gtk_box_append (GTK_BOX (line), text);
-      gtk_box_append (GTK_BOX (line), with_tooltip (badge_new ()));
-      gtk_box_append (GTK_BOX (line), badge_new ());
-      gtk_box_append (GTK_BOX (child), line);
-      break;
-
-    case CELL_STATUS:
-      /* [status][verdict, when narrow]
-       * meaning */
-      child = with_tooltip (gtk_box_new (GTK_ORIENTATION_VERTICAL, 2));
-      gtk_widget_set_valign (child, GTK_ALIGN_CENTER);
-      line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-      gtk_box_append (GTK_BOX (line), badge_new ());
-      gtk_box_append (GTK_BOX (line), badge_new ());
-      gtk_box_append (GTK_BOX (child), line);
-      text = gtk_label_new (NULL);
-      gtk_label_set_xalign (GTK_LABEL (text), 0);
-      gtk_label_set_ellipsize (GTK_LABEL (text), PANGO_ELLIPSIZE_END);
-      gtk_widget_add_css_class (text, "dim-label");
-      gtk_widget_add_css_class (text, "caption");
-      gtk_box_append (GTK_BOX (child), text);
-      break;
-
-    case CELL_VERDICT:
-      child = badge_new ();
-      break;
-
-    case CELL_WORKSPACES:
-    case CELL_CREATED:
-    case CELL_UPDATED:
-    default:
-      child = with_tooltip (text_new ());
-      break;
-    }
-
-  gtk_list_item_set_child (list_item, child);
-}
-
-/* @same_as: (nullable): a label beside the badge; a verdict that says the
- * same does not show */
-static void
-bind_verdict (InflowIntegrationsView *self,
-              GtkWidget              *badge,
-              InflowIntegration      *integration,
-              const char             *same_as)
-{
-  g_autofree char *label = NULL;
-  InflowIngestionSeverity severity = INFLOW_INGESTION_SEVERITY_NONE;
-  InflowStatusTone tone;
-
-  if (self->verdict_func == NULL ||
-      !self->verdict_func (integration, &label, &severity, self->verdict_data) ||
-      label == NULL || g_strcmp0 (label, same_as) == 0)
-    {
-      gtk_widget_set_visible (badge, FALSE);
-      return;
-    }
-
-  switch (severity)
-    {
-    case INFLOW_INGESTION_SEVERITY_OK:
-      tone = INFLOW_STATUS_TONE_SUCCESS;
-      break;
-    case INFLOW_INGESTION_SEVERITY_INFO:
-      tone = INFLOW_STATUS_TONE_ACCENT;
-      break;
-    case INFLOW_INGESTION_SEVERITY_WARNING:
-      tone = INFLOW_STATUS_TONE_WARNING;
-      break;
-    case INFLOW_INGESTION_SEVERITY_ERROR:
-      tone = INFLOW_STATUS_TONE_ERROR;
-      break;
-    case INFLOW_INGESTION_SEVERITY_NONE:
-    default:
-      tone = INFLOW_STATUS_TONE_NEUTRAL;
-      break;
-    }
-
-  gtk_widget_set_visible (badge, TRUE);
-  badge_set (badge, label, tone);
-}
-
-/* A cell shows the integration at its position in filter_model (see
- * InflowPlaceholderRows). @force: whether to bind a cell again when it shows
- * that integration already. */
-static void
-bind_item (GtkListItem *list_item,
-           gpointer     kind_data,
-           gboolean     force,
-           gpointer     data)
-{
-  InflowIntegrationsView *self = data;
-  CellKind kind = GPOINTER_TO_UINT (kind_data);
-  g_autoptr(InflowIntegration) integration = g_list_model_get_item (G_LIST_MODEL (self->filter_model),
-                                                                   gtk_list_item_get_position (list_item));
-  GtkWidget *child = gtk_list_item_get_child (list_item);
-
-  if (integration == NULL ||
-      (!force && g_object_get_data (G_OBJECT (list_item), "inflow-integration") == integration))
-    return;
-
-  g_object_set_data_full (G_OBJECT (list_item), "inflow-integration", g_object_ref (integration), g_object_unref);
-
-  switch (kind)
-    {
-    case CELL_ACCOUNT:
-      {
-        const char *name = integration_name (self, integration);
-        const char *account_id = inflow_integration_get_account_identifier (integration);
-        const char *provider = inflow_provider_get_display_name (inflow_integration_get_provider (integration));
-        GtkWidget *title = gtk_widget_get_first_child (child);
-        GtkWidget *subtitle = gtk_widget_get_first_child (gtk_widget_get_next_sibling (title));
-        GtkWidget *gov_badge = gtk_widget_get_next_sibling (subtitle);
-        GtkWidget *management_badge = gtk_widget_get_next_sibling (gov_badge);
-        gboolean is_aws = inflow_integration_is_provider (integration, "aws");
-        gboolean govcloud = is_aws && inflow_account_directory_is_govcloud (self->directory, account_id);
-        gboolean management = is_aws && inflow_account_directory_is_management (self->directory, account_id);
-        g_autofree char *text = NULL;
-
-        text_set (title, integration_title (self, integration));
-        if (name != NULL && account_id != NULL)
-          text = g_strdup_printf (_("%s · %s"), provider, account_id);
-        else
-          text = g_strdup (provider);
-        text_set (subtitle, text);
-
-        gtk_widget_set_visible (gov_badge, govcloud);
-        if (govcloud)
-          {
-            badge_set (gov_badge, _("GovCloud"), INFLOW_STATUS_TONE_NEUTRAL);
-            cell_set_tooltip (gov_badge, _("Costs are ingested; Active Resources are not synced from GovCloud"));
-          }
-        gtk_widget_set_visible (management_badge, management);
-        if (management)
-          badge_set (management_badge, _("Management"), INFLOW_STATUS_TONE_ACCENT);
-      }
-      break;
-
-    case CELL_STATUS:
-      {
-        InflowStatusWord word = integration_word (integration);
-        GtkWidget *line = gtk_widget_get_first_child (child);
-        GtkWidget *badge = gtk_widget_get_first_child (line);
-        GtkWidget *verdict = gtk_widget_get_next_sibling (badge);
-
-        badge_set (badge, inflow_status_word_get_label (word), inflow_status_word_get_tone (word));
-        /* Narrow, the Ingestion column is gone and its badge comes here */
-        if (self->narrow)
-          bind_verdict (self, verdict, integration, inflow_status_word_get_label (word));
-        else
-          gtk_widget_set_visible (verdict, FALSE);
-        label_set (gtk_widget_get_next_sibling (line), inflow_status_word_get_meaning (word));
-        cell_set_tooltip (child, inflow_status_word_get_meaning (word));
-      }
-      break;
-
-    case CELL_VERDICT:
-      bind_verdict (self, child, integration, NULL);
-      break;
-
-    case CELL_WORKSPACES:
-      {
-        guint n = count_workspaces (integration);
-        g_autofree char *text = NULL;
-
-        if (n == 0)
-          {
-            text_set (child, _("None"));
-            gtk_widget_add_css_class (child, "warning");
-            cell_set_tooltip (child, _("In no workspace: its costs show nowhere"));
-          }
-        else
-          {
-            text = g_strdup_printf ("%u", n);
-            text_set (child, text);
-            gtk_widget_remove_css_class (child, "warning");
-            cell_set_tooltip (child, NULL);
-          }
-      }
-      break;
-
-    case CELL_CREATED:
-      {
-        GDateTime *created = inflow_integration_get_created_at (integration);
-        g_autoptr(GDateTime) local = created != NULL ? g_date_time_to_timezone (created, self->timezone) : NULL;
-        /* Translators: a date in g_date_time_format() notation, like "Nov 20, 2026" */
-        g_autofree char *text = local != NULL ? g_date_time_format (local, _("%b %-e, %Y")) : NULL;
-
-        text_set (child, text);
-      }
-      break;
-
-    case CELL_UPDATED:
-      {
-        GDateTime *updated = inflow_integration_get_last_updated (integration);
-        g_autoptr(GDateTime) now = g_date_time_new_now (self->timezone);
-        g_autofree char *text = updated != NULL ? inflow_ingestion_format_when (updated, now) : g_strdup (_("Never"));
-
-        text_set (child, text);
-      }
-      break;
-
-    default:
-      g_assert_not_reached ();
-    }
-}
-
-static void
-bind_cell_cb (GtkSignalListItemFactory *factory,
-              GtkListItem              *list_item,
-              InflowIntegrationsView   *self)
-{
-  inflow_placeholder_rows_bind (self->rows, list_item, g_object_get_data (G_OBJECT (factory), "kind"));
-}
-
-static void
-unbind_cell_cb (GtkSignalListItemFactory *factory,
-                GtkListItem              *list_item,
-                InflowIntegrationsView   *self)
-{
-  inflow_placeholder_rows_unbind (self->rows, list_item);
-  g_object_set_data (G_OBJECT (list_item), "inflow-integration", NULL);
-}
-
-static GtkColumnViewColumn *
-add_column (InflowIntegrationsView *self,
-            CellKind                kind,
-            const char             *title,
-            GtkSorter              *sorter)
-{
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-  GtkColumnViewColumn *column;
-
-  g_object_set_data (G_OBJECT (factory), "kind", GUINT_TO_POINTER (kind));
-  g_signal_connect_object (factory, "setup", G_CALLBACK (setup_cell_cb), self, 0);
-  g_signal_connect_object (factory, "bind", G_CALLBACK (bind_cell_cb), self, 0);
-  g_signal_connect_object (factory, "unbind", G_CALLBACK (unbind_cell_cb), self, 0);
-
-  column = gtk_column_view_column_new (title, factory);
-  gtk_column_view_column_set_sorter (column, sorter);
-  gtk_column_view_column_set_resizable (column, TRUE);
-  if (column_widths[kind] > 0)
-    gtk_column_view_column_set_fixed_width (column, column_widths[kind]);
-  else
-    gtk_column_view_column_set_expand (column, TRUE);
-  gtk_column_view_append_column (self->column_view, column);
-  g_object_unref (column);
-  g_clear_object (&sorter);
-
-  self->columns[kind] = column;
-
-  return column;
+  if (selected == 0)
+    inflow_integration_filter_set_provider (self->filter, NULL);
 }
 
 /* State */
 
-static const char *
-current_state (InflowIntegrationsView *self)
-{
-  InflowListState state;
-
-  if (self->session == NULL)
-    return "signed-out";
-
-  state = inflow_session_get_list_state (self->session, INFLOW_SESSION_LIST_INTEGRATIONS,
-                                         g_list_model_get_n_items (inflow_session_get_integrations (self->session)));
-  if (state != INFLOW_LIST_STATE_READY)
-    return inflow_view_list_state_name (state);
-
-  if (g_list_model_get_n_items (G_LIST_MODEL (self->filter_model)) == 0 && !models_pending (self))
-    return "no-results";
-
-  return "list";
-}
-
 static void
-update_as_of (InflowIntegrationsView *self)
+update_state (InflowIntegrationsView *self)
 {
-  g_autofree char *text = NULL;
-
-  if (self->session != NULL)
-    text = inflow_session_dup_as_of_text (self->session, INFLOW_SESSION_LIST_INTEGRATIONS);
-
-  gtk_label_set_label (self->as_of_label, text);
-}
-
-static void
-update_count (InflowIntegrationsView *self)
-{
-  guint total = self->session != NULL ? g_list_model_get_n_items (inflow_session_get_integrations (self->session)) : 0;
+  GListModel *integrations = session_integrations (self);
+  guint total = integrations != NULL ? g_list_model_get_n_items (integrations) : 0;
   guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->filter_model));
   g_autofree char *text = NULL;
+
+  inflow_list_status_set_counts (self->list_status, total, shown, models_pending (self));
 
   if (total == 0)
     text = NULL;
@@ -764,139 +292,38 @@ update_count (InflowIntegrationsView *self)
   gtk_label_set_label (self->count_label, text);
 }
 
-static void
-update_state (InflowIntegrationsView *self)
-{
-  const char *state = current_state (self);
-
-  gtk_stack_set_visible_child_name (self->stack, state);
-  gtk_spinner_set_spinning (self->spinner, g_str_equal (state, "loading"));
-
-  if (g_str_equal (state, "error"))
-    {
-      const GError *error = inflow_session_get_last_error (self->session);
-
-      adw_status_page_set_description (self->error_page,
-                                       error != NULL ? error->message : _("Vantage could not be reached."));
-    }
-
-  update_count (self);
-  update_as_of (self);
-}
-
+/* The detail page shows the integration as the list has it now. */
 static void
 update_detail (InflowIntegrationsView *self)
 {
   InflowIntegration *shown = inflow_integration_page_get_integration (self->detail_page);
-  g_autoptr(InflowIntegration) fresh = NULL;
-  GListModel *integrations;
-  guint n;
+  GListModel *integrations = session_integrations (self);
+  guint n = integrations != NULL ? g_list_model_get_n_items (integrations) : 0;
 
-  if (shown == NULL || self->session == NULL)
+  if (shown == NULL)
     return;
 
-  integrations = inflow_session_get_integrations (self->session);
-  n = g_list_model_get_n_items (integrations);
-  for (guint i = 0; i < n && fresh == NULL; i++)
+  for (guint i = 0; i < n; i++)
     {
       g_autoptr(InflowIntegration) integration = g_list_model_get_item (integrations, i);
 
       if (g_str_equal (inflow_integration_get_token (integration), inflow_integration_get_token (shown)))
-        fresh = g_steal_pointer (&integration);
-    }
-
-  if (fresh == NULL)
-    {
-      inflow_integrations_view_show_list (self);
-      return;
-    }
-
-  inflow_integration_page_set_integration (self->detail_page, self->session, self->directory, fresh);
-}
-
-static gboolean
-directory_idle_cb (gpointer data)
-{
-  InflowIntegrationsView *self = data;
-
-  self->directory_idle = 0;
-
-  if (self->session != NULL)
-    inflow_account_directory_update (self->directory,
-                                     inflow_session_get_cloud_accounts (self->session),
-                                     inflow_session_get_integrations (self->session));
-  else
-    inflow_account_directory_update (self->directory, NULL, NULL);
-
-  /* Names and partitions may have arrived: the search and the shown rows
-   * use them. The search keys are made now rather than on the first
-   * keystroke. */
-  g_hash_table_remove_all (self->search_keys);
-  if (self->session != NULL)
-    {
-      GListModel *integrations = inflow_session_get_integrations (self->session);
-      guint n = g_list_model_get_n_items (integrations);
-
-      for (guint i = 0; i < n; i++)
         {
-          g_autoptr(InflowIntegration) integration = g_list_model_get_item (integrations, i);
-
-          search_key (self, integration);
+          inflow_integration_page_set_integration (self->detail_page, self->session, integration);
+          return;
         }
     }
-  if (self->search != NULL)
-    gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
-  inflow_placeholder_rows_rebind (self->rows, TRUE);
-  update_detail (self);
 
-  return G_SOURCE_REMOVE;
+  /* Gone (deleted, here or elsewhere): back to the list */
+  inflow_integrations_view_show_list (self);
 }
 
 static void
-schedule_directory_update (InflowIntegrationsView *self)
+integrations_changed_cb (InflowIntegrationsView *self)
 {
-  if (self->directory_idle == 0)
-    self->directory_idle = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, directory_idle_cb, self, NULL);
-}
-
-static void
-integrations_changed_cb (InflowIntegrationsView *self,
-                         guint                   position,
-                         guint                   removed,
-                         guint                   added,
-                         GListModel             *model)
-{
-  g_hash_table_remove_all (self->search_keys);
   update_providers (self);
-  schedule_directory_update (self);
-  update_state (self);
-}
-
-static void
-lists_changed_cb (InflowIntegrationsView *self,
-                  guint                   position,
-                  guint                   removed,
-                  guint                   added,
-                  GListModel             *model)
-{
-  schedule_directory_update (self);
-}
-
-static void
-session_notify_cb (InflowIntegrationsView *self,
-                   GParamSpec             *pspec,
-                   InflowSession          *session)
-{
   update_state (self);
   update_detail (self);
-}
-
-static void
-fetched_at_changed_cb (InflowIntegrationsView *self,
-                       InflowSessionList       list,
-                       InflowSession          *session)
-{
-  update_as_of (self);
 }
 
 /* While the incremental sort runs, the rows, the labels and the page stay
@@ -907,11 +334,13 @@ filter_model_changed_cb (InflowIntegrationsView *self)
 {
   if (!models_pending (self))
     inflow_placeholder_rows_sync (self->rows);
-  else if (g_str_equal (gtk_stack_get_visible_child_name (self->stack), "list"))
+  else if (g_str_equal (inflow_list_status_get_state (self->list_status), "list"))
     return;
 
   update_state (self);
 }
+
+/* Callbacks of the template */
 
 static void
 focus_search_action (GtkWidget  *widget,
@@ -921,32 +350,39 @@ focus_search_action (GtkWidget  *widget,
   inflow_view_focus_search (INFLOW_INTEGRATIONS_VIEW (widget)->search_entry);
 }
 
-/* Callbacks of the template */
-
 static void
 search_changed_cb (InflowIntegrationsView *self,
                    GtkSearchEntry         *entry)
 {
-  set_search (self, gtk_editable_get_text (GTK_EDITABLE (entry)));
+  inflow_integration_filter_set_search (self->filter, gtk_editable_get_text (GTK_EDITABLE (entry)));
 }
 
 static void
-filter_changed_cb (InflowIntegrationsView *self,
-                   GParamSpec             *pspec,
-                   GtkDropDown            *dropdown)
+provider_selected_cb (InflowIntegrationsView *self,
+                      GParamSpec             *pspec,
+                      GtkDropDown            *dropdown)
 {
-  if (self->updating_providers || self->filter == NULL)
+  guint selected = gtk_drop_down_get_selected (dropdown);
+
+  if (self->updating_providers || self->provider_keys == NULL)
     return;
 
-  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  inflow_integration_filter_set_provider (self->filter,
+                                          selected < self->provider_keys->len ? g_ptr_array_index (self->provider_keys, selected)
+                                                                              : NULL);
 }
 
 static void
-retry_clicked_cb (InflowIntegrationsView *self,
-                  GtkButton              *button)
+status_selected_cb (InflowIntegrationsView *self,
+                    GParamSpec             *pspec,
+                    GtkDropDown            *dropdown)
 {
-  if (self->session != NULL)
-    inflow_session_refresh_async (self->session, NULL, NULL, NULL);
+  guint selected = gtk_drop_down_get_selected (dropdown);
+
+  /* "All Statuses" first, then the words in their order */
+  if (self->filter != NULL)
+    inflow_integration_filter_set_status (self->filter,
+                                          selected == GTK_INVALID_LIST_POSITION ? -1 : (int) selected - 1);
 }
 
 static void
@@ -969,17 +405,15 @@ detail_back_cb (InflowIntegrationsView *self,
 
 static void
 detail_deleted_cb (InflowIntegrationsView *self,
-                   const char             *token,
+                   const char             *title,
                    InflowIntegrationPage  *page)
 {
   g_autofree char *text = NULL;
-  InflowIntegration *integration = inflow_integration_page_get_integration (page);
 
   /* Translators: %s is an account name or ID */
-  text = g_strdup_printf (_("Integration of %s deleted"),
-                          integration != NULL ? integration_title (self, integration) : token);
-  g_object_set_data_full (G_OBJECT (self->toast_overlay), "inflow-last-toast", g_strdup (text), g_free);
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
+  text = g_strdup_printf (_("Deleted the integration of “%s”"), title);
+  /* The toast overlay is the view's child */
+  inflow_view_show_toast (GTK_WIDGET (self->list_page), text);
   inflow_integrations_view_show_list (self);
 }
 
@@ -997,52 +431,39 @@ leaflet_child_cb (InflowIntegrationsView *self,
 
 static void
 show_column (InflowIntegrationsView *self,
-             CellKind                kind,
+             Column                  column,
              gboolean                visible)
 {
-  inflow_view_show_column (self->columns[kind], visible, column_widths[kind]);
+  inflow_view_show_column (self->columns[column], visible, column_widths[column]);
 }
 
 static void
 apply_narrow (InflowIntegrationsView *self)
 {
-  show_column (self, CELL_VERDICT, self->verdict_func != NULL && !self->narrow);
-  show_column (self, CELL_WORKSPACES, !self->narrow);
-  show_column (self, CELL_CREATED, !self->medium);
-  show_column (self, CELL_UPDATED, !self->narrow);
-  gtk_column_view_column_set_fixed_width (self->columns[CELL_STATUS],
-                                          self->narrow ? 180 : self->medium ? 220 : column_widths[CELL_STATUS]);
-  inflow_placeholder_rows_rebind (self->rows, TRUE);
+  show_column (self, COLUMN_VERDICT, !self->narrow);
+  show_column (self, COLUMN_WORKSPACES, !self->narrow);
+  show_column (self, COLUMN_CREATED, !self->medium);
+  show_column (self, COLUMN_UPDATED, !self->narrow);
+  gtk_column_view_column_set_fixed_width (self->columns[COLUMN_STATUS],
+                                          self->narrow ? 180 : self->medium ? 220 : column_widths[COLUMN_STATUS]);
   gtk_orientable_set_orientation (GTK_ORIENTABLE (self->toolbar),
                                   self->narrow ? GTK_ORIENTATION_VERTICAL : GTK_ORIENTATION_HORIZONTAL);
+  /* Compact rows: the verdict moves beside the status, the badges go */
+  inflow_placeholder_rows_refresh (self->rows);
 }
 
 static gboolean
 narrow_idle_cb (gpointer data)
 {
   InflowIntegrationsView *self = data;
+  int width = gtk_widget_get_width (GTK_WIDGET (self));
 
   self->narrow_idle = 0;
-  self->narrow = gtk_widget_get_width (GTK_WIDGET (self)) < NARROW_WIDTH;
-  self->medium = gtk_widget_get_width (GTK_WIDGET (self)) < MEDIUM_WIDTH;
+  self->narrow = width < NARROW_WIDTH;
+  self->medium = width < MEDIUM_WIDTH;
   apply_narrow (self);
 
   return G_SOURCE_REMOVE;
-}
-
-static void
-layout_measure (GtkWidget      *widget,
-                GtkOrientation  orientation,
-                int             for_size,
-                int            *minimum,
-                int            *natural,
-                int            *minimum_baseline,
-                int            *natural_baseline)
-{
-  GtkWidget *child = adw_bin_get_child (ADW_BIN (widget));
-
-  if (child != NULL && gtk_widget_should_layout (child))
-    gtk_widget_measure (child, orientation, for_size, minimum, natural, minimum_baseline, natural_baseline);
 }
 
 static void
@@ -1052,54 +473,34 @@ layout_allocate (GtkWidget *widget,
                  int        baseline)
 {
   InflowIntegrationsView *self = INFLOW_INTEGRATIONS_VIEW (widget);
-  GtkWidget *child = adw_bin_get_child (ADW_BIN (widget));
 
+  /* Columns change in an idle: not while the window is being laid out */
   if (((width < NARROW_WIDTH) != self->narrow || (width < MEDIUM_WIDTH) != self->medium) &&
       self->narrow_idle == 0)
     self->narrow_idle = g_idle_add_full (G_PRIORITY_HIGH_IDLE, narrow_idle_cb, self, NULL);
 
-  if (child != NULL && gtk_widget_should_layout (child))
-    gtk_widget_allocate (child, width, height, baseline, NULL);
+  inflow_view_allocate_bin_child (widget, width, height, baseline);
 }
 
-/* Sessions */
-
-static void
-disconnect_session (InflowIntegrationsView *self)
-{
-  if (self->session == NULL)
-    return;
-
-  g_signal_handlers_disconnect_by_data (self->session, self);
-  g_signal_handlers_disconnect_by_data (inflow_session_get_integrations (self->session), self);
-  g_signal_handlers_disconnect_by_data (inflow_session_get_cloud_accounts (self->session), self);
-  g_signal_handlers_disconnect_by_data (inflow_session_get_workspaces (self->session), self);
-  g_signal_handlers_disconnect_by_data (inflow_session_get_teams (self->session), self);
-  g_clear_object (&self->session);
-}
+/* GObject */
 
 static void
 inflow_integrations_view_dispose (GObject *object)
 {
   InflowIntegrationsView *self = INFLOW_INTEGRATIONS_VIEW (object);
 
-  disconnect_session (self);
-  g_clear_handle_id (&self->directory_idle, g_source_remove);
   g_clear_handle_id (&self->narrow_idle, g_source_remove);
-  if (self->verdict_destroy != NULL)
-    self->verdict_destroy (self->verdict_data);
-  self->verdict_func = NULL;
-  self->verdict_destroy = NULL;
-
+  if (self->column_view != NULL)
+    gtk_column_view_set_model (self->column_view, NULL);
+  g_clear_object (&self->integrations_signals);
+  g_clear_object (&self->rows);
   g_clear_object (&self->filter_model);
   g_clear_object (&self->sort_model);
-  g_clear_object (&self->filter);
-  g_clear_object (&self->rows);
-  g_clear_object (&self->directory);
-  g_clear_pointer (&self->search_keys, g_hash_table_unref);
-  g_clear_pointer (&self->search, g_free);
-  g_clear_pointer (&self->timezone, g_time_zone_unref);
+  g_clear_object (&self->custom_filter);
   g_clear_pointer (&self->provider_keys, g_ptr_array_unref);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), INFLOW_TYPE_INTEGRATIONS_VIEW);
+  g_clear_object (&self->session);
 
   G_OBJECT_CLASS (inflow_integrations_view_parent_class)->dispose (object);
 }
@@ -1163,49 +564,63 @@ inflow_integrations_view_class_init (InflowIntegrationsViewClass *klass)
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (INFLOW_TYPE_CELL);
+  g_type_ensure (INFLOW_TYPE_INTEGRATION_FILTER);
+  g_type_ensure (INFLOW_TYPE_INTEGRATION_PAGE);
+  g_type_ensure (INFLOW_TYPE_INTEGRATION_ROW);
+  g_type_ensure (INFLOW_TYPE_LIST_STATUS);
+  g_type_ensure (INFLOW_TYPE_PLACEHOLDER);
+
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/ui/inflow-integrations-view.ui");
-  gtk_widget_class_bind_template_child (widget_class, InflowIntegrationsView, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, InflowIntegrationsView, list_status);
+  /* Named for tests, which look at what the stack shows */
+  gtk_widget_class_bind_template_child_full (widget_class, "stack", FALSE, 0);
+  gtk_widget_class_bind_template_child (widget_class, InflowIntegrationsView, filter);
   gtk_widget_class_bind_template_child (widget_class, InflowIntegrationsView, leaflet);
   gtk_widget_class_bind_template_child (widget_class, InflowIntegrationsView, list_page);
   gtk_widget_class_bind_template_child (widget_class, InflowIntegrationsView, toolbar);
   gtk_widget_class_bind_template_child (widget_class, InflowIntegrationsView, search_entry);
   gtk_widget_class_bind_template_child (widget_class, InflowIntegrationsView, provider_dropdown);
   gtk_widget_class_bind_template_child (widget_class, InflowIntegrationsView, status_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, InflowIntegrationsView, stack);
-  gtk_widget_class_bind_template_child (widget_class, InflowIntegrationsView, spinner);
-  gtk_widget_class_bind_template_child (widget_class, InflowIntegrationsView, error_page);
   gtk_widget_class_bind_template_child (widget_class, InflowIntegrationsView, column_view);
   gtk_widget_class_bind_template_child (widget_class, InflowIntegrationsView, count_label);
-  gtk_widget_class_bind_template_child (widget_class, InflowIntegrationsView, as_of_label);
   gtk_widget_class_bind_template_child (widget_class, InflowIntegrationsView, detail_page);
+  gtk_widget_class_bind_template_child_full (widget_class, "account_column", FALSE,
+                                             G_STRUCT_OFFSET (InflowIntegrationsView, columns[COLUMN_ACCOUNT]));
+  gtk_widget_class_bind_template_child_full (widget_class, "status_column", FALSE,
+                                             G_STRUCT_OFFSET (InflowIntegrationsView, columns[COLUMN_STATUS]));
+  gtk_widget_class_bind_template_child_full (widget_class, "verdict_column", FALSE,
+                                             G_STRUCT_OFFSET (InflowIntegrationsView, columns[COLUMN_VERDICT]));
+  gtk_widget_class_bind_template_child_full (widget_class, "workspaces_column", FALSE,
+                                             G_STRUCT_OFFSET (InflowIntegrationsView, columns[COLUMN_WORKSPACES]));
+  gtk_widget_class_bind_template_child_full (widget_class, "created_column", FALSE,
+                                             G_STRUCT_OFFSET (InflowIntegrationsView, columns[COLUMN_CREATED]));
+  gtk_widget_class_bind_template_child_full (widget_class, "updated_column", FALSE,
+                                             G_STRUCT_OFFSET (InflowIntegrationsView, columns[COLUMN_UPDATED]));
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, inflow_view_clear_search);
-  /* Ctrl+F, from the template */
-  gtk_widget_class_install_action (widget_class, "integrations.focus-search", NULL, focus_search_action);
-  gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, retry_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, inflow_list_status_retry);
+  gtk_widget_class_bind_template_callback (widget_class, provider_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, status_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, detail_back_cb);
   gtk_widget_class_bind_template_callback (widget_class, detail_deleted_cb);
+  /* Ctrl+F, from the template */
+  gtk_widget_class_install_action (widget_class, "integrations.focus-search", NULL, focus_search_action);
 
   gtk_widget_class_set_css_name (widget_class, "integrationsview");
-
-  g_type_ensure (INFLOW_TYPE_INTEGRATION_PAGE);
 }
 
 static void
 inflow_integrations_view_init (InflowIntegrationsView *self)
 {
   g_autoptr(GtkStringList) statuses = gtk_string_list_new (NULL);
-  GtkSorter *sorter;
+  g_autoptr(GtkNoSelection) selection = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_widget_set_layout_manager (GTK_WIDGET (self),
-                                 gtk_custom_layout_new (NULL, layout_measure, layout_allocate));
+                                 gtk_custom_layout_new (NULL, inflow_view_measure_bin_child, layout_allocate));
 
-  self->directory = inflow_account_directory_new ();
-  self->search_keys = g_hash_table_new_full (NULL, NULL, NULL, g_free);
-  self->timezone = g_time_zone_new_local ();
   self->provider_keys = g_ptr_array_new_with_free_func (g_free);
   g_ptr_array_add (self->provider_keys, NULL);
 
@@ -1215,35 +630,32 @@ inflow_integrations_view_init (InflowIntegrationsView *self)
   gtk_drop_down_set_model (self->status_dropdown, G_LIST_MODEL (statuses));
   update_providers (self);
 
-  /* Columns, each sortable */
-  sorter = GTK_SORTER (gtk_string_sorter_new (closure_expression (G_TYPE_STRING, G_CALLBACK (title_expression_cb), self)));
-  add_column (self, CELL_ACCOUNT, _("Account"), sorter);
-  sorter = GTK_SORTER (gtk_numeric_sorter_new (closure_expression (G_TYPE_INT, G_CALLBACK (status_expression_cb), NULL)));
-  add_column (self, CELL_STATUS, _("Status"), sorter);
-  add_column (self, CELL_VERDICT, _("Ingestion"), NULL);
-  show_column (self, CELL_VERDICT, FALSE);
-  sorter = GTK_SORTER (gtk_numeric_sorter_new (closure_expression (G_TYPE_UINT, G_CALLBACK (workspaces_expression_cb), NULL)));
-  add_column (self, CELL_WORKSPACES, _("Workspaces"), sorter);
-  sorter = GTK_SORTER (gtk_numeric_sorter_new (closure_expression (G_TYPE_INT64, G_CALLBACK (created_expression_cb), NULL)));
-  add_column (self, CELL_CREATED, _("Created"), sorter);
-  sorter = GTK_SORTER (gtk_numeric_sorter_new (closure_expression (G_TYPE_INT64, G_CALLBACK (updated_expression_cb), NULL)));
-  add_column (self, CELL_UPDATED, _("Last Updated"), sorter);
+  set_sorter (self, COLUMN_ACCOUNT, G_TYPE_STRING, G_CALLBACK (title_expression_cb), self);
+  set_sorter (self, COLUMN_STATUS, G_TYPE_INT, G_CALLBACK (status_expression_cb), NULL);
+  set_sorter (self, COLUMN_WORKSPACES, G_TYPE_UINT, G_CALLBACK (workspaces_expression_cb), NULL);
+  set_sorter (self, COLUMN_CREATED, G_TYPE_INT64, G_CALLBACK (created_expression_cb), NULL);
+  set_sorter (self, COLUMN_UPDATED, G_TYPE_INT64, G_CALLBACK (updated_expression_cb), NULL);
+  for (Column column = 0; column < N_COLUMNS; column++)
+    show_column (self, column, TRUE);
 
-  /* session list → sort (incremental) → filter → rows */
+  /* session list → sort (incremental) → filter → placeholder rows */
   self->sort_model = gtk_sort_list_model_new (NULL, g_object_ref (gtk_column_view_get_sorter (self->column_view)));
   gtk_sort_list_model_set_incremental (self->sort_model, TRUE);
-
-  self->filter = gtk_custom_filter_new (filter_cb, self, NULL);
+  self->custom_filter = gtk_custom_filter_new (filter_match_cb, self, NULL);
   self->filter_model = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->sort_model)),
-                                                  g_object_ref (GTK_FILTER (self->filter)));
+                                                  g_object_ref (GTK_FILTER (self->custom_filter)));
+  g_signal_connect_object (self->filter, "changed", G_CALLBACK (filter_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->filter_model, "items-changed", G_CALLBACK (filter_model_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->filter_model, "notify::pending", G_CALLBACK (filter_model_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->sort_model, "notify::pending", G_CALLBACK (filter_model_changed_cb), self, G_CONNECT_SWAPPED);
 
-  self->rows = inflow_placeholder_rows_new (GTK_WIDGET (self->column_view), G_LIST_MODEL (self->filter_model),
-                                           bind_item, self);
-  gtk_column_view_set_model (self->column_view,
-                             GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (inflow_placeholder_rows_get_model (self->rows)))));
+  self->rows = inflow_placeholder_rows_new (GTK_WIDGET (self->column_view), G_LIST_MODEL (self->filter_model));
+  inflow_placeholder_rows_set_map_func (self->rows, map_row_cb, self, NULL);
+  selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->rows)));
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
+
+  self->integrations_signals = g_signal_group_new (G_TYPE_LIST_MODEL);
+  g_signal_group_connect_swapped (self->integrations_signals, "items-changed", G_CALLBACK (integrations_changed_cb), self);
 
   g_signal_connect_object (self->leaflet, "notify::child-transition-running", G_CALLBACK (leaflet_child_cb), self, G_CONNECT_SWAPPED);
 
@@ -1274,8 +686,8 @@ inflow_integrations_view_get_session (InflowIntegrationsView *self)
  * @self: a view
  * @session: (nullable): the session to show
  *
- * Shows @session's integrations; the view lets go of the previous
- * session's lists.
+ * Shows @session's integrations, with the names of its account directory
+ * and the verdicts of its ingestion monitor.
  */
 void
 inflow_integrations_view_set_session (InflowIntegrationsView *self,
@@ -1284,36 +696,19 @@ inflow_integrations_view_set_session (InflowIntegrationsView *self,
   g_return_if_fail (INFLOW_IS_INTEGRATIONS_VIEW (self));
   g_return_if_fail (session == NULL || INFLOW_IS_SESSION (session));
 
-  if (self->session == session)
+  if (!g_set_object (&self->session, session))
     return;
 
-  disconnect_session (self);
   inflow_integrations_view_show_list (self);
-  inflow_integration_page_set_integration (self->detail_page, NULL, NULL, NULL);
-  g_hash_table_remove_all (self->search_keys);
+  inflow_integration_page_set_integration (self->detail_page, NULL, NULL);
 
-  if (session != NULL)
-    {
-      self->session = g_object_ref (session);
-      g_signal_connect_object (session, "notify", G_CALLBACK (session_notify_cb), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (session, "fetched-at-changed", G_CALLBACK (fetched_at_changed_cb), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (inflow_session_get_integrations (session), "items-changed",
-                               G_CALLBACK (integrations_changed_cb), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (inflow_session_get_cloud_accounts (session), "items-changed",
-                               G_CALLBACK (lists_changed_cb), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (inflow_session_get_workspaces (session), "items-changed",
-                               G_CALLBACK (lists_changed_cb), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (inflow_session_get_teams (session), "items-changed",
-                               G_CALLBACK (lists_changed_cb), self, G_CONNECT_SWAPPED);
-      inflow_account_directory_update (self->directory,
-                                       inflow_session_get_cloud_accounts (session),
-                                       inflow_session_get_integrations (session));
-    }
-  else
-    inflow_account_directory_update (self->directory, NULL, NULL);
-
-  gtk_sort_list_model_set_model (self->sort_model,
-                                 session != NULL ? inflow_session_get_integrations (session) : NULL);
+  g_signal_group_set_target (self->integrations_signals, session_integrations (self));
+  inflow_integration_filter_set_directory (self->filter, session_directory (self));
+  inflow_integration_filter_set_integrations (self->filter, session_integrations (self));
+  /* Rows of the previous session's directory and monitor go */
+  gtk_sort_list_model_set_model (self->sort_model, NULL);
+  inflow_placeholder_rows_sync (self->rows);
+  gtk_sort_list_model_set_model (self->sort_model, session_integrations (self));
   update_providers (self);
   update_state (self);
 
@@ -1339,18 +734,15 @@ inflow_integrations_view_show_integration (InflowIntegrationsView *self,
   g_return_val_if_fail (INFLOW_IS_INTEGRATIONS_VIEW (self), FALSE);
   g_return_val_if_fail (token != NULL, FALSE);
 
-  if (self->session == NULL)
-    return FALSE;
-
-  integrations = inflow_session_get_integrations (self->session);
-  n = g_list_model_get_n_items (integrations);
+  integrations = session_integrations (self);
+  n = integrations != NULL ? g_list_model_get_n_items (integrations) : 0;
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(InflowIntegration) integration = g_list_model_get_item (integrations, i);
 
       if (g_str_equal (inflow_integration_get_token (integration), token))
         {
-          inflow_integration_page_set_integration (self->detail_page, self->session, self->directory, integration);
+          inflow_integration_page_set_integration (self->detail_page, self->session, integration);
           adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->detail_page));
           return TRUE;
         }
@@ -1371,143 +763,4 @@ inflow_integrations_view_show_list (InflowIntegrationsView *self)
   g_return_if_fail (INFLOW_IS_INTEGRATIONS_VIEW (self));
 
   adw_leaflet_set_visible_child (self->leaflet, self->list_page);
-}
-
-/**
- * inflow_integrations_view_get_shown_integration:
- *
- * Returns: (transfer none) (nullable): the integration of the detail page
- *   when it is shown
- */
-InflowIntegration *
-inflow_integrations_view_get_shown_integration (InflowIntegrationsView *self)
-{
-  g_return_val_if_fail (INFLOW_IS_INTEGRATIONS_VIEW (self), NULL);
-
-  if (adw_leaflet_get_visible_child (self->leaflet) != GTK_WIDGET (self->detail_page))
-    return NULL;
-
-  return inflow_integration_page_get_integration (self->detail_page);
-}
-
-/**
- * inflow_integrations_view_set_verdict_func:
- * @self: a view
- * @func: (nullable): fills the Ingestion column; %NULL hides it
- * @user_data: data for @func
- * @destroy: (nullable): frees @user_data
- *
- * The hook for the ingestion verdict badge. Call
- * inflow_integrations_view_refresh_verdicts() when verdicts change.
- */
-void
-inflow_integrations_view_set_verdict_func (InflowIntegrationsView       *self,
-                                           InflowIntegrationVerdictFunc  func,
-                                           gpointer                      user_data,
-                                           GDestroyNotify                destroy)
-{
-  g_return_if_fail (INFLOW_IS_INTEGRATIONS_VIEW (self));
-
-  if (self->verdict_destroy != NULL)
-    self->verdict_destroy (self->verdict_data);
-
-  self->verdict_func = func;
-  self->verdict_data = user_data;
-  self->verdict_destroy = destroy;
-
-  show_column (self, CELL_VERDICT, func != NULL && !self->narrow);
-  inflow_integrations_view_refresh_verdicts (self);
-}
-
-void
-inflow_integrations_view_refresh_verdicts (InflowIntegrationsView *self)
-{
-  g_return_if_fail (INFLOW_IS_INTEGRATIONS_VIEW (self));
-
-  inflow_placeholder_rows_rebind (self->rows, TRUE);
-}
-
-void
-inflow_integrations_view_set_search (InflowIntegrationsView *self,
-                                     const char             *text)
-{
-  g_return_if_fail (INFLOW_IS_INTEGRATIONS_VIEW (self));
-
-  /* Without waiting for the entry's typing delay; and without its
-   * immediate "search-changed" when set_text() first empties it, which
-   * would unfilter everything before filtering again. */
-  set_search (self, text);
-  g_signal_handlers_block_by_func (self->search_entry, search_changed_cb, self);
-  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text != NULL ? text : "");
-  g_signal_handlers_unblock_by_func (self->search_entry, search_changed_cb, self);
-}
-
-/* @provider: a provider key ("aws"), or NULL for all */
-void
-inflow_integrations_view_set_provider_filter (InflowIntegrationsView *self,
-                                              const char             *provider)
-{
-  guint selected = 0;
-
-  g_return_if_fail (INFLOW_IS_INTEGRATIONS_VIEW (self));
-
-  for (guint i = 1; provider != NULL && i < self->provider_keys->len; i++)
-    {
-      if (g_ascii_strcasecmp (g_ptr_array_index (self->provider_keys, i), provider) == 0)
-        selected = i;
-    }
-
-  gtk_drop_down_set_selected (self->provider_dropdown, selected);
-}
-
-/* @word: an #InflowStatusWord, or -1 for all */
-void
-inflow_integrations_view_set_status_filter (InflowIntegrationsView *self,
-                                            int                     word)
-{
-  g_return_if_fail (INFLOW_IS_INTEGRATIONS_VIEW (self));
-  g_return_if_fail (word >= -1 && word < INFLOW_N_STATUS_WORDS);
-
-  gtk_drop_down_set_selected (self->status_dropdown, word + 1);
-}
-
-/**
- * inflow_integrations_view_get_shown_model:
- *
- * Returns: (transfer none): the integrations the list shows, in its order
- */
-GListModel *
-inflow_integrations_view_get_shown_model (InflowIntegrationsView *self)
-{
-  g_return_val_if_fail (INFLOW_IS_INTEGRATIONS_VIEW (self), NULL);
-
-  return G_LIST_MODEL (self->filter_model);
-}
-
-/* Whether sorting or filtering is still under way, or the rows that show
- * the result. */
-gboolean
-inflow_integrations_view_get_busy (InflowIntegrationsView *self)
-{
-  g_return_val_if_fail (INFLOW_IS_INTEGRATIONS_VIEW (self), FALSE);
-
-  return models_pending (self) || inflow_placeholder_rows_get_pending (self->rows);
-}
-
-/* "loading", "signed-out", "empty", "error", "no-results" or "list" */
-const char *
-inflow_integrations_view_get_state (InflowIntegrationsView *self)
-{
-  g_return_val_if_fail (INFLOW_IS_INTEGRATIONS_VIEW (self), NULL);
-
-  return gtk_stack_get_visible_child_name (self->stack);
-}
-
-/* The text of the latest toast, including the detail page's. */
-const char *
-inflow_integrations_view_get_last_toast (InflowIntegrationsView *self)
-{
-  g_return_val_if_fail (INFLOW_IS_INTEGRATIONS_VIEW (self), NULL);
-
-  return g_object_get_data (G_OBJECT (self->toast_overlay), "inflow-last-toast");
 }

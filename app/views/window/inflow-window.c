@@ -955,51 +955,6 @@ show_diagnostics_action (GtkWidget  *widget,
   inflow_diagnostics_page_present (GTK_WINDOW (self), self->session);
 }
 
-/* The Integrations list's "Ingestion" column: the verdict the Ingestion
- * section's monitor holds for the row. */
-static gboolean
-integration_verdict_cb (InflowIntegration        *integration,
-                        char                    **label,
-                        InflowIngestionSeverity  *severity,
-                        gpointer                  user_data)
-{
-  InflowWindow *self = user_data;
-  InflowIngestionMonitor *monitor = inflow_ingestion_view_get_monitor (self->ingestion_view);
-  InflowIngestionItem *item;
-  InflowIngestionPhase phase;
-
-  if (monitor == NULL)
-    return FALSE;
-
-  item = inflow_ingestion_monitor_lookup (monitor, inflow_integration_get_token (integration));
-  if (item == NULL || !inflow_ingestion_item_get_tracked (item))
-    return FALSE;
-
-  phase = inflow_ingestion_item_get_phase (item);
-  *label = g_strdup (inflow_ingestion_phase_get_label (phase));
-  *severity = inflow_ingestion_phase_get_severity (phase);
-
-  return TRUE;
-}
-
-static void
-monitor_updated_cb (InflowWindow *self)
-{
-  inflow_integrations_view_refresh_verdicts (self->integrations_view);
-}
-
-/* Follows the Ingestion view's monitor, which comes and goes with the session. */
-static void
-ingestion_monitor_changed_cb (InflowWindow *self)
-{
-  InflowIngestionMonitor *monitor = inflow_ingestion_view_get_monitor (self->ingestion_view);
-
-  if (monitor != NULL)
-    g_signal_connect_object (monitor, "updated", G_CALLBACK (monitor_updated_cb), self, G_CONNECT_SWAPPED);
-
-  inflow_integrations_view_refresh_verdicts (self->integrations_view);
-}
-
 static void
 show_integration_action (GtkWidget  *widget,
                          const char *action_name,
@@ -1306,9 +1261,6 @@ inflow_window_init (InflowWindow *self)
   g_signal_connect_object (pages, "items-changed", G_CALLBACK (stack_pages_changed_cb), self, G_CONNECT_SWAPPED);
   g_object_unref (pages);
 
-  inflow_integrations_view_set_verdict_func (self->integrations_view, integration_verdict_cb, self, NULL);
-  g_signal_connect_object (self->ingestion_view, "notify::monitor",
-                           G_CALLBACK (ingestion_monitor_changed_cb), self, G_CONNECT_SWAPPED);
 
   inflow_window_set_section (self, "ingestion");
   visible_child_name_changed_cb (self, NULL, self->stack);
