@@ -12,6 +12,7 @@
 
 #include "inflow-application.h"
 #include "inflow-preferences-window.h"
+#include "inflow-sign-in-command.h"
 #include "inflow-storage-error.h"
 #include "inflow-window.h"
 
@@ -62,6 +63,12 @@ static const GOptionEntry option_entries[] = {
     N_("Show the version and exit"), NULL },
   { "demo", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
     N_("Explore a simulated organization; nothing is stored"), NULL },
+  { "sign-in", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
+    N_("Sign in with the API token on standard input, then exit"), NULL },
+  { "name", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
+    N_("The profile’s name, with --sign-in"), N_("NAME") },
+  { "api", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
+    N_("The API address, with --sign-in (default: the Vantage API)"), N_("URL") },
   { NULL }
 };
 
@@ -213,11 +220,17 @@ static int
 inflow_application_handle_local_options (GApplication *application,
                                          GVariantDict *options)
 {
+  int status;
+
   if (g_variant_dict_contains (options, "version"))
     {
       g_print ("%s %s\n", PACKAGE_NAME, PACKAGE_VERSION);
       return 0;
     }
+
+  status = inflow_sign_in_command_handle_options (options);
+  if (status >= 0)
+    return status;
 
   /* Through the action, so that it reaches an instance already running */
   if (g_variant_dict_contains (options, "demo"))

@@ -5,7 +5,8 @@
 # Usage: count-tests.py TESTLOG.json [MORE ...]
 # Each argument is a meson JSON test log (a name ending in .json) or a
 # results file with one line per check, "PASS name", "FAIL name" or
-# "SKIP name" (build-aux/run-hardening writes build-hardening/results.txt);
+# "SKIP name" (build-aux/run-hardening writes build-hardening/results.txt,
+# build-aux/run-flatpak build-flatpak/results.txt);
 # other lines are ignored. A file that is missing counts as one failure.
 import json
 import sys

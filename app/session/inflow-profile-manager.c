@@ -1070,7 +1070,8 @@ list_profiles_cb (GObject      *source,
 
   g_debug ("%u stored profiles", n_stored);
 
-  if (n_stored == 0 || self->session != NULL || serial != self->serial || self->n_starting > 0)
+  if (n_stored == 0 || g_task_get_source_tag (task) != inflow_profile_manager_load_async ||
+      self->session != NULL || serial != self->serial || self->n_starting > 0)
     {
       g_task_return_boolean (task, TRUE);
       return;
@@ -1080,6 +1081,26 @@ list_profiles_cb (GObject      *source,
   g_task_set_task_data (task, g_object_ref (first), g_object_unref);
   cancellable = g_task_get_cancellable (task);
   inflow_profile_manager_activate_async (self, first, cancellable, load_activate_cb, g_steal_pointer (&task));
+}
+
+/* Reads the stored profiles for @owned_task (its source tag says whether
+ * to activate one), which it takes over. */
+static void
+list_profiles (InflowProfileManager *self,
+               GTask                *owned_task)
+{
+  g_autoptr(GTask) task = owned_task;
+  GCancellable *cancellable = g_task_get_cancellable (task);
+
+  g_task_set_task_data (task, GUINT_TO_POINTER (self->serial), NULL);
+
+  if (self->database == NULL)
+    {
+      g_task_return_boolean (task, TRUE);
+      return;
+    }
+
+  inflow_database_list_profiles_async (self->database, cancellable, list_profiles_cb, g_steal_pointer (&task));
 }
 
 /**
@@ -1106,15 +1127,7 @@ inflow_profile_manager_load_async (InflowProfileManager *self,
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, inflow_profile_manager_load_async);
-  g_task_set_task_data (task, GUINT_TO_POINTER (self->serial), NULL);
-
-  if (self->database == NULL)
-    {
-      g_task_return_boolean (task, TRUE);
-      return;
-    }
-
-  inflow_database_list_profiles_async (self->database, cancellable, list_profiles_cb, g_steal_pointer (&task));
+  list_profiles (self, g_steal_pointer (&task));
 }
 
 gboolean
@@ -1125,6 +1138,45 @@ inflow_profile_manager_load_finish (InflowProfileManager  *self,
   g_return_val_if_fail (INFLOW_IS_PROFILE_MANAGER (self), FALSE);
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
   g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == inflow_profile_manager_load_async, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/**
+ * inflow_profile_manager_read_async:
+ * @self: a #InflowProfileManager
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when the profiles are read
+ * @user_data: data for @callback
+ *
+ * Reads the stored profiles, as inflow_profile_manager_load_async() does,
+ * but activates none: for a sign-in that should find the profile it signs
+ * in to again without opening another session first.
+ */
+void
+inflow_profile_manager_read_async (InflowProfileManager *self,
+                                   GCancellable         *cancellable,
+                                   GAsyncReadyCallback   callback,
+                                   gpointer              user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (INFLOW_IS_PROFILE_MANAGER (self));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, inflow_profile_manager_read_async);
+  list_profiles (self, g_steal_pointer (&task));
+}
+
+gboolean
+inflow_profile_manager_read_finish (InflowProfileManager  *self,
+                                    GAsyncResult          *result,
+                                    GError               **error)
+{
+  g_return_val_if_fail (INFLOW_IS_PROFILE_MANAGER (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == inflow_profile_manager_read_async, FALSE);
 
   return g_task_propagate_boolean (G_TASK (result), error);
 }

@@ -63,6 +63,15 @@ gboolean              inflow_profile_manager_load_finish    (InflowProfileManage
                                                              GAsyncResult          *result,
                                                              GError               **error);
 
+/* The same without activating a profile. */
+void                  inflow_profile_manager_read_async     (InflowProfileManager  *self,
+                                                             GCancellable          *cancellable,
+                                                             GAsyncReadyCallback    callback,
+                                                             gpointer               user_data);
+gboolean              inflow_profile_manager_read_finish    (InflowProfileManager  *self,
+                                                             GAsyncResult          *result,
+                                                             GError               **error);
+
 /* After a refresh failed for a passing reason (inflow_api_error_is_transient()),
  * the manager refreshes again after @first_ms, then twice as late each time,
  * up to @max_ms, until one succeeds or fails for another reason (default:

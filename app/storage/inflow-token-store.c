@@ -40,7 +40,8 @@
  * again.
  *
  * The token lives in the keyring and in memory only; nothing here logs it.
- * All calls are asynchronous and may be made from the main thread.
+ * All calls are asynchronous and may be made from the main thread; libsecret
+ * itself is called from the keyring thread (see keyring_context()).
  */
 struct _InflowTokenStore
 {
@@ -84,6 +85,75 @@ static gboolean
 task_cancelled_by_caller (GTask *task)
 {
   return g_cancellable_is_cancelled (g_task_get_cancellable (task));
+}
+
+static gpointer
+keyring_thread_func (gpointer data)
+{
+  GMainContext *context = data;
+
+  g_main_context_push_thread_default (context);
+  for (;;)
+    g_main_context_iteration (context, TRUE);
+
+  return NULL;
+}
+
+/* The main context of the keyring thread, which does nothing but libsecret's
+ * calls and callbacks; it runs as long as the process. Inside Flatpak,
+ * libsecret 0.20 (Debian 12, GNOME runtimes up to 44) asks the Secret portal
+ * for its file's key and starts listening for the portal's answer only once
+ * the call returned: when the calling thread's main context is busy for that
+ * millisecond (the main thread drawing the first window), the answer goes by
+ * unheard and the call never ends. In a thread of their own, libsecret's
+ * callbacks run at once. */
+static GMainContext *
+keyring_context (void)
+{
+  static GMainContext *context;
+
+  if (g_once_init_enter (&context))
+    {
+      GMainContext *new_context = g_main_context_new ();
+
+      g_thread_unref (g_thread_new ("inflow-keyring", keyring_thread_func, g_main_context_ref (new_context)));
+      g_once_init_leave (&context, new_context);
+    }
+
+  return context;
+}
+
+/* What a call passes to the keyring thread */
+typedef struct
+{
+  GTask *task;
+  char  *label;
+  char  *token;
+} KeyringCall;
+
+static void
+keyring_call_free (KeyringCall *call)
+{
+  g_clear_object (&call->task);
+  g_clear_pointer (&call->label, g_free);
+  g_clear_pointer (&call->token, inflow_token_free);
+  g_free (call);
+}
+
+/* Runs @func with @task (and @label and @token, copied) on the keyring thread. */
+static void
+keyring_call (GSourceFunc  func,
+              GTask       *task,
+              const char  *label,
+              const char  *token)
+{
+  KeyringCall *call = g_new0 (KeyringCall, 1);
+
+  call->task = task;
+  call->label = g_strdup (label);
+  call->token = g_strdup (token);
+  g_main_context_invoke_full (keyring_context (), G_PRIORITY_DEFAULT, func, call,
+                              (GDestroyNotify) keyring_call_free);
 }
 
 static void
@@ -196,6 +266,20 @@ store_cb (GObject      *source,
   g_task_return_boolean (task, TRUE);
 }
 
+static gboolean
+store_in_keyring_thread (gpointer data)
+{
+  KeyringCall *call = data;
+
+  secret_password_store (get_schema (), SECRET_COLLECTION_DEFAULT, call->label, call->token,
+                         g_task_get_cancellable (call->task), store_cb, g_object_ref (call->task),
+                         "profile-id", (const char *) g_task_get_task_data (call->task),
+                         "version", TOKEN_FORMAT_VERSION,
+                         NULL);
+
+  return G_SOURCE_REMOVE;
+}
+
 /**
  * inflow_token_store_store_async:
  * @self: a #InflowTokenStore
@@ -236,11 +320,7 @@ inflow_token_store_store_async (InflowTokenStore    *self,
    * profile's name. */
   label = g_strdup_printf (_("Vantage API token for %s"), profile_name);
 
-  secret_password_store (get_schema (), SECRET_COLLECTION_DEFAULT, label, token,
-                         cancellable, store_cb, g_steal_pointer (&task),
-                         "profile-id", profile_id,
-                         "version", TOKEN_FORMAT_VERSION,
-                         NULL);
+  keyring_call (store_in_keyring_thread, g_steal_pointer (&task), label, token);
 }
 
 /**
@@ -343,6 +423,19 @@ lookup_cb (GObject      *source,
                           NULL);
 }
 
+static gboolean
+lookup_in_keyring_thread (gpointer data)
+{
+  KeyringCall *call = data;
+
+  secret_password_lookup (get_schema (), g_task_get_cancellable (call->task), lookup_cb, g_object_ref (call->task),
+                          "profile-id", (const char *) g_task_get_task_data (call->task),
+                          "version", TOKEN_FORMAT_VERSION,
+                          NULL);
+
+  return G_SOURCE_REMOVE;
+}
+
 /**
  * inflow_token_store_lookup_async:
  * @self: a #InflowTokenStore
@@ -371,10 +464,7 @@ inflow_token_store_lookup_async (InflowTokenStore    *self,
   g_task_set_source_tag (task, inflow_token_store_lookup_async);
   g_task_set_task_data (task, g_strdup (profile_id), g_free);
 
-  secret_password_lookup (get_schema (), cancellable, lookup_cb, g_steal_pointer (&task),
-                          "profile-id", profile_id,
-                          "version", TOKEN_FORMAT_VERSION,
-                          NULL);
+  keyring_call (lookup_in_keyring_thread, g_steal_pointer (&task), NULL, NULL);
 }
 
 /**
@@ -425,6 +515,19 @@ clear_cb (GObject      *source,
   g_task_return_boolean (task, TRUE);
 }
 
+static gboolean
+clear_in_keyring_thread (gpointer data)
+{
+  KeyringCall *call = data;
+
+  secret_password_clear (get_schema (), g_task_get_cancellable (call->task), clear_cb, g_object_ref (call->task),
+                         "profile-id", (const char *) g_task_get_task_data (call->task),
+                         "version", TOKEN_FORMAT_VERSION,
+                         NULL);
+
+  return G_SOURCE_REMOVE;
+}
+
 /**
  * inflow_token_store_clear_async:
  * @self: a #InflowTokenStore
@@ -453,10 +556,7 @@ inflow_token_store_clear_async (InflowTokenStore    *self,
   g_task_set_source_tag (task, inflow_token_store_clear_async);
   g_task_set_task_data (task, g_strdup (profile_id), g_free);
 
-  secret_password_clear (get_schema (), cancellable, clear_cb, g_steal_pointer (&task),
-                         "profile-id", profile_id,
-                         "version", TOKEN_FORMAT_VERSION,
-                         NULL);
+  keyring_call (clear_in_keyring_thread, g_steal_pointer (&task), NULL, NULL);
 }
 
 /**

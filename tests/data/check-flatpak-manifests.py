@@ -17,11 +17,17 @@ For both <APP_ID>.json and <APP_ID>.Devel.json:
     from the local checkout (sources exactly one "dir" source whose path
     is the source root, which holds meson.build of project 'inflow');
   - the Devel manifest builds with -Dprofile=development, the other
-    without it.
+    without it;
+  - the two are in step: they differ only in id, the Devel manifest's tags
+    ["devel"] and desktop-file-name-suffix, and that -Dprofile=development.
+
+build-aux/run-flatpak builds the stable manifest with runtime, sdk and
+runtime-version rewritten to a stand-in runtime, and nothing else changed.
 
 Usage: check-flatpak-manifests.py APP_ID FLATPAK_DIR
 """
 
+import copy
 import json
 import os
 import re
@@ -40,6 +46,8 @@ FINISH_ARGS = [
 ]
 CLEANUP_REQUIRED = ["/include", "/lib/pkgconfig"]
 DEVEL_OPT = "-Dprofile=development"
+DEVEL_ONLY = {"tags": ["devel"], "desktop-file-name-suffix": " (Development)"}
+SECRETS_NAME = "org.freedesktop.secrets"
 
 
 class DuplicateKey(ValueError):
@@ -55,8 +63,8 @@ def no_duplicates(pairs):
     return result
 
 
-def check_manifest(path, expected_id, devel):
-    errors = []
+def read_manifest(path):
+    """The manifest, or a list of errors"""
     try:
         with open(path, encoding="utf-8") as f:
             manifest = json.load(f, object_pairs_hook=no_duplicates)
@@ -64,6 +72,14 @@ def check_manifest(path, expected_id, devel):
         return [f"cannot read: {e}"]
     if not isinstance(manifest, dict):
         return ["top level is not an object"]
+    return manifest
+
+
+def check_manifest(path, expected_id, devel):
+    errors = []
+    manifest = read_manifest(path)
+    if isinstance(manifest, list):
+        return manifest
 
     file_id = os.path.basename(path)[:-len(".json")]
     if file_id != expected_id:
@@ -79,6 +95,9 @@ def check_manifest(path, expected_id, devel):
             errors.append(f"{key} is {manifest.get(key)!r}, expected {expected!r}")
 
     finish_args = manifest.get("finish-args")
+    if any(SECRETS_NAME in str(arg) for arg in finish_args or []):
+        errors.append(f"finish-args give the keyring itself ({SECRETS_NAME}): libsecret "
+                      "reaches it through the Secret portal, which needs no permission")
     if not isinstance(finish_args, list) or sorted(finish_args) != sorted(FINISH_ARGS) \
             or len(set(finish_args)) != len(finish_args):
         extra = sorted(set(finish_args or []) - set(FINISH_ARGS))
@@ -131,6 +150,40 @@ def check_manifest(path, expected_id, devel):
     return errors
 
 
+def without_devel_differences(manifest):
+    """The Devel manifest as the stable one should be"""
+    stable = copy.deepcopy(manifest)
+    stable.pop("id", None)
+    for key in DEVEL_ONLY:
+        stable.pop(key, None)
+    for module in stable.get("modules", []):
+        if isinstance(module, dict) and module.get("name") == "inflow":
+            opts = [opt for opt in module.get("config-opts", []) if opt != DEVEL_OPT]
+            if opts:
+                module["config-opts"] = opts
+            else:
+                module.pop("config-opts", None)
+    return stable
+
+
+def check_in_step(stable_path, devel_path):
+    stable, devel = read_manifest(stable_path), read_manifest(devel_path)
+    if isinstance(stable, list) or isinstance(devel, list):
+        return []  # told already
+    errors = []
+    for key, value in DEVEL_ONLY.items():
+        if devel.get(key) != value:
+            errors.append(f"the Devel manifest's {key} is {devel.get(key)!r}, expected {value!r}")
+    stable = copy.deepcopy(stable)
+    stable.pop("id", None)
+    devel = without_devel_differences(devel)
+    for key in sorted(set(stable) | set(devel)):
+        if stable.get(key) != devel.get(key):
+            errors.append(f"the manifests are not in step: {key} is {stable.get(key)!r} in the stable "
+                          f"one and {devel.get(key)!r} in the Devel one (beyond the Devel differences)")
+    return errors
+
+
 def main(argv):
     if len(argv) != 3:
         print(__doc__.strip().splitlines()[-1], file=sys.stderr)
@@ -150,6 +203,14 @@ def main(argv):
             failed = True
         else:
             print(f"OK: {os.path.basename(path)}")
+    errors = check_in_step(os.path.join(flatpak_dir, app_id + ".json"),
+                           os.path.join(flatpak_dir, app_id + ".Devel.json"))
+    for error in errors:
+        print(f"FAIL: {error}")
+    if errors:
+        failed = True
+    elif not failed:
+        print("OK: the stable and Devel manifests are in step")
     return 1 if failed else 0
 
 
