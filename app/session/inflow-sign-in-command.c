@@ -168,6 +168,9 @@ describe_error (SignInCommand *command,
         case INFLOW_API_ERROR_RATE_LIMITED:
         case INFLOW_API_ERROR_SERVER:
         case INFLOW_API_ERROR_INVALID_RESPONSE:
+        case INFLOW_API_ERROR_DEADLINE_EXCEEDED:
+        case INFLOW_API_ERROR_LIST_TOO_LONG:
+        case INFLOW_API_ERROR_LIST_TOO_SLOW:
         case INFLOW_API_ERROR_FAILED:
         default:
           break;

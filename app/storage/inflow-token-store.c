@@ -640,6 +640,20 @@ unlock_search_cb (GObject      *source,
   g_list_free_full (items, g_object_unref);
 }
 
+static gboolean
+unlock_in_keyring_thread (gpointer data)
+{
+  KeyringCall *call = data;
+
+  secret_password_search (get_schema (), SECRET_SEARCH_NONE,
+                          g_task_get_cancellable (call->task), unlock_search_cb, g_object_ref (call->task),
+                          "profile-id", (const char *) g_task_get_task_data (call->task),
+                          "version", TOKEN_FORMAT_VERSION,
+                          NULL);
+
+  return G_SOURCE_REMOVE;
+}
+
 /**
  * inflow_token_store_unlock_async:
  * @self: a #InflowTokenStore
@@ -670,11 +684,7 @@ inflow_token_store_unlock_async (InflowTokenStore    *self,
   g_task_set_source_tag (task, inflow_token_store_unlock_async);
   g_task_set_task_data (task, g_strdup (profile_id), g_free);
 
-  secret_password_search (get_schema (), SECRET_SEARCH_NONE,
-                          cancellable, unlock_search_cb, g_steal_pointer (&task),
-                          "profile-id", profile_id,
-                          "version", TOKEN_FORMAT_VERSION,
-                          NULL);
+  keyring_call (unlock_in_keyring_thread, g_steal_pointer (&task), NULL, NULL);
 }
 
 /**
