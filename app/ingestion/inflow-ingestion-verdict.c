@@ -574,7 +574,7 @@ evaluate_data_age (InflowIngestionVerdict *verdict,
       add_sentence (reason, _("It covers only the current month; ask for a backfill to see earlier months."));
     }
 
-  day = inflow_ingestion_format_day (newest);
+  day = inflow_ingestion_format_day (newest, now);
   days_old = inflow_ingestion_format_days_old (newest, now);
 
   switch (verdict->phase)
@@ -622,7 +622,7 @@ evaluate_data_age (InflowIngestionVerdict *verdict,
       (verdict->phase == INFLOW_INGESTION_PHASE_FRESH || verdict->phase == INFLOW_INGESTION_PHASE_LATE))
     {
       /* Translators: %s is the first day of the month, like "Dec 1" */
-      g_autofree char *month_start = inflow_ingestion_format_day (verdict->data_through);
+      g_autofree char *month_start = inflow_ingestion_format_day (verdict->data_through, now);
 
       add_sentencef (reason, _("A new month began on %s; AWS starts the new month's report "
                                "within a day or two."),

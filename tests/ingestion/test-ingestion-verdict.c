@@ -629,6 +629,12 @@ test_format (void)
     { 20, 14, 20, "Nov 20, 14:20" },
     { 5, 8, 0, "Nov 5, 08:00" },
   };
+  /* Another year always says which: Dec 2025 seen in Nov 2026 is no future date. */
+  static const struct { int y, m, d, h, min; const char *when, *date, *day; } years[] = {
+    { 2025, 12, 17, 2, 17, "Dec 17, 2025, 02:17", "Dec 17, 2025", "Dec 17, 2025" },
+    { 2027, 1, 4, 9, 0, "Jan 4, 2027, 09:00", "Jan 4, 2027", "Jan 4, 2027" },
+    { 2026, 11, 7, 12, 0, "Nov 7, 12:00", "Nov 7", "Nov 7" },
+  };
 
   for (guint i = 0; i < G_N_ELEMENTS (durations); i++)
     {
@@ -643,6 +649,18 @@ test_format (void)
       g_autofree char *text = inflow_ingestion_format_when (time, now);
 
       g_assert_cmpstr (text, ==, whens[i].text);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (years); i++)
+    {
+      g_autoptr(GDateTime) time = g_date_time_new_utc (years[i].y, years[i].m, years[i].d, years[i].h, years[i].min, 0);
+      g_autofree char *when = inflow_ingestion_format_when (time, now);
+      g_autofree char *date = inflow_ingestion_format_date (time, now);
+      g_autofree char *day = inflow_ingestion_format_day (time, now);
+
+      g_assert_cmpstr (when, ==, years[i].when);
+      g_assert_cmpstr (date, ==, years[i].date);
+      g_assert_cmpstr (day, ==, years[i].day);
     }
 }
 

@@ -121,21 +121,6 @@ format_when (GDateTime *time,
   return inflow_ingestion_format_when (time, now);
 }
 
-/* As format_when(), with the year when it is not this one. */
-static char *
-format_when_long (GDateTime *time,
-                  GDateTime *now)
-{
-  g_autoptr(GDateTime) local = g_date_time_to_local (time);
-
-  if (g_date_time_get_year (local) != g_date_time_get_year (now))
-    /* Translators: a date and time in another year, in g_date_time_format()
-     * notation, like "Oct 22, 2025, 08:47" */
-    return g_date_time_format (local, _("%b %-e, %Y, %H:%M"));
-
-  return inflow_ingestion_format_when (local, now);
-}
-
 /* ---- the summary's chips: they flow and wrap like words ------------------- */
 
 #define INFLOW_TYPE_CHIP_LAYOUT (inflow_chip_layout_get_type ())
@@ -308,7 +293,7 @@ describe_briefly (InflowIngestionItem *item,
     case INFLOW_INGESTION_PHASE_CRITICAL:
       if (verdict->newest_cost_date != NULL)
         {
-          g_autofree char *day = inflow_ingestion_format_day (verdict->newest_cost_date);
+          g_autofree char *day = inflow_ingestion_format_day (verdict->newest_cost_date, now);
           g_autofree char *old = inflow_ingestion_format_days_old (verdict->newest_cost_date, now);
 
           /* Translators: %s is a day like "Nov 20", then its age like "2 days old" */
@@ -822,7 +807,7 @@ update_detail (InflowIngestionView *self)
   /* Facts */
   if (verdict->connected_at != NULL)
     {
-      g_autofree char *when = format_when_long (verdict->connected_at, now);
+      g_autofree char *when = format_when (verdict->connected_at, now);
       g_autofree char *ago = inflow_ingestion_format_duration (verdict->elapsed);
 
       /* Translators: a time like "Nov 20, 14:20", then a duration like "5 hours" */
@@ -877,7 +862,7 @@ update_detail (InflowIngestionView *self)
 
   if (verdict->newest_cost_date != NULL)
     {
-      g_autofree char *day = inflow_ingestion_format_day (verdict->newest_cost_date);
+      g_autofree char *day = inflow_ingestion_format_day (verdict->newest_cost_date, now);
       g_autofree char *old = inflow_ingestion_format_days_old (verdict->newest_cost_date, now);
 
       /* Translators: a day like "Nov 20", then its age like "2 days old" */

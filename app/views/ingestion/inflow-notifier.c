@@ -228,7 +228,7 @@ inflow_notifier_build_notification (InflowNotifier           *self,
                                account);
       if (verdict != NULL && verdict->newest_cost_date != NULL)
         {
-          g_autofree char *day = inflow_ingestion_format_day (verdict->newest_cost_date);
+          g_autofree char *day = inflow_ingestion_format_day (verdict->newest_cost_date, now);
           g_autofree char *old = inflow_ingestion_format_days_old (verdict->newest_cost_date, now);
 
           /* Translators: an account, a day like "Nov 20", its age like "3 days old" */

@@ -527,7 +527,7 @@ rebuild (InflowTimeline *self)
               if (last_newest >= 0 && day > last_newest && at >= self->start)
                 {
                   g_autofree char *when = format_when (self, at);
-                  g_autofree char *through = inflow_ingestion_format_day (obs->newest_cost_date);
+                  g_autofree char *through = inflow_ingestion_format_day (obs->newest_cost_date, self->now);
 
                   /* Translators: the first %s is a time, the second a day like "Nov 20" */
                   add_mark (self, at, MARK_DATA,
