@@ -584,6 +584,30 @@ verdicts_differ (const InflowIngestionVerdict *a,
          a->elapsed / G_TIME_SPAN_MINUTE != b->elapsed / G_TIME_SPAN_MINUTE;
 }
 
+/**
+ * inflow_ingestion_item_get_facts:
+ * @self: an item
+ * @facts: (out caller-allocates): what its verdict is made of, borrowed
+ *   from the item: valid until the monitor next updates it
+ */
+void
+inflow_ingestion_item_get_facts (InflowIngestionItem  *self,
+                                 InflowIngestionFacts *facts)
+{
+  g_return_if_fail (INFLOW_IS_INGESTION_ITEM (self));
+  g_return_if_fail (facts != NULL);
+
+  facts->provider = inflow_integration_get_provider (self->integration);
+  facts->is_govcloud = self->is_govcloud;
+  facts->status = _inflow_ingestion_item_get_status (self);
+  facts->created_at = inflow_integration_get_created_at (self->integration);
+  facts->last_updated = inflow_integration_get_last_updated (self->integration);
+  facts->fetched_at = self->fetched_at;
+  facts->observations = (const InflowIngestionObservation *) (void *) self->observations->data;
+  facts->n_observations = self->observations->len;
+  facts->probe = self->probe;
+}
+
 /* Evaluates the verdict and the features at @now and notifies what
  * changed; @old_phase and @old_cur_state get the previous values. */
 void
@@ -612,15 +636,7 @@ _inflow_ingestion_item_evaluate (InflowIngestionItem     *self,
     *old_cur_state = self->verdict != NULL ? self->verdict->cur_state : INFLOW_INGESTION_CUR_STATE_UNKNOWN;
 
   memset (&features, 0, sizeof features);
-  facts.provider = inflow_integration_get_provider (self->integration);
-  facts.is_govcloud = self->is_govcloud;
-  facts.status = _inflow_ingestion_item_get_status (self);
-  facts.created_at = inflow_integration_get_created_at (self->integration);
-  facts.last_updated = inflow_integration_get_last_updated (self->integration);
-  facts.fetched_at = self->fetched_at;
-  facts.observations = (const InflowIngestionObservation *) (void *) self->observations->data;
-  facts.n_observations = self->observations->len;
-  facts.probe = self->probe;
+  inflow_ingestion_item_get_facts (self, &facts);
 
   /* The reason shows times in the zone of "now": the user's. */
   local_now = g_date_time_to_local (now);

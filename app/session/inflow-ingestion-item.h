@@ -55,6 +55,8 @@ GDateTime                        *inflow_ingestion_item_get_last_probed_at (Infl
 GDateTime                        *inflow_ingestion_item_get_fetched_at     (InflowIngestionItem *self);
 const InflowIngestionObservation *inflow_ingestion_item_get_observations   (InflowIngestionItem *self,
                                                                             guint               *n_observations);
+void                              inflow_ingestion_item_get_facts          (InflowIngestionItem  *self,
+                                                                            InflowIngestionFacts *facts);
 int                               inflow_ingestion_item_compare_urgency    (InflowIngestionItem *a,
                                                                             InflowIngestionItem *b);
 
