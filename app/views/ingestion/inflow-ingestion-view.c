@@ -14,7 +14,6 @@
 #include "inflow-feature-table.h"
 #include "inflow-ingestion-format.h"
 #include "inflow-ingestion-view.h"
-#include "inflow-notifier.h"
 #include "inflow-timeline.h"
 #include "inflow-verdict-badge.h"
 
@@ -1077,16 +1076,7 @@ set_monitor (InflowIngestionView    *self,
   show_item (self, NULL);
 
   if (monitor != NULL)
-    {
-      GApplication *application = g_application_get_default ();
-
-      /* Desktop notifications for the session's events, once per monitor
-       * (the application may have made the notifier already). */
-      if (application != NULL)
-        inflow_notifier_ensure (application, monitor);
-
-      items_changed_cb (self);
-    }
+    items_changed_cb (self);
 
   update_summary (self);
   update_state (self);

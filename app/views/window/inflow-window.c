@@ -212,7 +212,8 @@ update_actions (InflowWindow *self)
                                  self->manager != NULL && !self->demo_starting);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-profile", self->manager != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.connect-aws", has_session);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.monitor-ingestion", has_session);
+  /* A notification's click may come before the session is open */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.monitor-ingestion", self->manager != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-diagnostics", has_session);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.update-permissions", has_session);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.request-backfill", has_session);
