@@ -284,6 +284,98 @@ inflow_ingestion_verdict_copy (const InflowIngestionVerdict *verdict)
   return copy;
 }
 
+/**
+ * inflow_ingestion_verdict_dup_brief:
+ * @verdict: (nullable): a verdict, %NULL before the first one
+ * @can_check: whether Inflow can probe the integration's cost data
+ * @probed: whether a probe ever answered
+ * @now: the current time; times are said in its time zone
+ *
+ * The verdict in a few words for a list row, beside the phase's label:
+ * "Expected by 14:20 tomorrow", "Data through Nov 20, 2 days old".
+ *
+ * Returns: (transfer full): the words
+ */
+char *
+inflow_ingestion_verdict_dup_brief (const InflowIngestionVerdict *verdict,
+                                    gboolean                      can_check,
+                                    gboolean                      probed,
+                                    GDateTime                    *now)
+{
+  g_autofree char *when = NULL;
+
+  g_return_val_if_fail (now != NULL, NULL);
+
+  if (verdict == NULL)
+    return g_strdup (_("Not checked yet"));
+
+  switch (verdict->phase)
+    {
+    case INFLOW_INGESTION_PHASE_AWAITING_FIRST_CUR:
+    case INFLOW_INGESTION_PHASE_FIRST_CUR_LATE:
+    case INFLOW_INGESTION_PHASE_PENDING:
+    case INFLOW_INGESTION_PHASE_IMPORTING:
+      if (verdict->expected_by != NULL)
+        {
+          when = inflow_ingestion_format_when (verdict->expected_by, now);
+          /* Translators: %s is a time like "14:20 tomorrow"; said of the first CUR */
+          return g_strdup_printf (g_date_time_compare (verdict->expected_by, now) >= 0 ? _("Expected by %s")
+                                                                                       : _("Was expected by %s"),
+                                  when);
+        }
+      if (verdict->elapsed >= 0)
+        {
+          g_autofree char *elapsed = inflow_ingestion_format_duration (verdict->elapsed);
+
+          /* Translators: %s is a duration like "5 hours" */
+          return g_strdup_printf (_("Connected %s ago"), elapsed);
+        }
+      break;
+
+    case INFLOW_INGESTION_PHASE_FIRST_CUR_RECEIVED:
+      if (verdict->first_cur_at != NULL)
+        {
+          when = inflow_ingestion_format_when (verdict->first_cur_at, now);
+          /* Translators: %s is a time like "14:20 today"; said of the first CUR */
+          return g_strdup_printf (_("Seen %s"), when);
+        }
+      G_GNUC_FALLTHROUGH;
+    case INFLOW_INGESTION_PHASE_FRESH:
+    case INFLOW_INGESTION_PHASE_LATE:
+    case INFLOW_INGESTION_PHASE_STALE:
+    case INFLOW_INGESTION_PHASE_CRITICAL:
+      if (verdict->newest_cost_date != NULL)
+        {
+          g_autofree char *day = inflow_ingestion_format_day (verdict->newest_cost_date, now);
+          g_autofree char *old = inflow_ingestion_format_days_old (verdict->newest_cost_date, now);
+
+          /* Translators: %s is a day like "Nov 20", then its age like "2 days old" */
+          return g_strdup_printf (_("Data through %s, %s"), day, old);
+        }
+      break;
+
+    case INFLOW_INGESTION_PHASE_ERROR:
+    case INFLOW_INGESTION_PHASE_DISCONNECTED:
+      if (verdict->status_since != NULL)
+        {
+          when = inflow_ingestion_format_when (verdict->status_since, now);
+          /* Translators: %s is a time like "14:20 yesterday" */
+          return g_strdup_printf (_("Seen since %s"), when);
+        }
+      break;
+
+    case INFLOW_INGESTION_PHASE_UNKNOWN:
+    default:
+      if (!can_check)
+        return g_strdup (_("Cannot check its cost data"));
+      if (!probed)
+        return g_strdup (_("Not checked yet"));
+      break;
+    }
+
+  return g_strdup (inflow_ingestion_phase_get_label (verdict->phase));
+}
+
 void
 inflow_ingestion_verdict_free (InflowIngestionVerdict *verdict)
 {

@@ -251,6 +251,10 @@ InflowIngestionVerdict  *inflow_ingestion_verdict_evaluate   (const InflowIngest
                                                               GDateTime                    *now);
 InflowIngestionVerdict  *inflow_ingestion_verdict_copy       (const InflowIngestionVerdict *verdict);
 void                     inflow_ingestion_verdict_free       (InflowIngestionVerdict       *verdict);
+char                    *inflow_ingestion_verdict_dup_brief  (const InflowIngestionVerdict *verdict,
+                                                              gboolean                      can_check,
+                                                              gboolean                      probed,
+                                                              GDateTime                    *now);
 gboolean                 inflow_ingestion_is_aws_provider    (const char                   *provider);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (InflowIngestionVerdict, inflow_ingestion_verdict_free)

@@ -609,6 +609,47 @@ test_status_from_string (void)
   g_assert_true (G_TYPE_IS_BOXED (INFLOW_TYPE_INGESTION_VERDICT));
 }
 
+static const VerdictCase *
+find_case (const char *name)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    if (g_str_equal (cases[i].name, name))
+      return &cases[i];
+
+  g_assert_not_reached ();
+}
+
+/* The few words of a list row, from the verdict alone. */
+static void
+test_brief (void)
+{
+  static const struct { const char *name; gboolean can_check; gboolean probed; const char *brief; } briefs[] = {
+    { "awaiting/never-probed", TRUE, FALSE, "Expected by 05:00 tomorrow" },
+    { "first-cur-late/3-days", TRUE, TRUE, "Was expected by" },
+    { "fresh/yesterday", TRUE, TRUE, "Data through Nov 25, 1 day old" },
+    { "critical/6-days", TRUE, TRUE, "days old" },
+    { "error/since-observed", TRUE, TRUE, "Seen since" },
+    { "unknown/status", FALSE, FALSE, "Cannot check its cost data" },
+    { "unknown/status", TRUE, FALSE, "Not checked yet" },
+  };
+  g_autoptr(GDateTime) now = parse_time (NOW);
+  g_autofree char *none = inflow_ingestion_verdict_dup_brief (NULL, TRUE, FALSE, now);
+
+  g_assert_cmpstr (none, ==, "Not checked yet");
+
+  for (guint i = 0; i < G_N_ELEMENTS (briefs); i++)
+    {
+      const VerdictCase *c = find_case (briefs[i].name);
+      g_autoptr(InflowIngestionVerdict) verdict = evaluate_case (c, c->now);
+      g_autoptr(GDateTime) case_now = parse_time (c->now);
+      g_autofree char *brief = inflow_ingestion_verdict_dup_brief (verdict, briefs[i].can_check, briefs[i].probed,
+                                                                   case_now);
+
+      g_test_message ("%s: %s", briefs[i].name, brief);
+      g_assert_nonnull (strstr (brief, briefs[i].brief));
+    }
+}
+
 static void
 test_format (void)
 {
@@ -682,6 +723,7 @@ main (int   argc,
   g_test_add_func ("/ingestion/verdict/display-zone", test_verdict_display_zone);
   g_test_add_func ("/ingestion/verdict/phase-order", test_phase_order);
   g_test_add_func ("/ingestion/verdict/status-from-string", test_status_from_string);
+  g_test_add_func ("/ingestion/verdict/brief", test_brief);
   g_test_add_func ("/ingestion/format", test_format);
 
   return inflow_test_run ();
