@@ -277,41 +277,6 @@ ui_is_shown (GtkWidget *widget)
   return widget != NULL && gtk_widget_get_mapped (widget) && gtk_widget_is_drawable (widget);
 }
 
-/* Whether a shortcut of @widget's controllers (the class's key bindings
- * included) triggers @action_name with this key. */
-gboolean
-ui_has_shortcut (GtkWidget       *widget,
-                 guint            keyval,
-                 GdkModifierType  modifiers,
-                 const char      *action_name)
-{
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
-
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-    {
-      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
-
-      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
-        continue;
-
-      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
-        {
-          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
-          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
-          GtkShortcutAction *action = gtk_shortcut_get_action (shortcut);
-
-          if (GTK_IS_KEYVAL_TRIGGER (trigger) &&
-              gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval &&
-              gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == modifiers &&
-              GTK_IS_NAMED_ACTION (action) &&
-              g_strcmp0 (gtk_named_action_get_action_name (GTK_NAMED_ACTION (action)), action_name) == 0)
-            return TRUE;
-        }
-    }
-
-  return FALSE;
-}
-
 /* Whether @menu or one of its sections has an item with this label. */
 gboolean
 ui_menu_has_label (GMenuModel *menu,

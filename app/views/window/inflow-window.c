@@ -15,7 +15,7 @@
 #include "inflow-accounts-view.h"
 #include "inflow-backfill-dialog.h"
 #include "inflow-connect-assistant.h"
-#include "inflow-diagnostics-page.h"
+#include "inflow-diagnostics-window.h"
 #include "inflow-ingestion-format.h"
 #include "inflow-ingestion-view.h"
 #include "inflow-integrations-view.h"
@@ -953,7 +953,7 @@ show_diagnostics_action (GtkWidget  *widget,
 {
   InflowWindow *self = INFLOW_WINDOW (widget);
 
-  inflow_diagnostics_page_present (GTK_WINDOW (self), self->session);
+  gtk_window_present (GTK_WINDOW (inflow_diagnostics_window_new (GTK_WINDOW (self), self->session)));
 }
 
 /* The Integrations list's "Ingestion" column: the verdict the Ingestion
