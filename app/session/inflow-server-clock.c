@@ -297,19 +297,27 @@ inflow_server_clock_dup_local_now (InflowServerClock *self)
  * @self: a clock
  * @time: a time of the computer's clock (when the session fetched a list)
  *
+ * The server's time then: now on the server's clock, less the real time
+ * since at the clock's rate (the demo's clock ran faster meanwhile).
+ *
  * Returns: (transfer full): @time in server time, in UTC
  */
 GDateTime *
 inflow_server_clock_to_server_time (InflowServerClock *self,
                                     GDateTime         *time)
 {
-  g_autoptr(GDateTime) utc = NULL;
+  g_autoptr(GDateTime) local_now = NULL;
+  g_autoptr(GDateTime) server_now = NULL;
+  GTimeSpan since;
 
   g_return_val_if_fail (INFLOW_IS_SERVER_CLOCK (self), NULL);
   g_return_val_if_fail (time != NULL, NULL);
 
-  utc = g_date_time_to_utc (time);
-  return g_date_time_add (utc, inflow_client_get_clock_offset (self->client));
+  local_now = g_date_time_new_now_utc ();
+  server_now = inflow_server_clock_dup_now (self);
+  since = MAX (g_date_time_difference (local_now, time), 0);
+
+  return g_date_time_add (server_now, -(GTimeSpan) (since * inflow_server_clock_get_rate (self)));
 }
 
 /**
