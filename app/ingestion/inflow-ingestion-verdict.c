@@ -3,22 +3,24 @@
  * Copyright 2026 The Inflow authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The API has no CUR status (research/vantage-api.md §8, §11), so the verdict
- * is derived from plain facts: the integration status, its connect time, and
- * cost probes (newest `accrued_at` day, whether resource-level rows exist:
- * they appear only once a CUR has been processed).
+ * The Vantage API has no Cost and Usage Report status (the v2 spec offers no
+ * ingestion endpoint and no freshness field), so the verdict is derived
+ * from plain facts: the integration status, its connect time, and cost
+ * probes (newest `accrued_at` day, whether resource-level rows exist: they
+ * appear only once a CUR has been processed).
  *
- * Sources of the thresholds (research/peers-and-cur.md):
- *   §1.5 "The first delivery can take up to 24 h after the report is created.
- *         After that, AWS updates the report at least once a day and up to
- *         three times a day."
- *   §1.5 "Treat <48 h of lag as normal."
- *   §1.6 "Suggested thresholds since the last delivery: green under 24 h;
- *         amber 24–48 h; red over 48 h; critical over 72 h"
- *   §1.6 "in the first 24 h after setup show "awaiting first delivery", not
- *         red; in the first one to two days of a month expect a new period
- *         folder while the previous period keeps updating"
- *   research/vantage-api.md §8: "AWS data refreshes every 8–12 hours".
+ * The facts behind the thresholds:
+ *   - AWS delivers the first report up to 24 hours after it is created, then
+ *     updates it at least once and up to three times a day (AWS Cost and
+ *     Usage Reports documentation); Vantage's "Connect AWS" page: "it can
+ *     take AWS up to 24 hours to deliver the first CUR", and
+ *     docs.vantage.sh/provider_data_refresh: AWS data refreshes every 8–12
+ *     hours;
+ *   - some services report late, so a lag of up to 48 hours is normal; so
+ *     under 24 h is fresh, 24–48 h late, 48–72 h stale, beyond critical;
+ *   - the first 24 hours after connecting are a wait, never a failure;
+ *   - a new month's report starts within a day or two while the previous
+ *     month's keeps updating.
  *
  * Data age is measured from the end of the newest cost day (cost days are UTC
  * days): data from Nov 20 reaches Nov 21 00:00 UTC, and is "late" from Nov 22
@@ -160,7 +162,7 @@ inflow_ingestion_phase_get_label (InflowIngestionPhase phase)
  * inflow_ingestion_phase_get_severity:
  * @phase: a phase
  *
- * Colours follow research §1.6: green under 24 h, amber 24–48 h, red beyond.
+ * Green under 24 h, amber 24–48 h, red beyond (the thresholds above).
  *
  * Returns: how to colour it
  */
@@ -612,7 +614,7 @@ evaluate_data_age (InflowIngestionVerdict *verdict,
   through = g_date_time_ref (verdict->data_through);
 
   /* Data that reaches the end of a month: AWS opens the new month's report
-   * within a day or two (research §1.6), so age counts from a day later. */
+   * within a day or two, so age counts from a day later. */
   if (g_date_time_get_day_of_month (through) == 1)
     {
       g_autoptr(GDateTime) shifted = g_date_time_add (through, INFLOW_INGESTION_MONTH_START_ALLOWANCE);

@@ -756,7 +756,8 @@ inflow_ingestion_item_get_provider (InflowIngestionItem *self)
  * @self: an item
  *
  * Returns: whether Inflow tracks its cost data: AWS integrations only
- *   (research/vantage-api.md §8: only AWS has a CUR and its delay)
+ *   (only AWS delivers its costs through a Cost and Usage Report, with its
+ *   delay; the other providers refresh daily)
  */
 gboolean
 inflow_ingestion_item_get_tracked (InflowIngestionItem *self)

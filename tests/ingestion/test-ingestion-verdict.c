@@ -585,7 +585,7 @@ test_phase_order (void)
       g_hash_table_add (labels, (gpointer) label);
     }
 
-  /* Nothing unknown is ever a green tick; red beyond 48 h (research §1.6). */
+  /* Nothing unknown is ever a green tick; red beyond 48 h, when data is stale. */
   g_assert_cmpint (inflow_ingestion_phase_get_severity (INFLOW_INGESTION_PHASE_UNKNOWN), ==, INFLOW_INGESTION_SEVERITY_NONE);
   g_assert_cmpint (inflow_ingestion_phase_get_severity (INFLOW_INGESTION_PHASE_FRESH), ==, INFLOW_INGESTION_SEVERITY_OK);
   g_assert_cmpint (inflow_ingestion_phase_get_severity (INFLOW_INGESTION_PHASE_LATE), ==, INFLOW_INGESTION_SEVERITY_WARNING);
