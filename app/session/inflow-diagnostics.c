@@ -215,15 +215,24 @@ check_rate_budget (InflowDiagnostics *self)
       g_autofree char *when = inflow_ingestion_format_when (reset_time, now);
 
       /* Translators: two counts, then a time like "15:00 today"; the limit is the whole organization's */
-      detail = g_strdup_printf (_("%" G_GINT64_FORMAT " of %" G_GINT64_FORMAT " requests left for the whole "
-                                  "organization (x-rate-limit-remaining); the window resets at %s."),
+      detail = g_strdup_printf (g_dngettext (NULL,
+                                             "%" G_GINT64_FORMAT " of %" G_GINT64_FORMAT " request left for the whole "
+                                             "organization (x-rate-limit-remaining); the window resets at %s.",
+                                             "%" G_GINT64_FORMAT " of %" G_GINT64_FORMAT " requests left for the whole "
+                                             "organization (x-rate-limit-remaining); the window resets at %s.",
+                                             (gulong) limit),
                                 remaining, limit, when);
     }
   else
     {
       /* Translators: two counts; the limit is the whole organization's */
-      detail = g_strdup_printf (_("%" G_GINT64_FORMAT " of %" G_GINT64_FORMAT " requests left for the whole "
-                                  "organization (x-rate-limit-remaining)."), remaining, limit);
+      detail = g_strdup_printf (g_dngettext (NULL,
+                                             "%" G_GINT64_FORMAT " of %" G_GINT64_FORMAT " request left for the whole "
+                                             "organization (x-rate-limit-remaining).",
+                                             "%" G_GINT64_FORMAT " of %" G_GINT64_FORMAT " requests left for the whole "
+                                             "organization (x-rate-limit-remaining).",
+                                             (gulong) limit),
+                                remaining, limit);
     }
 
   if (remaining <= 10)
@@ -330,13 +339,29 @@ check_request_rate (InflowDiagnostics *self)
 
   detail = g_string_new (NULL);
   /* Translators: requests per hour planned, then Inflow's budget per hour */
-  g_string_append_printf (detail, _("Planned: about %.0f requests an hour, within Inflow’s budget of %u an hour."),
+  g_string_append_printf (detail, g_dngettext (NULL, "Planned: about %.0f request an hour, within Inflow’s budget of %u an hour.",
+                                               "Planned: about %.0f requests an hour, within Inflow’s budget of %u an hour.",
+                                               (gulong) ceil (planned)),
                           ceil (planned), budget);
   g_string_append_c (detail, ' ');
-  /* Translators: requests made in the last hour: all, planned lists, planned probes, other */
-  g_string_append_printf (detail, _("Made in the last hour: %u (%u list refreshes, %u cost probes, %u other)."),
-                          stats.actual_last_hour, stats.planned_lists_last_hour, stats.planned_probes_last_hour,
-                          stats.other_last_hour);
+  {
+    g_autofree char *lists = NULL;
+    g_autofree char *probes = NULL;
+    g_autofree char *other = NULL;
+
+    /* Translators: part of "Made in the last hour: 6 (1 list refresh, 3 cost probes, 2 other)" */
+    lists = g_strdup_printf (g_dngettext (NULL, "%u list refresh", "%u list refreshes", stats.planned_lists_last_hour),
+                             stats.planned_lists_last_hour);
+    /* Translators: part of "Made in the last hour: 6 (1 list refresh, 3 cost probes, 2 other)" */
+    probes = g_strdup_printf (g_dngettext (NULL, "%u cost probe", "%u cost probes", stats.planned_probes_last_hour),
+                              stats.planned_probes_last_hour);
+    /* Translators: part of "Made in the last hour: 6 (1 list refresh, 3 cost probes, 2 other)" */
+    other = g_strdup_printf (g_dngettext (NULL, "%u other", "%u other", stats.other_last_hour), stats.other_last_hour);
+    /* Translators: requests made in the last hour, then the three parts above */
+    g_string_append_printf (detail, g_dngettext (NULL, "Made in the last hour: %u (%s, %s, %s).",
+                                                 "Made in the last hour: %u (%s, %s, %s).", stats.actual_last_hour),
+                            stats.actual_last_hour, lists, probes, other);
+  }
   if (stats.rate_limited_last_hour > 0)
     {
       g_string_append_c (detail, ' ');
