@@ -171,13 +171,8 @@ void
 ui_fixture_teardown (UiFixture     *fixture,
                      gconstpointer  data)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  while (g_list_model_get_n_items (toplevels) > 0)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, 0);
-      gtk_window_destroy (window);
-    }
+  /* Every window and dialog the test opened goes, and is freed */
+  ui_destroy_all_windows ();
 
   remove_all_profiles (fixture->manager);
   g_clear_object (&fixture->manager);
@@ -306,12 +301,19 @@ typedef struct
   const char   *page;
 } PageWait;
 
+/* What @window shows: "loading", "welcome" or "main" */
+const char *
+ui_window_page (InflowWindow *window)
+{
+  return gtk_stack_get_visible_child_name (GTK_STACK (ui_template_child (window, INFLOW_TYPE_WINDOW, "main_stack")));
+}
+
 static gboolean
 page_is (gpointer data)
 {
   PageWait *wait = data;
 
-  return g_strcmp0 (inflow_window_get_page (wait->window), wait->page) == 0;
+  return g_strcmp0 (ui_window_page (wait->window), wait->page) == 0;
 }
 
 gboolean

@@ -59,6 +59,9 @@ gboolean        ui_is_shown                   (GtkWidget      *widget);
 gboolean        ui_menu_has_label             (GMenuModel     *menu,
                                                const char     *label);
 
+/* The window */
+const char     *ui_window_page                (InflowWindow   *window);
+
 /* Waiting */
 gboolean        ui_wait_page                  (InflowWindow   *window,
                                                const char     *page,

@@ -76,12 +76,14 @@ test_startup (void)
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), ".corrupt-"));
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (window));
   adw_message_dialog_response (dialog, "close");
-  gtk_window_destroy (GTK_WINDOW (dialog));
+  ui_destroy_and_finalize (g_object_ref (GTK_WINDOW (dialog)));
 
   g_application_activate (G_APPLICATION (application));
   for (guint i = 0; i < 50; i++)
     g_main_context_iteration (NULL, FALSE);
   g_assert_cmpuint (count_message_dialogs (), ==, 0);
+
+  ui_destroy_all_windows ();
 }
 
 static gboolean
@@ -119,6 +121,8 @@ test_demo_action (void)
   inflow_profile_manager_sign_out_async (manager, demo, NULL, inflow_test_store_result_cb, &result);
   g_assert_true (inflow_profile_manager_sign_out_finish (manager, inflow_test_wait_result (&result), &error));
   g_assert_true (ui_wait_page (window, "welcome", 5000));
+
+  ui_destroy_all_windows ();
 }
 
 static gboolean
@@ -197,6 +201,8 @@ test_show_integration (void)
                                          NULL, inflow_test_store_result_cb, &result);
   g_assert_true (inflow_profile_manager_sign_out_finish (manager, inflow_test_wait_result (&result), &error));
   g_assert_null (inflow_notifier_get_monitor (inflow_application_get_notifier (application)));
+
+  ui_destroy_all_windows ();
 }
 
 /* A file where the database goes that is no database at all */

@@ -242,17 +242,6 @@ widget_is_mapped (gpointer data)
   return gtk_widget_get_mapped (GTK_WIDGET (data));
 }
 
-static GtkWidget *
-template_child (gpointer    widget,
-                GType       type,
-                const char *name)
-{
-  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
-
-  g_assert_nonnull (child);
-  return GTK_WIDGET (child);
-}
-
 /* The window: a row per check, the header's copy button works, Escape closes. */
 static void
 test_window (Fixture       *fixture,
@@ -273,13 +262,13 @@ test_window (Fixture       *fixture,
   g_assert_true (inflow_test_wait_until (widget_is_mapped, window, 5000));
   g_assert_true (ui_has_shortcut (GTK_WIDGET (window), GDK_KEY_Escape, 0, "window.close"));
 
-  page = INFLOW_DIAGNOSTICS_PAGE (template_child (window, INFLOW_TYPE_DIAGNOSTICS_WINDOW, "page"));
+  page = INFLOW_DIAGNOSTICS_PAGE (ui_template_child (window, INFLOW_TYPE_DIAGNOSTICS_WINDOW, "page"));
   diagnostics = inflow_diagnostics_page_get_diagnostics (page);
   g_assert_true (inflow_diagnostics_page_get_session (page) == fixture->session);
   g_assert_true (inflow_test_wait_until (checks_done, diagnostics, 20000));
 
   /* One row per check, presenting it */
-  list = template_child (page, INFLOW_TYPE_DIAGNOSTICS_PAGE, "checks_list");
+  list = ui_template_child (page, INFLOW_TYPE_DIAGNOSTICS_PAGE, "checks_list");
   for (row = gtk_widget_get_first_child (list); row != NULL; row = gtk_widget_get_next_sibling (row))
     {
       InflowDiagnosticCheck *check = inflow_check_row_get_check (INFLOW_CHECK_ROW (row));
@@ -294,7 +283,7 @@ test_window (Fixture       *fixture,
   g_assert_cmpuint (n_rows, ==, INFLOW_N_CHECKS);
 
   /* The header's copy button copies the report, as it was built */
-  copy_button = template_child (page, INFLOW_TYPE_DIAGNOSTICS_PAGE, "copy_button");
+  copy_button = ui_template_child (page, INFLOW_TYPE_DIAGNOSTICS_PAGE, "copy_button");
   g_assert_true (gtk_widget_is_sensitive (copy_button));
   g_signal_emit_by_name (copy_button, "clicked");
   gdk_clipboard_read_text_async (gtk_widget_get_clipboard (GTK_WIDGET (page)), NULL, read_text_cb, &read);
@@ -305,11 +294,10 @@ test_window (Fixture       *fixture,
   g_assert_nonnull (strstr (read.text, "Runtime: GLib"));
   g_free (read.text);
 
-  /* What Escape does closes and frees it */
+  /* What Escape does closes it; then it goes */
   gtk_widget_activate_action (GTK_WIDGET (window), "window.close", NULL);
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-  g_assert_finalize_object (window);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (window)));
+  ui_destroy_and_finalize (GTK_WINDOW (window));
 }
 
 GResource *inflow_get_resource (void);

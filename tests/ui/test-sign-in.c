@@ -103,7 +103,7 @@ test_welcome_without_profile (UiFixture     *fixture,
 {
   GtkWidget *help = window_widget (fixture, "help_label");
 
-  g_assert_cmpstr (inflow_window_get_page (fixture->window), ==, "welcome");
+  g_assert_cmpstr (ui_window_page (fixture->window), ==, "welcome");
   g_assert_null (inflow_window_get_session (fixture->window));
   g_assert_true (ui_is_shown (window_widget (fixture, "welcome_page")));
   g_assert_true (ui_is_shown (window_widget (fixture, "sign_in_button")));
@@ -207,7 +207,7 @@ test_bad_token (UiFixture     *fixture,
   g_assert_true (gtk_editable_get_editable (GTK_EDITABLE (dialog_widget (dialog, "token_row"))));
 
   /* Nothing stored, no profile open */
-  g_assert_cmpstr (inflow_window_get_page (fixture->window), ==, "welcome");
+  g_assert_cmpstr (ui_window_page (fixture->window), ==, "welcome");
   g_assert_false (inflow_test_keyring_holds_secret (wrong));
   stored = ui_stored_profiles (fixture->database);
   g_assert_cmpuint (g_list_model_get_n_items (stored), ==, 0);
@@ -291,7 +291,7 @@ test_errors (UiFixture     *fixture,
 
   /* Still nothing stored, values in place */
   g_assert_cmpstr (row_text (dialog, "name_row"), ==, "Acme");
-  g_assert_cmpstr (inflow_window_get_page (fixture->window), ==, "welcome");
+  g_assert_cmpstr (ui_window_page (fixture->window), ==, "welcome");
   g_assert_false (inflow_test_keyring_holds_secret (fixture->token));
 }
 
@@ -357,7 +357,7 @@ test_no_secret_service (UiFixture     *fixture,
 
   assert_error (dialog, "Secure Storage Unavailable", "session only");
   g_assert_true (gtk_widget_get_visible (dialog_widget (dialog, "session_only_button")));
-  g_assert_cmpstr (inflow_window_get_page (fixture->window), ==, "welcome");
+  g_assert_cmpstr (ui_window_page (fixture->window), ==, "welcome");
 
   /* For this session only: it works, with a warning, and keeps nothing */
   g_signal_emit_by_name (dialog_widget (dialog, "session_only_button"), "clicked");

@@ -88,7 +88,6 @@ G_DEFINE_FINAL_TYPE (InflowIngestionView, inflow_ingestion_view, GTK_TYPE_WIDGET
 enum {
   PROP_0,
   PROP_SESSION,
-  PROP_MONITOR,
   N_PROPS
 };
 
@@ -292,8 +291,13 @@ scroll_to_top_cb (gpointer data)
 {
   InflowIngestionView *self = data;
 
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->list_scroller);
+
   self->scroll_top_id = 0;
-  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->list_scroller), 0);
+
+  /* A list view that is not laid out cannot scroll (GTK warns) */
+  if (gtk_adjustment_get_value (adjustment) > 0 && gtk_widget_get_mapped (GTK_WIDGET (self->list_view)))
+    gtk_adjustment_set_value (adjustment, 0);
 
   return G_SOURCE_REMOVE;
 }
@@ -432,7 +436,8 @@ select_token (InflowIngestionView *self,
           gtk_single_selection_set_selected (self->selection, i);
           show_item (self, item);
           /* The row shows, wherever it is in the list */
-          gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", i);
+          if (gtk_widget_get_mapped (GTK_WIDGET (self->list_view)))
+            gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", i);
           return TRUE;
         }
     }
@@ -495,7 +500,6 @@ set_monitor (InflowIngestionView    *self,
 
   update_summary (self);
   update_state (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MONITOR]);
 }
 
 /* ---- actions -------------------------------------------------------------- */
@@ -576,9 +580,6 @@ inflow_ingestion_view_get_property (GObject    *object,
     case PROP_SESSION:
       g_value_set_object (value, self->session);
       break;
-    case PROP_MONITOR:
-      g_value_set_object (value, self->monitor);
-      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -621,15 +622,6 @@ inflow_ingestion_view_class_init (InflowIngestionViewClass *klass)
     g_param_spec_object ("session", NULL, NULL, INFLOW_TYPE_SESSION,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
-  /**
-   * InflowIngestionView:monitor:
-   *
-   * The session's shared ingestion monitor, or %NULL.
-   */
-  properties[PROP_MONITOR] =
-    g_param_spec_object ("monitor", NULL, NULL, INFLOW_TYPE_INGESTION_MONITOR,
-                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
@@ -658,6 +650,10 @@ inflow_ingestion_view_class_init (InflowIngestionViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, InflowIngestionView, status_row);
   gtk_widget_class_bind_template_child (widget_class, InflowIngestionView, checked_row);
   gtk_widget_class_bind_template_child (widget_class, InflowIngestionView, detail);
+  /* Tests reach these */
+  gtk_widget_class_bind_template_child_full (widget_class, "timeline", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "feature_table", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "awaiting_box", FALSE, 0);
   gtk_widget_class_bind_template_callback (widget_class, list_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, folded_changed_cb);
 
@@ -774,20 +770,6 @@ inflow_ingestion_view_set_session (InflowIngestionView *self,
 }
 
 /**
- * inflow_ingestion_view_get_monitor:
- * @self: a view
- *
- * Returns: (transfer none) (nullable): the monitor shown
- */
-InflowIngestionMonitor *
-inflow_ingestion_view_get_monitor (InflowIngestionView *self)
-{
-  g_return_val_if_fail (INFLOW_IS_INGESTION_VIEW (self), NULL);
-
-  return self->monitor;
-}
-
-/**
  * inflow_ingestion_view_select_integration:
  * @self: a view
  * @token: an integration token
@@ -815,51 +797,4 @@ inflow_ingestion_view_select_integration (InflowIngestionView *self,
 
   show_detail_pane (self);
   return TRUE;
-}
-
-/**
- * inflow_ingestion_view_get_selected_token:
- * @self: a view
- *
- * Returns: (nullable): the token of the integration shown in the detail
- */
-const char *
-inflow_ingestion_view_get_selected_token (InflowIngestionView *self)
-{
-  InflowIngestionItem *item;
-
-  g_return_val_if_fail (INFLOW_IS_INGESTION_VIEW (self), NULL);
-
-  item = inflow_ingestion_detail_get_item (self->detail);
-  return item != NULL ? inflow_ingestion_item_get_token (item) : NULL;
-}
-
-/**
- * inflow_ingestion_view_get_state:
- * @self: a view
- *
- * Returns: what the view shows: "no-session", "loading", "offline",
- *   "empty" or "content"
- */
-const char *
-inflow_ingestion_view_get_state (InflowIngestionView *self)
-{
-  g_return_val_if_fail (INFLOW_IS_INGESTION_VIEW (self), NULL);
-
-  return gtk_stack_get_visible_child_name (self->state_stack);
-}
-
-/**
- * inflow_ingestion_view_get_list_model:
- * @self: a view
- *
- * Returns: (transfer none): the integrations as listed: AWS ones, most
- *   urgent first
- */
-GListModel *
-inflow_ingestion_view_get_list_model (InflowIngestionView *self)
-{
-  g_return_val_if_fail (INFLOW_IS_INGESTION_VIEW (self), NULL);
-
-  return G_LIST_MODEL (self->selection);
 }

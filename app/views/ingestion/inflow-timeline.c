@@ -958,24 +958,3 @@ inflow_timeline_set_now (InflowTimeline *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NOW]);
 }
 
-/**
- * inflow_timeline_get_description:
- * @self: a timeline
- *
- * Returns: what the timeline shows, in words (its accessible description)
- */
-const char *
-inflow_timeline_get_description (InflowTimeline *self)
-{
-  g_return_val_if_fail (INFLOW_IS_TIMELINE (self), NULL);
-
-  return self->description;
-}
-
-guint
-inflow_timeline_get_n_markers (InflowTimeline *self)
-{
-  g_return_val_if_fail (INFLOW_IS_TIMELINE (self), 0);
-
-  return self->model->marks->len;
-}

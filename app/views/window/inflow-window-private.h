@@ -38,8 +38,6 @@ struct _InflowWindow
   GtkSpinner           *loading_spinner;
   InflowWelcomePage    *welcome_page;
   AdwLeaflet           *leaflet;
-  GtkWidget            *sidebar_box;
-  GtkWidget            *content_box;
   GtkListBox           *sidebar;
   GtkStack             *stack;
   AdwWindowTitle       *content_title;

@@ -662,8 +662,6 @@ inflow_window_class_init (InflowWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, InflowWindow, loading_spinner);
   gtk_widget_class_bind_template_child (widget_class, InflowWindow, welcome_page);
   gtk_widget_class_bind_template_child (widget_class, InflowWindow, leaflet);
-  gtk_widget_class_bind_template_child (widget_class, InflowWindow, sidebar_box);
-  gtk_widget_class_bind_template_child (widget_class, InflowWindow, content_box);
   gtk_widget_class_bind_template_child (widget_class, InflowWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, InflowWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, InflowWindow, content_title);
@@ -784,25 +782,6 @@ inflow_window_set_section (InflowWindow *self,
   gtk_stack_set_visible_child_name (self->stack, section);
 }
 
-/* TRUE when the window is too narrow for the sidebar and a page side by
- * side. While the welcome page shows, the sections are not laid out, so
- * this compares the window's width with what both need. */
-gboolean
-inflow_window_get_folded (InflowWindow *self)
-{
-  int sidebar, content;
-
-  g_return_val_if_fail (INFLOW_IS_WINDOW (self), FALSE);
-
-  if (gtk_widget_get_mapped (GTK_WIDGET (self->leaflet)))
-    return adw_leaflet_get_folded (self->leaflet);
-
-  gtk_widget_measure (self->sidebar_box, GTK_ORIENTATION_HORIZONTAL, -1, &sidebar, NULL, NULL, NULL);
-  gtk_widget_measure (self->content_box, GTK_ORIENTATION_HORIZONTAL, -1, &content, NULL, NULL, NULL);
-
-  return gtk_widget_get_width (GTK_WIDGET (self)) < sidebar + content;
-}
-
 /**
  * inflow_window_get_profile_manager:
  *
@@ -875,19 +854,6 @@ inflow_window_set_loading (InflowWindow *self,
   self->loading = loading;
   update_page (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
-}
-
-/**
- * inflow_window_get_page:
- *
- * Returns: what the window shows: "loading", "welcome" or "main"
- */
-const char *
-inflow_window_get_page (InflowWindow *self)
-{
-  g_return_val_if_fail (INFLOW_IS_WINDOW (self), NULL);
-
-  return gtk_stack_get_visible_child_name (self->main_stack);
 }
 
 void
