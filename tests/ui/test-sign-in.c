@@ -8,6 +8,7 @@
 
 #include <string.h>
 
+#include "inflow-ingestion-format.h"
 #include "inflow-sign-in-dialog.h"
 #include "inflow-test-utils.h"
 #include "inflow-welcome-page.h"
@@ -152,6 +153,21 @@ test_good_token (UiFixture     *fixture,
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (dialog_widget (dialog, "workspace_row"))),
                             "Default"));
   g_assert_false (gtk_widget_get_visible (dialog_widget (dialog, "done_note")));
+
+  /* The token's date in words, with a year only when it is another one
+   * (the simulator's token is 30 days old): no "11/07/26" */
+  {
+    const char *info = adw_action_row_get_subtitle (ADW_ACTION_ROW (dialog_widget (dialog, "token_info_row")));
+    g_autoptr(GDateTime) now = inflow_simulator_dup_now (fixture->sim);
+    g_autoptr(GDateTime) created = g_date_time_add_days (now, -30);
+    g_autoptr(GDateTime) local_now = g_date_time_to_local (now);
+    g_autofree char *day = inflow_ingestion_format_date (created, local_now);
+
+    g_test_message ("Token: %s", info);
+    g_assert_nonnull (strstr (info, "created "));
+    g_assert_null (strchr (info, '/'));
+    g_assert_true (g_str_has_suffix (info, day));
+  }
 
   /* The main content, the profile in the switcher, the token in the keyring */
   g_assert_true (ui_wait_page (fixture->window, "main", 5000));
