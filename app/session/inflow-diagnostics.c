@@ -12,7 +12,6 @@
 
 #include <glib/gi18n.h>
 
-#include "inflow-api-error.h"
 #include "inflow-diagnostics.h"
 #include "inflow-ingestion-format.h"
 #include "inflow-ingestion-monitor.h"

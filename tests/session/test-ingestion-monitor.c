@@ -16,6 +16,7 @@
 #include "inflow-api-error.h"
 #include "inflow-cost-probe.h"
 #include "inflow-database.h"
+#include "inflow-ingestion-detail.h"
 #include "inflow-ingestion-monitor.h"
 #include "inflow-poll-scheduler.h"
 #include "inflow-profile.h"
@@ -280,6 +281,75 @@ test_first_cur (Fixture       *fixture,
   /* The demo keeps its history in memory. */
   g_assert_false (inflow_ingestion_monitor_get_stores_history (fixture->monitor));
   g_assert_cmpuint (inflow_ingestion_monitor_get_n_observations_written (fixture->monitor), ==, 0);
+}
+
+static char *
+detail_text (InflowIngestionDetail *detail,
+             const char            *name)
+{
+  char *text = NULL;
+
+  g_object_get (detail, name, &text, NULL);
+
+  return text;
+}
+
+/* The Ingestion pane's words, without a widget. */
+static void
+test_detail (Fixture       *fixture,
+             gconstpointer  data)
+{
+  const char *azure_token = inflow_simulator_get_notable_integration (fixture->sim, INFLOW_SIM_NOTABLE_IMPORTING);
+  g_autoptr(InflowIngestionDetail) detail = inflow_ingestion_detail_new ();
+  g_autofree char *page = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *subtitle = NULL;
+  g_autofree char *awaiting_text = NULL;
+  g_autofree char *connected = NULL;
+  gboolean awaiting = FALSE;
+  InflowIngestionItem *item;
+
+  new_monitor (fixture, FALSE);
+  run_until_awaiting_probed (fixture);
+  item = awaiting_item (fixture);
+
+  inflow_ingestion_detail_set_monitor (detail, fixture->monitor);
+  g_assert_true (inflow_ingestion_detail_get_monitor (detail) == fixture->monitor);
+  page = detail_text (detail, "page");
+  g_assert_cmpstr (page, ==, "none");
+  g_clear_pointer (&page, g_free);
+
+  /* Awaiting its first CUR: the account, why the wait, when connected. */
+  inflow_ingestion_detail_set_item (detail, item);
+  g_assert_true (inflow_ingestion_detail_get_item (detail) == item);
+  page = detail_text (detail, "page");
+  title = detail_text (detail, "title");
+  subtitle = detail_text (detail, "subtitle");
+  awaiting_text = detail_text (detail, "awaiting-text");
+  connected = detail_text (detail, "connected");
+  g_object_get (detail, "awaiting", &awaiting, NULL);
+  g_test_message ("%s — %s; %s; %s", title, subtitle, awaiting_text, connected);
+  g_assert_cmpstr (page, ==, "detail");
+  g_assert_cmpstr (title, ==, inflow_ingestion_item_get_title (item));
+  g_assert_nonnull (strstr (subtitle, inflow_ingestion_item_get_account_id (item)));
+  g_assert_true (awaiting);
+  g_assert_nonnull (awaiting_text);
+  g_assert_nonnull (connected);
+  g_clear_pointer (&page, g_free);
+
+  /* Another integration: its words replace the first's. */
+  inflow_ingestion_detail_set_item (detail, inflow_ingestion_monitor_lookup (fixture->monitor, azure_token));
+  g_clear_pointer (&title, g_free);
+  title = detail_text (detail, "title");
+  g_object_get (detail, "awaiting", &awaiting, NULL);
+  g_assert_cmpstr (title, !=, inflow_ingestion_item_get_title (item));
+  g_assert_false (awaiting);
+
+  /* None: no pane. */
+
+  inflow_ingestion_detail_set_item (detail, NULL);
+  page = detail_text (detail, "page");
+  g_assert_cmpstr (page, ==, "none");
 }
 
 static void
@@ -783,6 +853,7 @@ main (int   argc,
   ADD ("/ingestion-monitor/server-clock", test_server_clock);
   ADD ("/ingestion-monitor/scheduler", test_scheduler);
   ADD ("/ingestion-monitor/cost-probe", test_cost_probe);
+  ADD ("/ingestion-monitor/detail", test_detail);
 #undef ADD
 
   return inflow_test_run ();

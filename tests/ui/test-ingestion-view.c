@@ -480,6 +480,7 @@ test_notifications_off (Fixture       *fixture,
   wait = (PhaseWait) { monitor, token, INFLOW_INGESTION_PHASE_ERROR, FALSE };
   g_assert_true (inflow_test_wait_until (phase_is, &wait, 60000));
   g_assert_null (find_sent (fixture, error_id));
+  g_assert_cmpuint (inflow_notifier_get_n_sent (fixture->notifier), ==, fixture->sent->len);
 
   /* Turned on again: the next change does */
   g_settings_set_boolean (settings, "notify-error", TRUE);
@@ -489,6 +490,7 @@ test_notifications_off (Fixture       *fixture,
   g_assert_true (inflow_test_wait_until (phase_is, &wait, 60000));
   g_assert_nonnull (find_sent (fixture, disconnected_id));
   g_assert_nonnull (strstr (find_sent (fixture, disconnected_id)->body, "Meridian Holdings"));
+  g_assert_cmpuint (inflow_notifier_get_n_sent (fixture->notifier), ==, fixture->sent->len);
 
   g_settings_reset (settings, "notify-error");
 }

@@ -10,8 +10,6 @@
 
 #include <glib/gi18n.h>
 
-#include "inflow-api-error.h"
-#include "inflow-ingestion-format.h"
 #include "inflow-sign-in-dialog.h"
 #include "inflow-storage-error.h"
 #include "inflow-window-private.h"
