@@ -674,6 +674,8 @@ inflow_window_class_init (InflowWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, InflowWindow, accounts_view);
   gtk_widget_class_bind_template_child (widget_class, InflowWindow, access_view);
   gtk_widget_class_bind_template_child (widget_class, InflowWindow, status);
+  /* Bound in the .ui; named for whoever looks (tests, the fault storm) */
+  gtk_widget_class_bind_template_child_full (widget_class, "banner", FALSE, 0);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, visible_child_name_changed_cb);
