@@ -371,6 +371,14 @@ selected_row (GtkWidget           *widget,
   return NULL;
 }
 
+static gboolean
+list_at_top (gpointer data)
+{
+  GtkWidget *scroller = view_child (data, "list_scroller");
+
+  return gtk_adjustment_get_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller))) == 0;
+}
+
 /* Whether the selected row is inside the list's scrolled window's view */
 static gboolean
 selected_row_shows (gpointer data)
@@ -406,12 +414,17 @@ test_show_integration (Fixture       *fixture,
 
   assert_most_urgent_first (fixture);
 
+  /* Read from the top: the most urgent first, as the rows came and moved */
+  g_assert_true (inflow_test_wait_until (list_at_top, fixture, 2000));
+
   /* What win.monitor-ingestion does (test-application follows a click on
    * a notification there) */
   g_assert_true (inflow_ingestion_view_select_integration (fixture->view, token));
   g_assert_cmpstr (selected_token (fixture), ==, token);
 
-  /* The last row, far down the list: the list scrolls to it */
+  /* The last row, far down the list: the list scrolls to it (the clock
+   * stopped, so that the rows stay where they are) */
+  inflow_simulator_set_time_scale (fixture->sim, 0);
   {
     GListModel *model = G_LIST_MODEL (list_selection (fixture));
     g_autoptr(InflowIngestionItem) last = g_list_model_get_item (model, g_list_model_get_n_items (model) - 1);

@@ -53,8 +53,10 @@ struct _InflowIngestionView
   GtkCustomSorter        *sorter;
   GtkSingleSelection     *selection;
   GPtrArray              *order;     /* tokens, as last sorted */
-  guint                   scroll_top_id;
+  guint                   scroll_id;
   gboolean                keep_top;
+  gboolean                scroll_top;    /* the list to show from the top */
+  char                   *reveal_token;  /* or the row to show */
 
   /* Template widgets */
   GtkRevealer            *banner_revealer;
@@ -286,20 +288,72 @@ compare_item_pointers (gconstpointer a,
   return inflow_ingestion_item_compare_urgency (*(InflowIngestionItem **) a, *(InflowIngestionItem **) b);
 }
 
+static guint
+find_position (InflowIngestionView *self,
+               const char          *token)
+{
+  GListModel *model = G_LIST_MODEL (self->selection);
+  guint n = g_list_model_get_n_items (model);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(InflowIngestionItem) item = g_list_model_get_item (model, i);
+
+      if (g_strcmp0 (inflow_ingestion_item_get_token (item), token) == 0)
+        return i;
+    }
+
+  return GTK_INVALID_LIST_POSITION;
+}
+
+/* The list view scrolls only once it is laid out (GTK warns otherwise):
+ * what it should show waits until it is mapped and allocated. */
 static gboolean
-scroll_to_top_cb (gpointer data)
+scroll_list_cb (gpointer data)
 {
   InflowIngestionView *self = data;
-
   GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->list_scroller);
 
-  self->scroll_top_id = 0;
+  self->scroll_id = 0;
 
-  /* A list view that is not laid out cannot scroll (GTK warns) */
-  if (gtk_adjustment_get_value (adjustment) > 0 && gtk_widget_get_mapped (GTK_WIDGET (self->list_view)))
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self->list_view)))
+    return G_SOURCE_REMOVE;   /* again when mapped */
+
+  if (gtk_widget_get_height (GTK_WIDGET (self->list_view)) == 0)
+    {
+      self->scroll_id = g_timeout_add_full (G_PRIORITY_DEFAULT_IDLE, 20, scroll_list_cb, self, NULL);
+      return G_SOURCE_REMOVE;
+    }
+
+  if (self->reveal_token != NULL)
+    {
+      guint position = find_position (self, self->reveal_token);
+
+      if (position != GTK_INVALID_LIST_POSITION)
+        gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
+    }
+  else if (self->scroll_top && gtk_adjustment_get_value (adjustment) > 0)
     gtk_adjustment_set_value (adjustment, 0);
 
+  g_clear_pointer (&self->reveal_token, g_free);
+  self->scroll_top = FALSE;
+
   return G_SOURCE_REMOVE;
+}
+
+/* After the next layout, so not at a higher priority than drawing */
+static void
+queue_scroll (InflowIngestionView *self)
+{
+  if (self->scroll_id == 0 && gtk_widget_get_mapped (GTK_WIDGET (self->list_view)))
+    self->scroll_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, scroll_list_cb, self, NULL);
+}
+
+static void
+list_mapped_cb (InflowIngestionView *self)
+{
+  if (self->scroll_top || self->reveal_token != NULL)
+    queue_scroll (self);
 }
 
 /* Re-sorts only when the order changed, so the list keeps focus and
@@ -341,13 +395,15 @@ list_changing_cb (InflowIngestionView *self)
 }
 
 /* After: the list view keeps a row in place as rows move; a list read from
- * the top (the most urgent) stays at the top. After the next layout, so
- * not at a higher priority than drawing. */
+ * the top (the most urgent) stays at the top. */
 static void
 list_changed_cb (InflowIngestionView *self)
 {
-  if (self->keep_top && self->scroll_top_id == 0)
-    self->scroll_top_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, scroll_to_top_cb, self, NULL);
+  if (self->keep_top && self->reveal_token == NULL)
+    {
+      self->scroll_top = TRUE;
+      queue_scroll (self);
+    }
   self->keep_top = FALSE;
 }
 
@@ -424,25 +480,20 @@ static gboolean
 select_token (InflowIngestionView *self,
               const char          *token)
 {
-  GListModel *model = G_LIST_MODEL (self->selection);
-  guint n = g_list_model_get_n_items (model);
+  guint position = find_position (self, token);
 
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(InflowIngestionItem) item = g_list_model_get_item (model, i);
+  if (position == GTK_INVALID_LIST_POSITION)
+    return FALSE;
 
-      if (g_strcmp0 (inflow_ingestion_item_get_token (item), token) == 0)
-        {
-          gtk_single_selection_set_selected (self->selection, i);
-          show_item (self, item);
-          /* The row shows, wherever it is in the list */
-          if (gtk_widget_get_mapped (GTK_WIDGET (self->list_view)))
-            gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", i);
-          return TRUE;
-        }
-    }
+  gtk_single_selection_set_selected (self->selection, position);
+  show_item (self, gtk_single_selection_get_selected_item (self->selection));
 
-  return FALSE;
+  /* The row shows, wherever it is in the list */
+  g_free (self->reveal_token);
+  self->reveal_token = g_strdup (token);
+  queue_scroll (self);
+
+  return TRUE;
 }
 
 static void
@@ -545,7 +596,7 @@ inflow_ingestion_view_dispose (GObject *object)
   InflowIngestionView *self = INFLOW_INGESTION_VIEW (object);
   GtkWidget *child;
 
-  g_clear_handle_id (&self->scroll_top_id, g_source_remove);
+  g_clear_handle_id (&self->scroll_id, g_source_remove);
   if (self->monitor_signals != NULL)
     g_signal_group_set_target (self->monitor_signals, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), INFLOW_TYPE_INGESTION_VIEW);
@@ -563,6 +614,7 @@ inflow_ingestion_view_dispose (GObject *object)
   self->filtered = NULL;
   g_clear_pointer (&self->order, g_ptr_array_unref);
   g_clear_pointer (&self->pending_token, g_free);
+  g_clear_pointer (&self->reveal_token, g_free);
 
   G_OBJECT_CLASS (inflow_ingestion_view_parent_class)->dispose (object);
 }
@@ -655,6 +707,7 @@ inflow_ingestion_view_class_init (InflowIngestionViewClass *klass)
   gtk_widget_class_bind_template_child_full (widget_class, "feature_table", FALSE, 0);
   gtk_widget_class_bind_template_child_full (widget_class, "awaiting_box", FALSE, 0);
   gtk_widget_class_bind_template_callback (widget_class, list_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, list_mapped_cb);
   gtk_widget_class_bind_template_callback (widget_class, folded_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "ingestion.refresh", NULL, refresh_action);
