@@ -127,7 +127,7 @@ select_cb (gpointer data)
 static gboolean
 run_checks_cb (gpointer data)
 {
-  inflow_diagnostics_run (inflow_diagnostics_page_get_diagnostics (data));
+  gtk_widget_activate_action (data, "diagnostics.run", NULL);
   return G_SOURCE_REMOVE;
 }
 

@@ -263,7 +263,8 @@ test_window (Fixture       *fixture,
   g_assert_true (ui_has_shortcut (GTK_WIDGET (window), GDK_KEY_Escape, 0, "window.close"));
 
   page = INFLOW_DIAGNOSTICS_PAGE (ui_template_child (window, INFLOW_TYPE_DIAGNOSTICS_WINDOW, "page"));
-  diagnostics = inflow_diagnostics_page_get_diagnostics (page);
+  diagnostics = INFLOW_DIAGNOSTICS (gtk_widget_get_template_child (GTK_WIDGET (page), INFLOW_TYPE_DIAGNOSTICS_PAGE,
+                                                                   "diagnostics"));
   g_assert_true (inflow_diagnostics_page_get_session (page) == fixture->session);
   g_assert_true (inflow_test_wait_until (checks_done, diagnostics, 20000));
 

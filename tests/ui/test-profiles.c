@@ -146,7 +146,8 @@ test_offline (UiFixture     *fixture,
   {
     GtkWidget *page = ui_template_child (ui_find_toplevel (INFLOW_TYPE_DIAGNOSTICS_WINDOW),
                                          INFLOW_TYPE_DIAGNOSTICS_WINDOW, "page");
-    InflowDiagnostics *diagnostics = inflow_diagnostics_page_get_diagnostics (INFLOW_DIAGNOSTICS_PAGE (page));
+    InflowDiagnostics *diagnostics = INFLOW_DIAGNOSTICS (gtk_widget_get_template_child (page, INFLOW_TYPE_DIAGNOSTICS_PAGE,
+                                                                                        "diagnostics"));
     InflowDiagnosticCheck *clock = inflow_diagnostics_get_check (diagnostics, INFLOW_CHECK_CLOCK);
     InflowDiagnosticCheck *refresh = inflow_diagnostics_get_check (diagnostics, INFLOW_CHECK_LAST_REFRESH);
 

@@ -26,9 +26,8 @@ struct _InflowDiagnosticsPage
 {
   GtkWidget          parent_instance;
 
+  /* Template objects */
   InflowDiagnostics *diagnostics;
-
-  /* Template widgets */
   AdwToastOverlay   *toast_overlay;
   GtkListBox        *checks_list;
 };
@@ -86,7 +85,6 @@ inflow_diagnostics_page_dispose (GObject *object)
   /* The template's top widget has no id: unparent whatever is left. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
-  g_clear_object (&self->diagnostics);
 
   G_OBJECT_CLASS (inflow_diagnostics_page_parent_class)->dispose (object);
 }
@@ -148,8 +146,11 @@ inflow_diagnostics_page_class_init (InflowDiagnosticsPageClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (INFLOW_TYPE_DIAGNOSTICS);
+
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/ui/inflow-diagnostics-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, InflowDiagnosticsPage, diagnostics);
   gtk_widget_class_bind_template_child (widget_class, InflowDiagnosticsPage, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, InflowDiagnosticsPage, checks_list);
   gtk_widget_class_bind_template_child_full (widget_class, "copy_button", FALSE, 0);
@@ -166,7 +167,6 @@ inflow_diagnostics_page_init (InflowDiagnosticsPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->diagnostics = inflow_diagnostics_new ();
   gtk_list_box_bind_model (self->checks_list, inflow_diagnostics_get_checks (self->diagnostics),
                            create_row_cb, NULL, NULL);
 }
@@ -180,20 +180,6 @@ GtkWidget *
 inflow_diagnostics_page_new (void)
 {
   return g_object_new (INFLOW_TYPE_DIAGNOSTICS_PAGE, NULL);
-}
-
-/**
- * inflow_diagnostics_page_get_diagnostics:
- * @self: a page
- *
- * Returns: (transfer none): the checks presented
- */
-InflowDiagnostics *
-inflow_diagnostics_page_get_diagnostics (InflowDiagnosticsPage *self)
-{
-  g_return_val_if_fail (INFLOW_IS_DIAGNOSTICS_PAGE (self), NULL);
-
-  return self->diagnostics;
 }
 
 InflowSession *

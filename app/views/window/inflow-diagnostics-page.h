@@ -17,7 +17,6 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (InflowDiagnosticsPage, inflow_diagnostics_page, INFLOW, DIAGNOSTICS_PAGE, GtkWidget)
 
 GtkWidget         *inflow_diagnostics_page_new             (void);
-InflowDiagnostics *inflow_diagnostics_page_get_diagnostics (InflowDiagnosticsPage *self);
 InflowSession     *inflow_diagnostics_page_get_session     (InflowDiagnosticsPage *self);
 void               inflow_diagnostics_page_set_session     (InflowDiagnosticsPage *self,
                                                             InflowSession         *session);
