@@ -13,6 +13,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "inflow-ingestion-format.h"
 #include "inflow-timeline.h"
 #include "inflow-timeline-model.h"
 
@@ -292,6 +293,17 @@ span_color (InflowTimelineSpanKind       kind,
 }
 
 /* Tick spacing: the smallest step whose labels fit. */
+/* A day on the axis: "Nov 20", with the year when it is not the year of
+ * the axis' end (the first days of January show December's) */
+static char *
+day_label (InflowTimeline *self,
+           GDateTime      *day)
+{
+  g_autoptr(GDateTime) end = from_usec (self->model->end);
+
+  return inflow_ingestion_format_date (day, end);
+}
+
 static GTimeSpan
 tick_step (InflowTimeline *self,
            float           width,
@@ -303,9 +315,10 @@ tick_step (InflowTimeline *self,
   };
   double usable = MAX (width - 2 * PAD_X, 1.f);
   double per_usec = usable / (double) MAX (self->model->end - self->model->start, 1);
-  g_autoptr(GDateTime) sample = g_date_time_new_local (2026, 12, 30, 23, 59, 0);
-  /* Translators: see "%b %-e" and "%H:%M" in the timeline axis context */
-  g_autofree char *day_text = g_date_time_format (sample, C_("timeline axis", "%b %-e"));
+  g_autoptr(GDateTime) start = from_usec (self->model->start);
+  g_autoptr(GDateTime) sample = g_date_time_new_local (g_date_time_get_year (start), 12, 30, 23, 59, 0);
+  g_autofree char *day_text = day_label (self, sample);
+  /* Translators: see "%H:%M" in the timeline axis context */
   g_autofree char *time_text = g_date_time_format (sample, C_("timeline axis", "%H:%M"));
   g_autoptr(PangoLayout) day_layout = make_layout (self, day_text, FALSE);
   g_autoptr(PangoLayout) time_layout = make_layout (self, time_text, FALSE);
@@ -490,8 +503,7 @@ inflow_timeline_snapshot (GtkWidget   *widget,
       fill (snapshot, &colors.fg, 0.08f, x - 0.5f, BAND_TOP, 1.f, BAND_HEIGHT);
 
       if (by_day || (g_date_time_get_hour (time) == 0 && g_date_time_get_minute (time) == 0))
-        /* Translators: a day on the timeline axis, in g_date_time_format() notation, like "Nov 20" */
-        text = g_date_time_format (time, C_("timeline axis", "%b %-e"));
+        text = day_label (self, time);
       else
         /* Translators: a time of day on the timeline axis, in g_date_time_format() notation */
         text = g_date_time_format (time, C_("timeline axis", "%H:%M"));
