@@ -159,6 +159,22 @@ ingestion_shows (gpointer data)
 
 /* A click on a notification: app.show-integration opens the window on the
  * integration's ingestion, from any section. */
+/* Every section's view has the window's session */
+static void
+assert_views_have_session (InflowWindow  *window,
+                           InflowSession *session)
+{
+  static const char * const views[] = { "ingestion_view", "integrations_view", "accounts_view", "access_view" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+    {
+      g_autoptr(InflowSession) view_session = NULL;
+
+      g_object_get (ui_template_child (window, INFLOW_TYPE_WINDOW, views[i]), "session", &view_session, NULL);
+      g_assert_true (view_session == session);
+    }
+}
+
 static void
 test_show_integration (void)
 {
@@ -174,6 +190,8 @@ test_show_integration (void)
   g_action_group_activate_action (G_ACTION_GROUP (application), "demo", NULL);
   g_assert_true (inflow_test_wait_until (window_has_demo, window, 10000));
   g_assert_true (ui_wait_session_settled (manager, 20000));
+
+  assert_views_have_session (window, inflow_window_get_session (window));
 
   /* The application gave the notifier the session's monitor */
   monitor = inflow_session_get_ingestion_monitor (inflow_window_get_session (window));
@@ -201,6 +219,7 @@ test_show_integration (void)
                                          NULL, inflow_test_store_result_cb, &result);
   g_assert_true (inflow_profile_manager_sign_out_finish (manager, inflow_test_wait_result (&result), &error));
   g_assert_null (inflow_notifier_get_monitor (inflow_application_get_notifier (application)));
+  assert_views_have_session (window, NULL);
 
   ui_destroy_all_windows ();
 }

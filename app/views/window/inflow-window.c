@@ -100,28 +100,6 @@ visible_child_name_changed_cb (InflowWindow *self)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SECTION]);
 }
 
-/* Hands the session to every section page that takes one. */
-static void
-give_session_to_pages (InflowWindow *self)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->stack));
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (child), "session");
-
-      if (pspec != NULL && (pspec->flags & G_PARAM_WRITABLE) && !(pspec->flags & G_PARAM_CONSTRUCT_ONLY) &&
-          g_type_is_a (INFLOW_TYPE_SESSION, pspec->value_type))
-        g_object_set (child, "session", self->session, NULL);
-    }
-}
-
-static void
-stack_pages_changed_cb (InflowWindow *self)
-{
-  give_session_to_pages (self);
-}
-
 /* What the window shows */
 
 static void
@@ -278,7 +256,6 @@ set_session (InflowWindow  *self,
     inflow_welcome_page_set_message (self->welcome_page, NULL);
 
   inflow_integrations_view_refresh_verdicts (self->integrations_view);
-  give_session_to_pages (self);
   update_badges (self);
   _inflow_window_actions_update (self);
   update_page (self);
@@ -690,7 +667,6 @@ inflow_window_class_init (InflowWindowClass *klass)
 static void
 inflow_window_init (InflowWindow *self)
 {
-  GListModel *pages;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -708,11 +684,6 @@ inflow_window_init (InflowWindow *self)
 
   g_signal_connect_object (self->leaflet, "notify::folded", G_CALLBACK (folded_changed_cb),
                            self, G_CONNECT_SWAPPED);
-
-  /* A section page may be replaced by a view later: it gets the session too */
-  pages = G_LIST_MODEL (gtk_stack_get_pages (self->stack));
-  g_signal_connect_object (pages, "items-changed", G_CALLBACK (stack_pages_changed_cb), self, G_CONNECT_SWAPPED);
-  g_object_unref (pages);
 
   inflow_integrations_view_set_verdict_func (self->integrations_view, integration_verdict_cb, self, NULL);
 
