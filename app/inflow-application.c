@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "inflow-application.h"
+#include "inflow-notifier.h"
 #include "inflow-preferences-window.h"
 #include "inflow-sign-in-command.h"
 #include "inflow-storage-error.h"
@@ -28,6 +29,11 @@ GResource *inflow_get_resource (void);
  * which reads the profiles and opens the one used last, or the demo with
  * `--demo`. Windows show a spinner until then. A database that was damaged
  * and set aside, or one that cannot be opened, is told to the user once.
+ *
+ * It also owns the #InflowNotifier and gives it the ingestion monitor of
+ * each session the manager opens, so notifications need no window; a
+ * click on one activates `app.show-integration` with the integration's
+ * token, which opens the window on it.
  */
 struct _InflowApplication
 {
@@ -36,6 +42,9 @@ struct _InflowApplication
   GSettings            *settings;
   InflowTokenStore     *token_store;
   InflowProfileManager *manager;
+  GSignalGroup         *manager_signals;
+  InflowNotifier       *notifier;
+  char                 *pending_integration;  /* to show once the profiles are read */
 
   /* Until the profiles are read (and the demo started, when asked for) */
   guint                 n_pending;
@@ -53,6 +62,7 @@ enum {
   PROP_0,
   PROP_PROFILE_MANAGER,
   PROP_READY,
+  PROP_NOTIFIER,
   N_PROPS
 };
 
@@ -76,6 +86,16 @@ static gboolean
 is_ready (InflowApplication *self)
 {
   return self->manager != NULL && self->n_pending == 0;
+}
+
+static void
+show_integration (InflowApplication *self,
+                  GtkWindow         *window)
+{
+  g_autofree char *token = g_steal_pointer (&self->pending_integration);
+
+  if (token != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.monitor-ingestion", "s", token);
 }
 
 static void
@@ -117,6 +137,7 @@ update_windows (InflowApplication *self)
         {
           inflow_window_set_profile_manager (l->data, self->manager);
           show_storage_notice (self, l->data);
+          show_integration (self, l->data);
         }
     }
 }
@@ -131,6 +152,19 @@ pending_done (InflowApplication *self)
       update_windows (self);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_READY]);
     }
+}
+
+/* Monitoring follows the open session, with or without a window. */
+static void
+session_changed_cb (InflowApplication *self)
+{
+  InflowSession *session = inflow_profile_manager_get_session (self->manager);
+  InflowIngestionMonitor *monitor = session != NULL ? inflow_session_get_ingestion_monitor (session) : NULL;
+
+  if (monitor != NULL)
+    g_settings_bind (self->settings, "refresh-interval", inflow_ingestion_monitor_get_planner (monitor),
+                     "refresh-interval", G_SETTINGS_BIND_GET);
+  inflow_notifier_set_monitor (self->notifier, monitor);
 }
 
 static void
@@ -207,6 +241,7 @@ database_open_cb (GObject      *source,
     }
 
   self->manager = inflow_profile_manager_new (database, self->token_store);
+  g_signal_group_set_target (self->manager_signals, self->manager);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROFILE_MANAGER]);
 
   /* The demo first, so that reading the profiles does not open another */
@@ -283,6 +318,23 @@ demo_action_cb (GSimpleAction *action,
     start_demo (self);
 }
 
+/* A notification's click: the window, on the integration's ingestion. */
+static void
+show_integration_action_cb (GSimpleAction *action,
+                            GVariant      *param,
+                            gpointer       user_data)
+{
+  InflowApplication *self = user_data;
+
+  g_free (self->pending_integration);
+  self->pending_integration = g_variant_dup_string (param, NULL);
+
+  /* Until the profiles are read, the window gets it with the manager. */
+  g_application_activate (G_APPLICATION (self));
+  if (is_ready (self))
+    show_integration (self, gtk_application_get_active_window (GTK_APPLICATION (self)));
+}
+
 static void
 about_action_cb (GSimpleAction *action,
                  GVariant      *param,
@@ -343,6 +395,7 @@ static const GActionEntry app_actions[] = {
   { "preferences", preferences_action_cb },
   { "quit", quit_action_cb },
   { "demo", demo_action_cb },
+  { "show-integration", show_integration_action_cb, "s" },
 };
 
 static void
@@ -364,6 +417,7 @@ inflow_application_startup (GApplication *application)
 
   gtk_window_set_default_icon_name (APPLICATION_ID);
   self->settings = g_settings_new (APPLICATION_ID);
+  self->notifier = inflow_notifier_new (application);
 
   /* The profiles: the database first, in the background */
   self->token_store = inflow_token_store_new ();
@@ -377,6 +431,9 @@ inflow_application_shutdown (GApplication *application)
   InflowApplication *self = INFLOW_APPLICATION (application);
 
   /* Closes the session (cancelling what it has in flight) and the demo */
+  g_signal_group_set_target (self->manager_signals, NULL);
+  if (self->notifier != NULL)
+    inflow_notifier_set_monitor (self->notifier, NULL);
   g_clear_object (&self->manager);
 
   G_APPLICATION_CLASS (inflow_application_parent_class)->shutdown (application);
@@ -387,6 +444,10 @@ inflow_application_dispose (GObject *object)
 {
   InflowApplication *self = INFLOW_APPLICATION (object);
 
+  if (self->manager_signals != NULL)
+    g_signal_group_set_target (self->manager_signals, NULL);
+  g_clear_object (&self->manager_signals);
+  g_clear_object (&self->notifier);
   g_clear_object (&self->manager);
   g_clear_object (&self->token_store);
   g_clear_object (&self->settings);
@@ -401,6 +462,7 @@ inflow_application_finalize (GObject *object)
 
   g_clear_pointer (&self->storage_notice_title, g_free);
   g_clear_pointer (&self->storage_notice, g_free);
+  g_clear_pointer (&self->pending_integration, g_free);
 
   G_OBJECT_CLASS (inflow_application_parent_class)->finalize (object);
 }
@@ -421,6 +483,10 @@ inflow_application_get_property (GObject    *object,
 
     case PROP_READY:
       g_value_set_boolean (value, is_ready (self));
+      break;
+
+    case PROP_NOTIFIER:
+      g_value_set_object (value, self->notifier);
       break;
 
     default:
@@ -464,6 +530,17 @@ inflow_application_class_init (InflowApplicationClass *klass)
                           FALSE,
                           (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
+  /**
+   * InflowApplication:notifier:
+   *
+   * The desktop notifications of the open session's ingestion events,
+   * made at startup.
+   */
+  properties[PROP_NOTIFIER] =
+    g_param_spec_object ("notifier", NULL, NULL,
+                         INFLOW_TYPE_NOTIFIER,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_assert (inflow_get_resource () != NULL);
@@ -472,6 +549,10 @@ inflow_application_class_init (InflowApplicationClass *klass)
 static void
 inflow_application_init (InflowApplication *self)
 {
+  self->manager_signals = g_signal_group_new (INFLOW_TYPE_PROFILE_MANAGER);
+  g_signal_group_connect_object (self->manager_signals, "notify::session",
+                                 G_CALLBACK (session_changed_cb), self, G_CONNECT_SWAPPED);
+
   g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
   g_application_set_option_context_parameter_string (G_APPLICATION (self), NULL);
   g_application_set_option_context_summary (G_APPLICATION (self),
@@ -508,6 +589,19 @@ inflow_application_get_profile_manager (InflowApplication *self)
   g_return_val_if_fail (INFLOW_IS_APPLICATION (self), NULL);
 
   return self->manager;
+}
+
+/**
+ * inflow_application_get_notifier:
+ *
+ * Returns: (transfer none) (nullable): the notifier, %NULL before startup
+ */
+InflowNotifier *
+inflow_application_get_notifier (InflowApplication *self)
+{
+  g_return_val_if_fail (INFLOW_IS_APPLICATION (self), NULL);
+
+  return self->notifier;
 }
 
 gboolean

@@ -8,6 +8,7 @@
 
 #include <adwaita.h>
 
+#include "inflow-notifier.h"
 #include "inflow-profile-manager.h"
 
 G_BEGIN_DECLS
@@ -19,6 +20,7 @@ G_DECLARE_FINAL_TYPE (InflowApplication, inflow_application, INFLOW, APPLICATION
 InflowApplication    *inflow_application_new                 (void);
 GSettings            *inflow_application_get_settings        (InflowApplication *self);
 InflowProfileManager *inflow_application_get_profile_manager (InflowApplication *self);
+InflowNotifier       *inflow_application_get_notifier        (InflowApplication *self);
 gboolean              inflow_application_get_ready           (InflowApplication *self);
 
 G_END_DECLS

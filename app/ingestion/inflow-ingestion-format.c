@@ -61,8 +61,12 @@ julian_day (int year,
  * @time: the moment to show
  * @now: the current time; @time is shown in the time zone of @now
  *
+ * The one way Inflow shows a moment: a date without a year never reads as
+ * this year's when it is not.
+ *
  * Returns: (transfer full): "14:20 today", "14:20 tomorrow", "09:05
- *   yesterday" or, further away, "Nov 20, 14:20"
+ *   yesterday", further away "Nov 20, 14:20", and in another year than
+ *   @now "Dec 17, 2025, 02:17"
  */
 char *
 inflow_ingestion_format_when (GDateTime *time,
@@ -97,6 +101,11 @@ inflow_ingestion_format_when (GDateTime *time,
       /* Translators: %s is a time of day, like "14:20" */
       return g_strdup_printf (_("%s yesterday"), clock);
     default:
+      if (y1 != y2)
+        /* Translators: a date in another year and a time of day, in
+         * g_date_time_format() notation, like "Dec 17, 2025, 02:17" */
+        return g_date_time_format (local, _("%b %-e, %Y, %H:%M"));
+
       /* Translators: a date and a time of day, in g_date_time_format()
        * notation, like "Nov 20, 14:20"; %-e is the day without padding */
       return g_date_time_format (local, _("%b %-e, %H:%M"));
@@ -104,15 +113,52 @@ inflow_ingestion_format_when (GDateTime *time,
 }
 
 /**
- * inflow_ingestion_format_day:
- * @day: a cost day; its calendar date in its own time zone is used
+ * inflow_ingestion_format_date:
+ * @time: the moment whose date to show
+ * @now: the current time; @time is shown in the time zone of @now
  *
- * Returns: (transfer full): the day as "Nov 20"
+ * Returns: (transfer full): the date alone, "Nov 7", or "Nov 7, 2025" in
+ *   another year than @now
  */
 char *
-inflow_ingestion_format_day (GDateTime *day)
+inflow_ingestion_format_date (GDateTime *time,
+                              GDateTime *now)
+{
+  g_autoptr(GDateTime) local = NULL;
+
+  g_return_val_if_fail (time != NULL, NULL);
+  g_return_val_if_fail (now != NULL, NULL);
+
+  local = g_date_time_to_timezone (time, g_date_time_get_timezone (now));
+  if (g_date_time_get_year (local) != g_date_time_get_year (now))
+    /* Translators: a date in another year, in g_date_time_format()
+     * notation, like "Nov 7, 2025" */
+    return g_date_time_format (local, _("%b %-e, %Y"));
+
+  /* Translators: a date, in g_date_time_format() notation, like "Nov 7";
+   * %-e is the day of the month without padding */
+  return g_date_time_format (local, _("%b %-e"));
+}
+
+/**
+ * inflow_ingestion_format_day:
+ * @day: a cost day; its calendar date in its own time zone is used
+ * @now: the current time, for the year
+ *
+ * Returns: (transfer full): the day as "Nov 20", or "Nov 20, 2025" in
+ *   another year than @now
+ */
+char *
+inflow_ingestion_format_day (GDateTime *day,
+                             GDateTime *now)
 {
   g_return_val_if_fail (day != NULL, NULL);
+  g_return_val_if_fail (now != NULL, NULL);
+
+  if (g_date_time_get_year (day) != g_date_time_get_year (now))
+    /* Translators: a day in another year, in g_date_time_format()
+     * notation, like "Nov 20, 2025" */
+    return g_date_time_format (day, _("%b %-e, %Y"));
 
   /* Translators: a day, in g_date_time_format() notation, like "Nov 20";
    * %-e is the day of the month without padding */

@@ -13,7 +13,10 @@ G_BEGIN_DECLS
 char *inflow_ingestion_format_duration (GTimeSpan  span);
 char *inflow_ingestion_format_when     (GDateTime *time,
                                         GDateTime *now);
-char *inflow_ingestion_format_day      (GDateTime *day);
+char *inflow_ingestion_format_date     (GDateTime *time,
+                                        GDateTime *now);
+char *inflow_ingestion_format_day      (GDateTime *day,
+                                        GDateTime *now);
 char *inflow_ingestion_format_days_old (GDateTime *day,
                                         GDateTime *now);
 int   inflow_ingestion_days_between    (GDateTime *day,

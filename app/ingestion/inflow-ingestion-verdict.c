@@ -3,22 +3,24 @@
  * Copyright 2026 The Inflow authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The API has no CUR status (research/vantage-api.md §8, §11), so the verdict
- * is derived from plain facts: the integration status, its connect time, and
- * cost probes (newest `accrued_at` day, whether resource-level rows exist:
- * they appear only once a CUR has been processed).
+ * The Vantage API has no Cost and Usage Report status (the v2 spec offers no
+ * ingestion endpoint and no freshness field), so the verdict is derived
+ * from plain facts: the integration status, its connect time, and cost
+ * probes (newest `accrued_at` day, whether resource-level rows exist: they
+ * appear only once a CUR has been processed).
  *
- * Sources of the thresholds (research/peers-and-cur.md):
- *   §1.5 "The first delivery can take up to 24 h after the report is created.
- *         After that, AWS updates the report at least once a day and up to
- *         three times a day."
- *   §1.5 "Treat <48 h of lag as normal."
- *   §1.6 "Suggested thresholds since the last delivery: green under 24 h;
- *         amber 24–48 h; red over 48 h; critical over 72 h"
- *   §1.6 "in the first 24 h after setup show "awaiting first delivery", not
- *         red; in the first one to two days of a month expect a new period
- *         folder while the previous period keeps updating"
- *   research/vantage-api.md §8: "AWS data refreshes every 8–12 hours".
+ * The facts behind the thresholds:
+ *   - AWS delivers the first report up to 24 hours after it is created, then
+ *     updates it at least once and up to three times a day (AWS Cost and
+ *     Usage Reports documentation); Vantage's "Connect AWS" page: "it can
+ *     take AWS up to 24 hours to deliver the first CUR", and
+ *     docs.vantage.sh/provider_data_refresh: AWS data refreshes every 8–12
+ *     hours;
+ *   - some services report late, so a lag of up to 48 hours is normal; so
+ *     under 24 h is fresh, 24–48 h late, 48–72 h stale, beyond critical;
+ *   - the first 24 hours after connecting are a wait, never a failure;
+ *   - a new month's report starts within a day or two while the previous
+ *     month's keeps updating.
  *
  * Data age is measured from the end of the newest cost day (cost days are UTC
  * days): data from Nov 20 reaches Nov 21 00:00 UTC, and is "late" from Nov 22
@@ -160,7 +162,7 @@ inflow_ingestion_phase_get_label (InflowIngestionPhase phase)
  * inflow_ingestion_phase_get_severity:
  * @phase: a phase
  *
- * Colours follow research §1.6: green under 24 h, amber 24–48 h, red beyond.
+ * Green under 24 h, amber 24–48 h, red beyond (the thresholds above).
  *
  * Returns: how to colour it
  */
@@ -282,6 +284,98 @@ inflow_ingestion_verdict_copy (const InflowIngestionVerdict *verdict)
   copy->changes_at = dup_or_null (verdict->changes_at);
 
   return copy;
+}
+
+/**
+ * inflow_ingestion_verdict_dup_brief:
+ * @verdict: (nullable): a verdict, %NULL before the first one
+ * @can_check: whether Inflow can probe the integration's cost data
+ * @probed: whether a probe ever answered
+ * @now: the current time; times are said in its time zone
+ *
+ * The verdict in a few words for a list row, beside the phase's label:
+ * "Expected by 14:20 tomorrow", "Data through Nov 20, 2 days old".
+ *
+ * Returns: (transfer full): the words
+ */
+char *
+inflow_ingestion_verdict_dup_brief (const InflowIngestionVerdict *verdict,
+                                    gboolean                      can_check,
+                                    gboolean                      probed,
+                                    GDateTime                    *now)
+{
+  g_autofree char *when = NULL;
+
+  g_return_val_if_fail (now != NULL, NULL);
+
+  if (verdict == NULL)
+    return g_strdup (_("Not checked yet"));
+
+  switch (verdict->phase)
+    {
+    case INFLOW_INGESTION_PHASE_AWAITING_FIRST_CUR:
+    case INFLOW_INGESTION_PHASE_FIRST_CUR_LATE:
+    case INFLOW_INGESTION_PHASE_PENDING:
+    case INFLOW_INGESTION_PHASE_IMPORTING:
+      if (verdict->expected_by != NULL)
+        {
+          when = inflow_ingestion_format_when (verdict->expected_by, now);
+          /* Translators: %s is a time like "14:20 tomorrow"; said of the first CUR */
+          return g_strdup_printf (g_date_time_compare (verdict->expected_by, now) >= 0 ? _("Expected by %s")
+                                                                                       : _("Was expected by %s"),
+                                  when);
+        }
+      if (verdict->elapsed >= 0)
+        {
+          g_autofree char *elapsed = inflow_ingestion_format_duration (verdict->elapsed);
+
+          /* Translators: %s is a duration like "5 hours" */
+          return g_strdup_printf (_("Connected %s ago"), elapsed);
+        }
+      break;
+
+    case INFLOW_INGESTION_PHASE_FIRST_CUR_RECEIVED:
+      if (verdict->first_cur_at != NULL)
+        {
+          when = inflow_ingestion_format_when (verdict->first_cur_at, now);
+          /* Translators: %s is a time like "14:20 today"; said of the first CUR */
+          return g_strdup_printf (_("Seen %s"), when);
+        }
+      G_GNUC_FALLTHROUGH;
+    case INFLOW_INGESTION_PHASE_FRESH:
+    case INFLOW_INGESTION_PHASE_LATE:
+    case INFLOW_INGESTION_PHASE_STALE:
+    case INFLOW_INGESTION_PHASE_CRITICAL:
+      if (verdict->newest_cost_date != NULL)
+        {
+          g_autofree char *day = inflow_ingestion_format_day (verdict->newest_cost_date, now);
+          g_autofree char *old = inflow_ingestion_format_days_old (verdict->newest_cost_date, now);
+
+          /* Translators: %s is a day like "Nov 20", then its age like "2 days old" */
+          return g_strdup_printf (_("Data through %s, %s"), day, old);
+        }
+      break;
+
+    case INFLOW_INGESTION_PHASE_ERROR:
+    case INFLOW_INGESTION_PHASE_DISCONNECTED:
+      if (verdict->status_since != NULL)
+        {
+          when = inflow_ingestion_format_when (verdict->status_since, now);
+          /* Translators: %s is a time like "14:20 yesterday" */
+          return g_strdup_printf (_("Seen since %s"), when);
+        }
+      break;
+
+    case INFLOW_INGESTION_PHASE_UNKNOWN:
+    default:
+      if (!can_check)
+        return g_strdup (_("Cannot check its cost data"));
+      if (!probed)
+        return g_strdup (_("Not checked yet"));
+      break;
+    }
+
+  return g_strdup (inflow_ingestion_phase_get_label (verdict->phase));
 }
 
 void
@@ -520,7 +614,7 @@ evaluate_data_age (InflowIngestionVerdict *verdict,
   through = g_date_time_ref (verdict->data_through);
 
   /* Data that reaches the end of a month: AWS opens the new month's report
-   * within a day or two (research §1.6), so age counts from a day later. */
+   * within a day or two, so age counts from a day later. */
   if (g_date_time_get_day_of_month (through) == 1)
     {
       g_autoptr(GDateTime) shifted = g_date_time_add (through, INFLOW_INGESTION_MONTH_START_ALLOWANCE);
@@ -574,7 +668,7 @@ evaluate_data_age (InflowIngestionVerdict *verdict,
       add_sentence (reason, _("It covers only the current month; ask for a backfill to see earlier months."));
     }
 
-  day = inflow_ingestion_format_day (newest);
+  day = inflow_ingestion_format_day (newest, now);
   days_old = inflow_ingestion_format_days_old (newest, now);
 
   switch (verdict->phase)
@@ -622,7 +716,7 @@ evaluate_data_age (InflowIngestionVerdict *verdict,
       (verdict->phase == INFLOW_INGESTION_PHASE_FRESH || verdict->phase == INFLOW_INGESTION_PHASE_LATE))
     {
       /* Translators: %s is the first day of the month, like "Dec 1" */
-      g_autofree char *month_start = inflow_ingestion_format_day (verdict->data_through);
+      g_autofree char *month_start = inflow_ingestion_format_day (verdict->data_through, now);
 
       add_sentencef (reason, _("A new month began on %s; AWS starts the new month's report "
                                "within a day or two."),

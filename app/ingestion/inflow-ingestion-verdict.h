@@ -10,24 +10,27 @@
 
 G_BEGIN_DECLS
 
-/* Thresholds, all from ../shared/research/peers-and-cur.md (the research note)
- * and the Vantage documentation it quotes; see the .c file for the lines. */
+/* Thresholds, from AWS's Cost and Usage Report documentation and Vantage's
+ * "Connect AWS" page; the .c file says which fact each rests on. */
 
-/* §1.5 "The first delivery can take up to 24 h after the report is created";
- * seed: "it can take AWS up to 24 hours to deliver the first CUR". */
+/* AWS: the first report can take up to 24 hours to arrive; Vantage's
+ * "Connect AWS" page: "it can take AWS up to 24 hours to deliver the
+ * first CUR". */
 #define INFLOW_INGESTION_FIRST_CUR_WINDOW      (24 * G_TIME_SPAN_HOUR)
-/* §1.6 "Suggested thresholds since the last delivery: green under 24 h". */
+/* AWS refreshes the report at least once a day: data under a day old is fresh. */
 #define INFLOW_INGESTION_FRESH_MAX_AGE         (24 * G_TIME_SPAN_HOUR)
-/* §1.6 "amber 24–48 h"; §1.5 "Treat <48 h of lag as normal". */
+/* Some services report a day or more late, so lags under 48 h happen in
+ * normal operation: late, not yet stale. */
 #define INFLOW_INGESTION_LATE_MAX_AGE          (48 * G_TIME_SPAN_HOUR)
-/* §1.6 "red over 48 h; critical over 72 h". */
+/* Past 48 h without newer data something stopped (stale); past 72 h, three
+ * missed daily refreshes, it is critical. */
 #define INFLOW_INGESTION_STALE_MAX_AGE         (72 * G_TIME_SPAN_HOUR)
-/* §1.6 "in the first one to two days of a month expect a new period folder
- * while the previous period keeps updating": data that reaches the last day
- * of the previous month gets one extra day before it ages. */
+/* AWS starts a new billing period's report within the first day or two of
+ * a month while it keeps updating the previous one: data that reaches the
+ * last day of the previous month gets one extra day before it ages. */
 #define INFLOW_INGESTION_MONTH_START_ALLOWANCE (24 * G_TIME_SPAN_HOUR)
 /* How long "first CUR received" stays the phase before the data-age phases
- * take over (the notification moment, not a research figure). */
+ * take over (Inflow's choice: a day to notice the news). */
 #define INFLOW_INGESTION_FIRST_CUR_NEWS_WINDOW (24 * G_TIME_SPAN_HOUR)
 /* A first sighting of resource-level rows counts as the first CUR only if
  * the integration is younger than this, or an earlier probe saw none. */
@@ -36,7 +39,8 @@ G_BEGIN_DECLS
 /**
  * InflowIngestionStatus:
  *
- * `Integration.status` as the API sends it (research/vantage-api.md §3.2).
+ * `Integration.status` as the API sends it: the v2 spec's enum connected,
+ * error, pending, importing, imported, disconnected.
  */
 typedef enum
 {
@@ -251,6 +255,10 @@ InflowIngestionVerdict  *inflow_ingestion_verdict_evaluate   (const InflowIngest
                                                               GDateTime                    *now);
 InflowIngestionVerdict  *inflow_ingestion_verdict_copy       (const InflowIngestionVerdict *verdict);
 void                     inflow_ingestion_verdict_free       (InflowIngestionVerdict       *verdict);
+char                    *inflow_ingestion_verdict_dup_brief  (const InflowIngestionVerdict *verdict,
+                                                              gboolean                      can_check,
+                                                              gboolean                      probed,
+                                                              GDateTime                    *now);
 gboolean                 inflow_ingestion_is_aws_provider    (const char                   *provider);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (InflowIngestionVerdict, inflow_ingestion_verdict_free)

@@ -3,14 +3,15 @@
  * Copyright 2026 The Inflow authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The Vantage rate limit is account-wide (research/vantage-api.md §2.3):
+ * The Vantage rate limit is account-wide (docs.vantage.sh/api/rate_limiting):
  * about 1,000 requests an hour for the whole organization and 5 per 5
- * seconds on cost endpoints, and there are no webhooks (§11.8). Inflow
+ * seconds on cost endpoints, and the API has no webhooks or event stream
+ * for integration changes, so polling is the only way. Inflow
  * takes a small share of that (60 an hour by default) and spends it like
  * this:
  *
  *  - the integration list at the refresh interval; one request per 1000
- *    integrations (the page size, §2.1);
+ *    integrations (the v2 spec's largest `limit`);
  *  - cost probes only where one can change a verdict: awaiting the first
  *    CUR, first CUR late, late, stale, critical (rarely), and AWS
  *    integrations never probed; oldest-probed first, one at a time, spaced
@@ -41,8 +42,8 @@
 #define IN_FLIGHT_TIMEOUT         (2 * G_TIME_SPAN_MINUTE)
 
 /* Probe intervals per phase. The first CUR arrives within 24 h and AWS
- * refreshes every 8–12 h (research §1.5; vantage-api.md §8): hourly checks
- * catch an arrival within the hour, as the user waits for it. */
+ * data refreshes every 8–12 h (docs.vantage.sh/provider_data_refresh):
+ * hourly checks catch an arrival within the hour, as the user waits for it. */
 #define PROBE_INTERVAL_AWAITING   (1 * G_TIME_SPAN_HOUR)
 #define PROBE_INTERVAL_LATE       (1 * G_TIME_SPAN_HOUR)
 #define PROBE_INTERVAL_STALE      (2 * G_TIME_SPAN_HOUR)

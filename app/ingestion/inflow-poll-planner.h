@@ -12,9 +12,10 @@
 
 G_BEGIN_DECLS
 
-/* research/vantage-api.md §2.3: "a general limit of 1,000 requests/hour
- * across all endpoints" (account-wide) and "5 requests per 5 seconds for
- * Cost Report endpoints". §2.1: list pages hold at most 1000 items. */
+/* docs.vantage.sh/api/rate_limiting: a general limit of 1,000 requests an
+ * hour across all endpoints, account-wide, and 5 requests per 5 seconds on
+ * the cost report endpoints. The v2 spec: a list page holds at most 1000
+ * items (`limit`). */
 #define INFLOW_POLL_ACCOUNT_LIMIT_PER_HOUR   1000
 #define INFLOW_POLL_COST_WINDOW              (5 * G_TIME_SPAN_SECOND)
 #define INFLOW_POLL_COST_WINDOW_MAX          5

@@ -490,6 +490,20 @@ inflow_client_get_clock_offset (InflowClient *self)
 }
 
 /**
+ * inflow_client_get_clock_known:
+ *
+ * Returns: whether an answer's Date header set #InflowClient:clock-offset
+ *   (until then the offset is 0 because nothing is known)
+ */
+gboolean
+inflow_client_get_clock_known (InflowClient *self)
+{
+  g_return_val_if_fail (INFLOW_IS_CLIENT (self), FALSE);
+
+  return self->clock_known;
+}
+
+/**
  * inflow_client_get_now:
  *
  * Returns: (transfer full): the server's "now": the local time plus

@@ -55,6 +55,7 @@ gint64          inflow_client_get_rate_limit_limit   (InflowClient         *self
 gint64          inflow_client_get_rate_limit_remaining (InflowClient       *self);
 gint64          inflow_client_get_rate_limit_reset   (InflowClient         *self);
 GTimeSpan       inflow_client_get_clock_offset       (InflowClient         *self);
+gboolean        inflow_client_get_clock_known        (InflowClient         *self);
 GDateTime      *inflow_client_get_now                (InflowClient         *self);
 
 void            inflow_client_set_retry_policy       (InflowClient         *self,

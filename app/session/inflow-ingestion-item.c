@@ -10,6 +10,8 @@
 
 #include <string.h>
 
+#include <glib/gi18n.h>
+
 #include "inflow-ingestion-item-private.h"
 
 /* Observations kept in memory per integration: about one probe an hour
@@ -36,6 +38,7 @@ struct _InflowIngestionItem
   char                      *title;
   gboolean                   is_govcloud;
   char                      *note;
+  char                      *summary;
 
   InflowIngestionVerdict    *verdict;
   InflowFeatureSet           features;
@@ -67,6 +70,7 @@ enum {
   PROP_URGENCY,
   PROP_FEATURES,
   PROP_NOTE,
+  PROP_SUMMARY,
   PROP_LAST_PROBED_AT,
   N_PROPS
 };
@@ -155,6 +159,7 @@ inflow_ingestion_item_finalize (GObject *object)
   g_clear_pointer (&self->account_name, g_free);
   g_clear_pointer (&self->title, g_free);
   g_clear_pointer (&self->note, g_free);
+  g_clear_pointer (&self->summary, g_free);
   g_clear_pointer (&self->verdict, inflow_ingestion_verdict_free);
   g_clear_pointer (&self->observations, g_array_unref);
   g_clear_pointer (&self->probe.probed_at, g_date_time_unref);
@@ -212,6 +217,9 @@ inflow_ingestion_item_get_property (GObject    *object,
       break;
     case PROP_NOTE:
       g_value_set_string (value, self->note);
+      break;
+    case PROP_SUMMARY:
+      g_value_set_string (value, self->summary);
       break;
     case PROP_LAST_PROBED_AT:
       g_value_set_boxed (value, self->probe.probed_at);
@@ -328,6 +336,14 @@ inflow_ingestion_item_class_init (InflowIngestionItemClass *klass)
    * Why Inflow cannot check the cost data, or %NULL.
    */
   properties[PROP_NOTE] = g_param_spec_string ("note", NULL, NULL, NULL, flags);
+
+  /**
+   * InflowIngestionItem:summary:
+   *
+   * The phase and the verdict in a few words, for a list row: "Stale ·
+   * Data through Nov 20, 3 days old".
+   */
+  properties[PROP_SUMMARY] = g_param_spec_string ("summary", NULL, NULL, NULL, flags);
 
   /**
    * InflowIngestionItem:last-probed-at:
@@ -584,6 +600,49 @@ verdicts_differ (const InflowIngestionVerdict *a,
          a->elapsed / G_TIME_SPAN_MINUTE != b->elapsed / G_TIME_SPAN_MINUTE;
 }
 
+/**
+ * inflow_ingestion_item_get_facts:
+ * @self: an item
+ * @facts: (out caller-allocates): what its verdict is made of, borrowed
+ *   from the item: valid until the monitor next updates it
+ */
+void
+inflow_ingestion_item_get_facts (InflowIngestionItem  *self,
+                                 InflowIngestionFacts *facts)
+{
+  g_return_if_fail (INFLOW_IS_INGESTION_ITEM (self));
+  g_return_if_fail (facts != NULL);
+
+  facts->provider = inflow_integration_get_provider (self->integration);
+  facts->is_govcloud = self->is_govcloud;
+  facts->status = _inflow_ingestion_item_get_status (self);
+  facts->created_at = inflow_integration_get_created_at (self->integration);
+  facts->last_updated = inflow_integration_get_last_updated (self->integration);
+  facts->fetched_at = self->fetched_at;
+  facts->observations = (const InflowIngestionObservation *) (void *) self->observations->data;
+  facts->n_observations = self->observations->len;
+  facts->probe = self->probe;
+}
+
+static void
+update_summary (InflowIngestionItem          *self,
+                const InflowIngestionVerdict *verdict,
+                GDateTime                    *now)
+{
+  g_autofree char *brief = inflow_ingestion_verdict_dup_brief (verdict, self->note == NULL,
+                                                               self->probe.probed_at != NULL, now);
+  g_autofree char *summary = NULL;
+
+  /* Translators: an ingestion phase like "Stale", then a short status like "Data through Nov 20, 3 days old" */
+  summary = g_strdup_printf (_("%s · %s"), inflow_ingestion_phase_get_label (verdict->phase), brief);
+  if (g_strcmp0 (summary, self->summary) == 0)
+    return;
+
+  g_free (self->summary);
+  self->summary = g_steal_pointer (&summary);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SUMMARY]);
+}
+
 /* Evaluates the verdict and the features at @now and notifies what
  * changed; @old_phase and @old_cur_state get the previous values. */
 void
@@ -612,15 +671,7 @@ _inflow_ingestion_item_evaluate (InflowIngestionItem     *self,
     *old_cur_state = self->verdict != NULL ? self->verdict->cur_state : INFLOW_INGESTION_CUR_STATE_UNKNOWN;
 
   memset (&features, 0, sizeof features);
-  facts.provider = inflow_integration_get_provider (self->integration);
-  facts.is_govcloud = self->is_govcloud;
-  facts.status = _inflow_ingestion_item_get_status (self);
-  facts.created_at = inflow_integration_get_created_at (self->integration);
-  facts.last_updated = inflow_integration_get_last_updated (self->integration);
-  facts.fetched_at = self->fetched_at;
-  facts.observations = (const InflowIngestionObservation *) (void *) self->observations->data;
-  facts.n_observations = self->observations->len;
-  facts.probe = self->probe;
+  inflow_ingestion_item_get_facts (self, &facts);
 
   /* The reason shows times in the zone of "now": the user's. */
   local_now = g_date_time_to_local (now);
@@ -632,6 +683,8 @@ _inflow_ingestion_item_evaluate (InflowIngestionItem     *self,
       self->features = features;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FEATURES]);
     }
+
+  update_summary (self, verdict, local_now);
 
   if (!verdicts_differ (verdict, self->verdict))
     return;
@@ -703,7 +756,8 @@ inflow_ingestion_item_get_provider (InflowIngestionItem *self)
  * @self: an item
  *
  * Returns: whether Inflow tracks its cost data: AWS integrations only
- *   (research/vantage-api.md §8: only AWS has a CUR and its delay)
+ *   (only AWS delivers its costs through a Cost and Usage Report, with its
+ *   delay; the other providers refresh daily)
  */
 gboolean
 inflow_ingestion_item_get_tracked (InflowIngestionItem *self)
@@ -766,6 +820,21 @@ inflow_ingestion_item_get_features (InflowIngestionItem *self)
   g_return_val_if_fail (INFLOW_IS_INGESTION_ITEM (self), NULL);
 
   return &self->features;
+}
+
+/**
+ * inflow_ingestion_item_get_summary:
+ * @self: an item
+ *
+ * Returns: (nullable): see #InflowIngestionItem:summary; %NULL before the
+ *   first evaluation
+ */
+const char *
+inflow_ingestion_item_get_summary (InflowIngestionItem *self)
+{
+  g_return_val_if_fail (INFLOW_IS_INGESTION_ITEM (self), NULL);
+
+  return self->summary;
 }
 
 const char *

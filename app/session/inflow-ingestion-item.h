@@ -51,10 +51,13 @@ InflowIngestionSeverity           inflow_ingestion_item_get_severity       (Infl
 guint                             inflow_ingestion_item_get_urgency        (InflowIngestionItem *self);
 const InflowFeatureSet           *inflow_ingestion_item_get_features       (InflowIngestionItem *self);
 const char                       *inflow_ingestion_item_get_note           (InflowIngestionItem *self);
+const char                       *inflow_ingestion_item_get_summary        (InflowIngestionItem *self);
 GDateTime                        *inflow_ingestion_item_get_last_probed_at (InflowIngestionItem *self);
 GDateTime                        *inflow_ingestion_item_get_fetched_at     (InflowIngestionItem *self);
 const InflowIngestionObservation *inflow_ingestion_item_get_observations   (InflowIngestionItem *self,
                                                                             guint               *n_observations);
+void                              inflow_ingestion_item_get_facts          (InflowIngestionItem  *self,
+                                                                            InflowIngestionFacts *facts);
 int                               inflow_ingestion_item_compare_urgency    (InflowIngestionItem *a,
                                                                             InflowIngestionItem *b);
 

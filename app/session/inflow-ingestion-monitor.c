@@ -3,38 +3,19 @@
  * Copyright 2026 The Inflow authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The API has no CUR status (research/vantage-api.md §8, §11), so the monitor
- * derives one: it refreshes the integration list and runs a cost probe per
- * AWS integration when the poll planner says so, records what it saw as
- * observations (in the database when the session has one, else in memory),
- * and re-evaluates each integration's verdict against the server's clock.
- *
- * The cost probe is one page of `GET /v2/costs`:
- *
- *   filter     costs.provider = 'aws' AND costs.account_id = '<id>'
- *   groupings  resource_id       rows with a resource ID exist only once a
- *                                CUR was processed (seed: "costs by resource
- *                                until the first CUR is received")
- *   date_bin   day, newest first the first row's accrued_at is the newest
- *                                cost day
- *   start_date the first day of the previous month, so that the first days
- *              of a month do not look empty
- *   end_date   today (UTC: cost days are UTC days)
- *   limit      10                at most one row of the newest day has no
- *                                resource ID, so a resource row shows up in
- *                                the first page whenever the newest day has
- *                                any; ten rows stay a small answer
- *
- * The observations table has no "probed" column. Read back, an observation
- * counts as a probe when it carries a cost date or resource rows, or when it
- * is of a connected or imported AWS integration: the monitor never stores
- * one of those without a probe result (it stores the latest probe's result
- * with a status change, and otherwise waits for the next probe).
- *
- * Time: "now" is the client's server-calibrated clock. The demo's virtual
- * clock may run faster than real time; the monitor learns the rate from how
- * the server's Date header moves (or is told with set_time_scale()) and
- * waits the planner's server-time delays divided by it.
+ * The Vantage API has no Cost and Usage Report status, so the monitor
+ * derives one. It composes four parts, each with one job:
+ *   - the server's clock (#InflowServerClock): "now", and how fast it runs;
+ *   - the cost probe (#InflowCostProbe): one small cost query per AWS
+ *     integration;
+ *   - the observation log (#InflowObservationLog): what was seen, in memory
+ *     and in the database;
+ *   - the scheduler (#InflowPollScheduler): when the poll planner's next
+ *     cycle runs, the back-off after failures, the connection state.
+ * The monitor itself keeps one #InflowIngestionItem per integration, takes
+ * the integration list from the session or fetches it when the planner
+ * says so, runs the probes the planner asks for, re-evaluates each verdict
+ * against the server's clock and tells of the changes worth a notification.
  */
 
 #define G_LOG_DOMAIN "inflow-ingestion-monitor"
@@ -45,70 +26,43 @@
 
 #include <glib/gi18n.h>
 
-#include "inflow-api-error.h"
 #include "inflow-cloud-account.h"
-#include "inflow-cost.h"
+#include "inflow-cost-probe.h"
 #include "inflow-ingestion-item-private.h"
 #include "inflow-ingestion-monitor.h"
-#include "inflow-observation.h"
+#include "inflow-observation-log.h"
+#include "inflow-poll-scheduler.h"
 #include "inflow-profile.h"
 
-#define PROBE_LIMIT          10
 /* History read at start: the timeline shows up to 14 days, the verdict
  * looks back to the previous month. */
-#define HISTORY_DAYS         35
-/* Real-time bounds of one wait between two planning cycles. */
-#define MIN_WAIT_MS          250
-#define MAX_WAIT_MS          (5 * 60 * 1000)
-#define UNMEASURED_WAIT_MS   2000
-/* Back-off after failures other than 429 (the planner handles those). */
-#define FAILURE_BACKOFF_MIN  (15 * G_TIME_SPAN_SECOND)
-#define FAILURE_BACKOFF_MAX  (15 * G_TIME_SPAN_MINUTE)
-/* Samples of the server clock closer than this give no rate. */
-#define RATE_SAMPLE_MIN      (G_TIME_SPAN_SECOND / 2)
-#define MAX_TIME_SCALE       100000.0
+#define HISTORY_DAYS 35
 
 struct _InflowIngestionMonitor
 {
   GObject                 parent_instance;
 
-  /* Borrowed: the session owns the monitor made by get_for_session() */
+  /* Borrowed: the session owns the monitor */
   InflowSession          *session;
 
   /* Owned references */
   InflowClient           *client;
-  InflowDatabase         *database;
-  char                   *profile_id;
-  char                   *profile_name;
-  InflowPollPlanner      *planner;
+  InflowServerClock      *clock;
+  InflowCostProbe        *probe;
+  InflowObservationLog   *log;
+  InflowPollScheduler    *scheduler;
   GCancellable           *cancellable;
   GListStore             *items;
   GHashTable             *by_token;        /* token → InflowIngestionItem (borrowed) */
-  GHashTable             *history;         /* token → GPtrArray of InflowObservation */
-  GError                 *last_error;
   GDateTime              *list_fetched_at;
   GDateTime              *last_poll_at;
 
   guint                   generation;
   guint                   n_in_flight;
-  guint                   timer_id;
-  guint                   idle_id;
   guint                   n_integrations;
   guint                   phase_counts[INFLOW_INGESTION_N_PHASES];
   guint                   n_tracked;
   gboolean                phases_changed;
-  guint                   n_written;
-  guint                   consecutive_failures;
-  gint64                  retry_not_before;  /* monotonic */
-  InflowConnectionState   connection_state;
-
-  double                  time_scale;        /* 0: learn it */
-  double                  rate_estimate;     /* the latest measure */
-  gboolean                rate_measured;
-  GDateTime              *last_now;
-  gint64                  calib_mono;
-  GTimeSpan               calib_offset;
-  gint64                  answer_mono;       /* when the client last calibrated */
 
   guint                   running : 1;
   guint                   history_loaded : 1;
@@ -182,170 +136,15 @@ request_data_free (RequestData *data)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RequestData, request_data_free)
 
+/* A callback of a request the monitor no longer waits for. */
 static gboolean
-is_cancelled (const GError *error)
+is_stale (RequestData  *data,
+          const GError *error)
 {
-  return g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
-}
-
-/* ---- clock -------------------------------------------------------------- */
-
-/* Server seconds per real second: set, or learned. Below 1.5 it counts as
- * real time (the Date header has whole seconds). */
-static double
-effective_rate (InflowIngestionMonitor *self)
-{
-  if (self->time_scale > 0)
-    return self->time_scale;
-
-  return self->rate_estimate > 1.5 ? self->rate_estimate : 1.0;
-}
-
-/* After every answer: learn how fast the server's clock runs, from the
- * client's offset between answers at least RATE_SAMPLE_MIN apart. A jump
- * of the clock gives one high measure; the next answer corrects it. */
-static void
-sample_clock (InflowIngestionMonitor *self)
-{
-  gint64 mono = g_get_monotonic_time ();
-  GTimeSpan offset = inflow_client_get_clock_offset (self->client);
-
-  self->answer_mono = mono;
-
-  if (self->calib_mono != 0 && mono - self->calib_mono < RATE_SAMPLE_MIN)
-    return;
-
-  if (self->calib_mono != 0)
-    {
-      double rate = 1.0 + (double) (offset - self->calib_offset) / (double) (mono - self->calib_mono);
-
-      self->rate_estimate = CLAMP (rate, 0.0, MAX_TIME_SCALE);
-      self->rate_measured = TRUE;
-    }
-
-  self->calib_mono = mono;
-  self->calib_offset = offset;
-}
-
-/**
- * inflow_ingestion_monitor_dup_now:
- * @self: a monitor
- *
- * The client's server-calibrated clock; with a time scale set, moved on by
- * the real time since the last answer times the scale.
- *
- * Returns: (transfer full): the server's "now", in UTC
- */
-GDateTime *
-inflow_ingestion_monitor_dup_now (InflowIngestionMonitor *self)
-{
-  g_autoptr(GDateTime) now = NULL;
-
-  g_return_val_if_fail (INFLOW_IS_INGESTION_MONITOR (self), NULL);
-
-  now = inflow_client_get_now (self->client);
-
-  /* The client's clock runs at real speed from its last answer on: a
-   * faster server clock has moved on further since. */
-  if (effective_rate (self) > 1.0 && self->answer_mono != 0)
-    {
-      GTimeSpan since = g_get_monotonic_time () - self->answer_mono;
-      GDateTime *moved = g_date_time_add (now, (GTimeSpan) (since * (effective_rate (self) - 1.0)));
-
-      g_date_time_unref (now);
-      now = moved;
-    }
-
-  /* Never back in time, though the next answer may show a guess too far. */
-  if (self->last_now != NULL && g_date_time_compare (now, self->last_now) < 0)
-    {
-      g_date_time_unref (now);
-      now = g_date_time_ref (self->last_now);
-    }
-  else
-    {
-      g_clear_pointer (&self->last_now, g_date_time_unref);
-      self->last_now = g_date_time_ref (now);
-    }
-
-  return g_steal_pointer (&now);
-}
-
-/* ---- scheduling ---------------------------------------------------------- */
-
-static gboolean
-timer_cb (gpointer user_data)
-{
-  InflowIngestionMonitor *self = user_data;
-
-  self->timer_id = 0;
-  cycle (self);
-
-  return G_SOURCE_REMOVE;
-}
-
-static gboolean
-idle_cb (gpointer user_data)
-{
-  InflowIngestionMonitor *self = user_data;
-
-  self->idle_id = 0;
-  cycle (self);
-
-  return G_SOURCE_REMOVE;
-}
-
-static void
-schedule_soon (InflowIngestionMonitor *self)
-{
-  if (!self->running || self->idle_id != 0)
-    return;
-
-  /* Not an idle priority: a spinner's frames would starve it. */
-  self->idle_id = g_idle_add_full (G_PRIORITY_DEFAULT, idle_cb, self, NULL);
-}
-
-/* Wakes up at @wake (server time), or @real_ms from now if later. */
-static void
-schedule_at (InflowIngestionMonitor *self,
-             GDateTime              *now,
-             GDateTime              *wake,
-             gint64                  min_real_ms)
-{
-  gint64 wait_ms = MAX_WAIT_MS;
-
-  g_clear_handle_id (&self->timer_id, g_source_remove);
-
-  if (!self->running)
-    return;
-
-  if (wake != NULL)
-    {
-      GTimeSpan span = g_date_time_difference (wake, now);
-
-      wait_ms = (gint64) (MAX (span, 0) / effective_rate (self) / 1000.0);
-    }
-
-  /* Until the pace of the server's clock is known, look again soon. */
-  if (!self->rate_measured && self->time_scale <= 0)
-    wait_ms = MIN (wait_ms, UNMEASURED_WAIT_MS);
-  wait_ms = CLAMP (MAX (wait_ms, min_real_ms), MIN_WAIT_MS, MAX_WAIT_MS);
-  g_debug ("Next cycle in %" G_GINT64_FORMAT " ms (clock rate %.1f)", wait_ms, effective_rate (self));
-  self->timer_id = g_timeout_add_full (G_PRIORITY_DEFAULT, (guint) wait_ms, timer_cb, self, NULL);
+  return g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || data->generation != data->self->generation;
 }
 
 /* ---- state -------------------------------------------------------------- */
-
-static void
-set_connection_state (InflowIngestionMonitor *self,
-                      InflowConnectionState   state)
-{
-  if (self->connection_state == state)
-    return;
-
-  self->connection_state = state;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONNECTION_STATE]);
-}
 
 static void
 notify_loading (InflowIngestionMonitor *self,
@@ -360,232 +159,47 @@ request_succeeded (InflowIngestionMonitor *self)
 {
   gboolean loading = inflow_ingestion_monitor_get_loading (self);
 
-  self->consecutive_failures = 0;
-  self->retry_not_before = 0;
-  g_clear_error (&self->last_error);
-  set_connection_state (self, INFLOW_CONNECTION_ONLINE);
+  inflow_poll_scheduler_succeeded (self->scheduler);
   notify_loading (self, loading);
 }
 
-/* A failure that says something about the connection, not one request. */
 static void
 request_failed (InflowIngestionMonitor *self,
                 const GError           *error)
 {
   gboolean loading = inflow_ingestion_monitor_get_loading (self);
-  InflowConnectionState state = INFLOW_CONNECTION_ERROR;
-  GTimeSpan backoff;
 
-  if (g_error_matches (error, INFLOW_API_ERROR, INFLOW_API_ERROR_RATE_LIMITED))
-    return;   /* the planner backs off */
-
-  if (g_error_matches (error, INFLOW_API_ERROR, INFLOW_API_ERROR_NETWORK) ||
-      g_error_matches (error, INFLOW_API_ERROR, INFLOW_API_ERROR_TLS) ||
-      g_error_matches (error, INFLOW_API_ERROR, INFLOW_API_ERROR_SERVER))
-    state = INFLOW_CONNECTION_OFFLINE;
-  else if (g_error_matches (error, INFLOW_API_ERROR, INFLOW_API_ERROR_UNAUTHORIZED))
-    state = INFLOW_CONNECTION_UNAUTHORIZED;
-
-  self->consecutive_failures++;
-  backoff = FAILURE_BACKOFF_MIN << MIN (self->consecutive_failures - 1, 10);
-  backoff = MIN (backoff, FAILURE_BACKOFF_MAX);
-  if (state == INFLOW_CONNECTION_UNAUTHORIZED)
-    backoff = FAILURE_BACKOFF_MAX;
-  self->retry_not_before = g_get_monotonic_time () + backoff;
-
-  g_clear_error (&self->last_error);
-  self->last_error = g_error_copy (error);
-  g_debug ("Monitoring request failed (%s); next try in %" G_GINT64_FORMAT " s",
-           error->message, backoff / G_TIME_SPAN_SECOND);
-
-  set_connection_state (self, state);
+  inflow_poll_scheduler_failed (self->scheduler, error);
   notify_loading (self, loading);
 }
 
-/* The HTTP status to report to the planner; 0 without an HTTP answer. */
-static guint
-status_for_error (const GError *error)
+static void
+scheduler_state_changed_cb (InflowIngestionMonitor *self)
 {
-  if (error == NULL)
-    return 200;
-
-  if (error->domain != INFLOW_API_ERROR)
-    return 0;
-
-  switch ((InflowApiError) error->code)
-    {
-    case INFLOW_API_ERROR_UNAUTHORIZED:
-      return 401;
-    case INFLOW_API_ERROR_FORBIDDEN:
-      return 403;
-    case INFLOW_API_ERROR_NOT_FOUND:
-      return 404;
-    case INFLOW_API_ERROR_VALIDATION:
-      return 400;
-    case INFLOW_API_ERROR_PAYMENT_REQUIRED:
-      return 402;
-    case INFLOW_API_ERROR_RATE_LIMITED:
-      return 429;
-    case INFLOW_API_ERROR_SERVER:
-      return 500;
-    case INFLOW_API_ERROR_INVALID_RESPONSE:
-    case INFLOW_API_ERROR_LIST_TOO_LONG:
-    case INFLOW_API_ERROR_LIST_TOO_SLOW:
-      return 502;
-    case INFLOW_API_ERROR_FAILED:
-      return 500;
-    case INFLOW_API_ERROR_NETWORK:
-    case INFLOW_API_ERROR_DEADLINE_EXCEEDED:
-    case INFLOW_API_ERROR_TLS:
-    case INFLOW_API_ERROR_INSECURE_URL:
-    default:
-      return 0;
-    }
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONNECTION_STATE]);
 }
 
 static void
-report (InflowIngestionMonitor *self,
-        InflowPollRequestKind   kind,
-        const char             *token,
-        GDateTime              *at,
-        const GError           *error)
+time_scale_changed_cb (InflowIngestionMonitor *self)
 {
-  InflowRateLimit rate_limit = INFLOW_RATE_LIMIT_INIT;
-
-  rate_limit.limit = inflow_client_get_rate_limit_limit (self->client);
-  rate_limit.remaining = inflow_client_get_rate_limit_remaining (self->client);
-  rate_limit.reset = inflow_client_get_rate_limit_reset (self->client);
-
-  inflow_poll_planner_report (self->planner, kind, token, at, status_for_error (error), &rate_limit);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TIME_SCALE]);
+  inflow_poll_scheduler_soon (self->scheduler);
 }
 
-/* ---- observations ------------------------------------------------------- */
-
-static void
-add_observation_cb (GObject      *source,
-                    GAsyncResult *result,
-                    gpointer      user_data)
+/**
+ * inflow_ingestion_monitor_dup_now:
+ * @self: a monitor
+ *
+ * See inflow_server_clock_dup_now().
+ *
+ * Returns: (transfer full): the server's "now", in UTC
+ */
+GDateTime *
+inflow_ingestion_monitor_dup_now (InflowIngestionMonitor *self)
 {
-  g_autoptr(GError) error = NULL;
+  g_return_val_if_fail (INFLOW_IS_INGESTION_MONITOR (self), NULL);
 
-  if (!inflow_database_add_observation_finish (INFLOW_DATABASE (source), result, &error) &&
-      !is_cancelled (error))
-    g_debug ("Could not store an observation: %s", error->message);
-}
-
-static void
-store_observation (InflowIngestionMonitor *self,
-                   InflowIngestionItem    *item,
-                   GDateTime              *observed_at,
-                   GDateTime              *newest_cost_date,
-                   gboolean                resource_rows_present)
-{
-  InflowIntegration *integration = inflow_ingestion_item_get_integration (item);
-  g_autoptr(InflowObservation) observation = NULL;
-  const char *status = inflow_integration_get_status_string (integration);
-
-  if (self->database == NULL || self->profile_id == NULL)
-    return;
-
-  observation = inflow_observation_new (self->profile_id,
-                                        inflow_ingestion_item_get_token (item),
-                                        observed_at,
-                                        status != NULL ? status : "unknown",
-                                        inflow_integration_get_last_updated (integration),
-                                        newest_cost_date,
-                                        resource_rows_present);
-  inflow_database_add_observation_async (self->database, observation, self->cancellable,
-                                         add_observation_cb, NULL);
-  self->n_written++;
-}
-
-static gboolean
-status_is_probed (InflowIngestionStatus status)
-{
-  return status == INFLOW_INGESTION_STATUS_CONNECTED || status == INFLOW_INGESTION_STATUS_IMPORTED;
-}
-
-/* The status or `last_updated` changed (or Inflow never saw the integration):
- * remember it in memory, and in the database as the header explains. */
-static void
-record_status (InflowIngestionMonitor *self,
-               InflowIngestionItem    *item,
-               GDateTime              *observed_at)
-{
-  InflowIntegration *integration = inflow_ingestion_item_get_integration (item);
-  const InflowIngestionObservation *last = _inflow_ingestion_item_get_last_observation (item);
-  InflowIngestionStatus status = _inflow_ingestion_item_get_status (item);
-  InflowIngestionObservation observation = { 0, };
-  gboolean status_changed = last == NULL || last->status != status;
-
-  observation.observed_at = observed_at;
-  observation.status = status;
-  observation.last_updated = inflow_integration_get_last_updated (integration);
-  observation.probed = FALSE;
-  _inflow_ingestion_item_add_observation (item, &observation);
-
-  if (!inflow_ingestion_item_get_tracked (item) || !status_is_probed (status))
-    {
-      store_observation (self, item, observed_at, NULL, FALSE);
-    }
-  else if (status_changed)
-    {
-      const InflowIngestionObservation *probe = _inflow_ingestion_item_get_last_probe (item);
-
-      if (probe != NULL)
-        store_observation (self, item, observed_at, probe->newest_cost_date, probe->resource_rows_present);
-    }
-}
-
-static gboolean
-observation_differs (InflowIngestionItem *item)
-{
-  const InflowIngestionObservation *last = _inflow_ingestion_item_get_last_observation (item);
-  InflowIntegration *integration = inflow_ingestion_item_get_integration (item);
-  GDateTime *last_updated = inflow_integration_get_last_updated (integration);
-
-  if (last == NULL)
-    return TRUE;
-  if (last->status != _inflow_ingestion_item_get_status (item))
-    return TRUE;
-  if ((last->last_updated == NULL) != (last_updated == NULL))
-    return TRUE;
-
-  return last_updated != NULL && g_date_time_to_unix (last_updated) != g_date_time_to_unix (last->last_updated);
-}
-
-/* Moves the stored history of @item's token into it. */
-static void
-merge_history (InflowIngestionMonitor *self,
-               InflowIngestionItem    *item)
-{
-  GPtrArray *stored;
-  gboolean tracked = inflow_ingestion_item_get_tracked (item);
-
-  if (self->history == NULL)
-    return;
-
-  stored = g_hash_table_lookup (self->history, inflow_ingestion_item_get_token (item));
-  if (stored == NULL)
-    return;
-
-  for (guint i = 0; i < stored->len; i++)
-    {
-      InflowObservation *row = g_ptr_array_index (stored, i);
-      InflowIngestionObservation observation = { 0, };
-
-      observation.observed_at = inflow_observation_get_observed_at (row);
-      observation.status = inflow_ingestion_status_from_string (inflow_observation_get_status (row));
-      observation.last_updated = inflow_observation_get_last_updated (row);
-      observation.newest_cost_date = inflow_observation_get_newest_cost_date (row);
-      observation.resource_rows_present = inflow_observation_get_resource_rows_present (row);
-      observation.probed = observation.newest_cost_date != NULL || observation.resource_rows_present ||
-                           (tracked && status_is_probed (observation.status));
-      if (observation.observed_at != NULL)
-        _inflow_ingestion_item_add_observation (item, &observation);
-    }
-
-  g_hash_table_remove (self->history, inflow_ingestion_item_get_token (item));
+  return inflow_server_clock_dup_now (self->clock);
 }
 
 /* ---- evaluation and events ----------------------------------------------- */
@@ -735,42 +349,7 @@ evaluate_all (InflowIngestionMonitor *self,
   update_summary (self);
 }
 
-/* ---- accounts and notes -------------------------------------------------- */
-
-static gboolean
-is_account_id (const char *text)
-{
-  if (text == NULL || *text == '\0')
-    return FALSE;
-
-  for (const char *p = text; *p != '\0'; p++)
-    {
-      if (!g_ascii_isdigit (*p))
-        return FALSE;
-    }
-
-  return TRUE;
-}
-
-/* Why Inflow cannot probe @item's cost data, or NULL if it can. */
-static const char *
-probe_obstacle (InflowIngestionItem *item)
-{
-  InflowIntegration *integration = inflow_ingestion_item_get_integration (item);
-  const char * const *workspaces = inflow_integration_get_workspace_tokens (integration);
-
-  if (!inflow_ingestion_item_get_tracked (item))
-    return NULL;
-
-  if (!is_account_id (inflow_integration_get_account_identifier (integration)))
-    return _("Vantage gives no AWS account ID for this integration, so Inflow cannot check its cost data.");
-
-  if (workspaces == NULL || workspaces[0] == NULL)
-    return _("This integration is in no workspace, and the Vantage cost API answers only within a "
-             "workspace: Inflow cannot check its cost data. Add it to a workspace in Workspace Access.");
-
-  return NULL;
-}
+/* ---- accounts ------------------------------------------------------------ */
 
 static void
 resolve_accounts (InflowIngestionMonitor *self)
@@ -851,7 +430,7 @@ apply_list (InflowIngestionMonitor *self,
           item = _inflow_ingestion_item_new (integration, fetched_at);
           g_ptr_array_add (added, item);
           g_hash_table_insert (self->by_token, g_strdup (token), item);
-          merge_history (self, item);
+          inflow_observation_log_merge (self->log, item);
         }
       else
         {
@@ -865,11 +444,11 @@ apply_list (InflowIngestionMonitor *self,
             inflow_session_update_integration (self->session, integration);
         }
 
-      _inflow_ingestion_item_set_note (item, probe_obstacle (item));
+      _inflow_ingestion_item_set_note (item, inflow_cost_probe_get_obstacle (integration));
 
       /* Only fetched lists are observations; a cached one is the past. */
-      if (fetched_at != NULL && self->history_loaded && observation_differs (item))
-        record_status (self, item, observed_at);
+      if (fetched_at != NULL && self->history_loaded)
+        inflow_observation_log_note_status (self->log, item, observed_at);
     }
 
   /* Integrations that are gone. */
@@ -913,10 +492,7 @@ session_fetched_at (InflowIngestionMonitor *self,
 {
   GDateTime *local = inflow_session_get_fetched_at (self->session, list);
 
-  if (local == NULL)
-    return NULL;
-
-  return g_date_time_add (local, inflow_client_get_clock_offset (self->client));
+  return local != NULL ? inflow_server_clock_to_server_time (self->clock, local) : NULL;
 }
 
 static void
@@ -938,15 +514,11 @@ session_fetched_at_changed_cb (InflowIngestionMonitor *self,
     return;
 
   apply_list (self, inflow_session_get_integrations (session), fetched_at, TRUE);
-  schedule_soon (self);
+  inflow_poll_scheduler_soon (self->scheduler);
 }
 
 static void
-session_accounts_changed_cb (InflowIngestionMonitor *self,
-                             guint                   position,
-                             guint                   removed,
-                             guint                   added,
-                             GListModel             *model)
+session_accounts_changed_cb (InflowIngestionMonitor *self)
 {
   g_autoptr(GDateTime) now = inflow_ingestion_monitor_dup_now (self);
 
@@ -968,12 +540,12 @@ list_integrations_cb (GObject      *source,
   guint n_pages = 1;
 
   integrations = inflow_client_list_integrations_finish (INFLOW_CLIENT (source), result, &n_invalid, &error);
-  if (is_cancelled (error) || data->generation != self->generation)
+  if (is_stale (data, error))
     return;
 
   self->list_in_flight = FALSE;
   self->n_in_flight--;
-  sample_clock (self);
+  inflow_server_clock_sample (self->clock);
   now = inflow_ingestion_monitor_dup_now (self);
 
   /* The client followed every page; the planner counts each. */
@@ -981,7 +553,7 @@ list_integrations_cb (GObject      *source,
     n_pages = MAX ((g_list_model_get_n_items (integrations) + INFLOW_POLL_LIST_PAGE_SIZE - 1) /
                    INFLOW_POLL_LIST_PAGE_SIZE, 1);
   for (guint i = 0; i < n_pages; i++)
-    report (self, INFLOW_POLL_REQUEST_LIST_INTEGRATIONS, NULL, now, error);
+    inflow_poll_scheduler_report (self->scheduler, INFLOW_POLL_REQUEST_LIST_INTEGRATIONS, NULL, now, error);
 
   if (error != NULL)
     {
@@ -995,7 +567,7 @@ list_integrations_cb (GObject      *source,
       apply_list (self, integrations, now, FALSE);
     }
 
-  schedule_soon (self);
+  inflow_poll_scheduler_soon (self->scheduler);
 }
 
 static void
@@ -1012,12 +584,6 @@ start_list (InflowIngestionMonitor *self)
 
 /* ---- the cost probe -------------------------------------------------------- */
 
-static char *
-format_date (GDateTime *day)
-{
-  return g_date_time_format (day, "%Y-%m-%d");
-}
-
 static void
 probe_cb (GObject      *source,
           GAsyncResult *result,
@@ -1025,19 +591,20 @@ probe_cb (GObject      *source,
 {
   g_autoptr(RequestData) data = user_data;
   InflowIngestionMonitor *self = data->self;
-  g_autoptr(InflowCostQueryResult) costs = NULL;
+  g_autoptr(GDateTime) newest = NULL;
   g_autoptr(GDateTime) now = NULL;
   g_autoptr(GError) error = NULL;
+  gboolean rows = FALSE;
   InflowIngestionItem *item;
 
-  costs = inflow_client_query_costs_finish (INFLOW_CLIENT (source), result, &error);
-  if (is_cancelled (error) || data->generation != self->generation)
+  inflow_cost_probe_run_finish (INFLOW_COST_PROBE (source), result, &newest, &rows, &error);
+  if (is_stale (data, error))
     return;
 
   self->n_in_flight--;
-  sample_clock (self);
+  inflow_server_clock_sample (self->clock);
   now = inflow_ingestion_monitor_dup_now (self);
-  report (self, INFLOW_POLL_REQUEST_COST_PROBE, data->token, now, error);
+  inflow_poll_scheduler_report (self->scheduler, INFLOW_POLL_REQUEST_COST_PROBE, data->token, now, error);
 
   item = g_hash_table_lookup (self->by_token, data->token);
   if (item != NULL)
@@ -1045,7 +612,7 @@ probe_cb (GObject      *source,
 
   if (error != NULL)
     {
-      guint status = status_for_error (error);
+      guint status = inflow_poll_status_for_error (error);
 
       /* Not again before the phase's usual interval, except after 429. */
       if (item != NULL && status != 429)
@@ -1066,43 +633,13 @@ probe_cb (GObject      *source,
     }
   else
     {
-      GListModel *rows = inflow_cost_query_result_get_costs (costs);
-      InflowIngestionProbe probe = { now, NULL, FALSE };
-      InflowIngestionObservation observation = { 0, };
-      GDateTime *newest = NULL;
-      guint n = g_list_model_get_n_items (rows);
-
       request_succeeded (self);
-
-      for (guint i = 0; i < n; i++)
-        {
-          g_autoptr(InflowCost) cost = g_list_model_get_item (rows, i);
-          const char *resource_id = inflow_cost_get_resource_id (cost);
-          GDateTime *accrued_at = inflow_cost_get_accrued_at (cost);
-
-          if (resource_id != NULL && *resource_id != '\0')
-            probe.resource_rows_present = TRUE;
-          if (accrued_at != NULL && (newest == NULL || g_date_time_compare (accrued_at, newest) > 0))
-            newest = accrued_at;
-        }
-      probe.newest_cost_date = newest;
 
       if (item != NULL)
         {
-          InflowIntegration *integration = inflow_ingestion_item_get_integration (item);
-
           _inflow_ingestion_item_set_last_attempt_at (item, now);
-          _inflow_ingestion_item_set_probe (item, &probe);
-          _inflow_ingestion_item_set_note (item, probe_obstacle (item));
-
-          observation.observed_at = now;
-          observation.status = _inflow_ingestion_item_get_status (item);
-          observation.last_updated = inflow_integration_get_last_updated (integration);
-          observation.probed = TRUE;
-          observation.newest_cost_date = newest;
-          observation.resource_rows_present = probe.resource_rows_present;
-          _inflow_ingestion_item_add_observation (item, &observation);
-          store_observation (self, item, now, newest, probe.resource_rows_present);
+          inflow_observation_log_add_probe (self->log, item, now, newest, rows);
+          _inflow_ingestion_item_set_note (item, inflow_cost_probe_get_obstacle (inflow_ingestion_item_get_integration (item)));
         }
     }
 
@@ -1112,7 +649,7 @@ probe_cb (GObject      *source,
       update_summary (self);
     }
 
-  schedule_soon (self);
+  inflow_poll_scheduler_soon (self->scheduler);
 }
 
 static gboolean
@@ -1121,34 +658,14 @@ start_probe (InflowIngestionMonitor *self,
              GDateTime              *now)
 {
   InflowIntegration *integration = inflow_ingestion_item_get_integration (item);
-  const char * const *workspaces = inflow_integration_get_workspace_tokens (integration);
-  g_autoptr(GDateTime) today = NULL;
-  g_autoptr(GDateTime) month_start = NULL;
-  g_autoptr(GDateTime) previous_month = NULL;
-  g_autofree char *filter = NULL;
-  g_autofree char *start_date = NULL;
-  g_autofree char *end_date = NULL;
-  int year, month, day;
 
-  if (probe_obstacle (item) != NULL || _inflow_ingestion_item_get_probing (item))
+  if (inflow_cost_probe_get_obstacle (integration) != NULL || _inflow_ingestion_item_get_probing (item))
     return FALSE;
-
-  /* Cost days are UTC days; reach back into the previous month. */
-  today = g_date_time_to_utc (now);
-  g_date_time_get_ymd (today, &year, &month, &day);
-  month_start = g_date_time_new_utc (year, month, 1, 0, 0, 0);
-  previous_month = g_date_time_add_months (month_start, -1);
-
-  filter = g_strdup_printf ("costs.provider = 'aws' AND costs.account_id = '%s'",
-                            inflow_integration_get_account_identifier (integration));
-  start_date = format_date (previous_month);
-  end_date = format_date (today);
 
   _inflow_ingestion_item_set_probing (item, TRUE);
   self->n_in_flight++;
-  inflow_client_query_costs_async (self->client, workspaces[0], filter, start_date, end_date,
-                                   "resource_id", "day", PROBE_LIMIT, self->cancellable,
-                                   probe_cb, request_data_new (self, inflow_ingestion_item_get_token (item)));
+  inflow_cost_probe_run_async (self->probe, integration, now, self->cancellable, probe_cb,
+                               request_data_new (self, inflow_ingestion_item_get_token (item)));
 
   return TRUE;
 }
@@ -1182,7 +699,6 @@ fill_state (InflowIngestionMonitor *self,
             InflowPollState        *state,
             GArray                 *targets)
 {
-  InflowRateLimit rate_limit = INFLOW_RATE_LIMIT_INIT;
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->items));
 
   for (guint i = 0; i < n; i++)
@@ -1202,7 +718,8 @@ fill_state (InflowIngestionMonitor *self,
 
       target.token = inflow_ingestion_item_get_token (item);
       target.phase = inflow_ingestion_item_get_phase (item);
-      target.is_aws = inflow_ingestion_item_get_tracked (item) && probe_obstacle (item) == NULL;
+      target.is_aws = inflow_ingestion_item_get_tracked (item) &&
+                      inflow_cost_probe_get_obstacle (inflow_ingestion_item_get_integration (item)) == NULL;
       target.last_probed_at = probed;
       target.phase_changes_at = verdict != NULL ? verdict->changes_at : NULL;
       g_array_append_val (targets, target);
@@ -1211,15 +728,11 @@ fill_state (InflowIngestionMonitor *self,
       g_object_unref (item);
     }
 
-  rate_limit.limit = inflow_client_get_rate_limit_limit (self->client);
-  rate_limit.remaining = inflow_client_get_rate_limit_remaining (self->client);
-  rate_limit.reset = inflow_client_get_rate_limit_reset (self->client);
-
   state->list_fetched_at = self->list_fetched_at;
   state->n_integrations = self->n_integrations;
   state->targets = (const InflowPollTarget *) (void *) targets->data;
   state->n_targets = targets->len;
-  state->rate_limit = rate_limit;
+  inflow_poll_scheduler_get_rate_limit (self->scheduler, &state->rate_limit);
   state->refresh_requested = self->refresh_requested;
 }
 
@@ -1230,9 +743,6 @@ cycle (InflowIngestionMonitor *self)
   g_autoptr(GArray) targets = NULL;
   g_autoptr(GDateTime) now = NULL;
   InflowPollState state = { 0, };
-  gint64 mono = g_get_monotonic_time ();
-
-  g_clear_handle_id (&self->timer_id, g_source_remove);
 
   if (!self->running || !self->history_loaded)
     return;
@@ -1244,17 +754,16 @@ cycle (InflowIngestionMonitor *self)
   /* Verdicts change with time alone too. */
   evaluate_all (self, now);
 
-  if (self->retry_not_before > mono && !self->refresh_requested)
+  if (inflow_poll_scheduler_get_backing_off (self->scheduler) && !self->refresh_requested)
     {
-      schedule_at (self, now, earliest_change (self, now, NULL),
-                   (self->retry_not_before - mono) / 1000);
+      inflow_poll_scheduler_wake_at (self->scheduler, now, earliest_change (self, now, NULL));
       g_signal_emit (self, signals[UPDATED], 0);
       return;
     }
 
   targets = g_array_new (FALSE, TRUE, sizeof (InflowPollTarget));
   fill_state (self, &state, targets);
-  plan = inflow_poll_planner_next (self->planner, now, &state);
+  plan = inflow_poll_planner_next (inflow_poll_scheduler_get_planner (self->scheduler), now, &state);
 
   for (guint i = 0; i < plan->n_requests; i++)
     {
@@ -1284,72 +793,31 @@ cycle (InflowIngestionMonitor *self)
         }
     }
 
-  schedule_at (self, now, earliest_change (self, now, plan->wake_at),
-               self->retry_not_before > mono ? (self->retry_not_before - mono) / 1000 : 0);
+  inflow_poll_scheduler_wake_at (self->scheduler, now, earliest_change (self, now, plan->wake_at));
   g_signal_emit (self, signals[UPDATED], 0);
 }
 
 /* ---- history ------------------------------------------------------------- */
 
 static void
-prune_cb (GObject      *source,
-          GAsyncResult *result,
-          gpointer      user_data)
-{
-  g_autoptr(GError) error = NULL;
-  guint n_removed = 0;
-
-  if (!inflow_database_prune_observations_finish (INFLOW_DATABASE (source), result, &n_removed, &error))
-    {
-      if (!is_cancelled (error))
-        g_debug ("Could not prune old observations: %s", error->message);
-      return;
-    }
-
-  g_debug ("Pruned %u old observations", n_removed);
-}
-
-static void
-list_observations_cb (GObject      *source,
-                      GAsyncResult *result,
-                      gpointer      user_data)
+load_history_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
 {
   g_autoptr(RequestData) data = user_data;
   InflowIngestionMonitor *self = data->self;
-  g_autoptr(GListModel) observations = NULL;
   g_autoptr(GDateTime) now = NULL;
   g_autoptr(GError) error = NULL;
   guint n;
 
-  observations = inflow_database_list_observations_since_finish (INFLOW_DATABASE (source), result, &error);
-  if (is_cancelled (error) || data->generation != self->generation)
+  inflow_observation_log_load_finish (INFLOW_OBSERVATION_LOG (source), result, &error);
+  if (is_stale (data, error))
     return;
 
   self->loading_history = FALSE;
   self->n_in_flight--;
-
   if (error != NULL)
-    {
-      g_debug ("Could not read the observation history: %s", error->message);
-    }
-  else
-    {
-      n = g_list_model_get_n_items (observations);
-      g_debug ("Read %u observations", n);
-      for (guint i = 0; i < n; i++)
-        {
-          g_autoptr(InflowObservation) row = g_list_model_get_item (observations, i);
-          const char *token = inflow_observation_get_integration_token (row);
-          GPtrArray *rows = g_hash_table_lookup (self->history, token);
-
-          if (rows == NULL)
-            {
-              rows = g_ptr_array_new_with_free_func (g_object_unref);
-              g_hash_table_insert (self->history, g_strdup (token), rows);
-            }
-          g_ptr_array_add (rows, g_object_ref (row));
-        }
-    }
+    g_debug ("Could not read the observation history: %s", error->message);
 
   /* Items already made from the session's cached list get theirs now. */
   n = g_list_model_get_n_items (G_LIST_MODEL (self->items));
@@ -1357,14 +825,14 @@ list_observations_cb (GObject      *source,
     {
       g_autoptr(InflowIngestionItem) item = g_list_model_get_item (G_LIST_MODEL (self->items), i);
 
-      merge_history (self, item);
+      inflow_observation_log_merge (self->log, item);
     }
 
   now = inflow_ingestion_monitor_dup_now (self);
   evaluate_all (self, now);
 
   /* Observations older than the retention go, once a run. */
-  inflow_database_prune_observations_async (self->database, now, self->cancellable, prune_cb, NULL);
+  inflow_observation_log_prune (self->log, now);
 
   self->history_loaded = TRUE;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HISTORY_LOADED]);
@@ -1382,9 +850,8 @@ load_history (InflowIngestionMonitor *self)
 
   self->loading_history = TRUE;
   self->n_in_flight++;
-  inflow_database_list_observations_since_async (self->database, self->profile_id, NULL, since,
-                                                 self->cancellable, list_observations_cb,
-                                                 request_data_new (self, NULL));
+  inflow_observation_log_load_async (self->log, since, self->cancellable, load_history_cb,
+                                     request_data_new (self, NULL));
 }
 
 /* ---- object --------------------------------------------------------------- */
@@ -1397,22 +864,12 @@ session_cancelled_cb (GCancellable           *cancellable,
 }
 
 static void
-clock_offset_changed_cb (InflowIngestionMonitor *self,
-                         GParamSpec             *pspec,
-                         InflowClient           *client)
-{
-  sample_clock (self);
-}
-
-static void
 inflow_ingestion_monitor_dispose (GObject *object)
 {
   InflowIngestionMonitor *self = INFLOW_INGESTION_MONITOR (object);
 
   self->running = FALSE;
   g_cancellable_cancel (self->cancellable);
-  g_clear_handle_id (&self->timer_id, g_source_remove);
-  g_clear_handle_id (&self->idle_id, g_source_remove);
 
   if (self->session != NULL)
     {
@@ -1420,9 +877,11 @@ inflow_ingestion_monitor_dispose (GObject *object)
       self->session = NULL;
     }
 
+  g_clear_object (&self->scheduler);
+  g_clear_object (&self->log);
+  g_clear_object (&self->probe);
+  g_clear_object (&self->clock);
   g_clear_object (&self->client);
-  g_clear_object (&self->database);
-  g_clear_object (&self->planner);
   g_clear_object (&self->items);
 
   G_OBJECT_CLASS (inflow_ingestion_monitor_parent_class)->dispose (object);
@@ -1435,17 +894,11 @@ inflow_ingestion_monitor_finalize (GObject *object)
 
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->by_token, g_hash_table_unref);
-  g_clear_pointer (&self->history, g_hash_table_unref);
-  g_clear_pointer (&self->profile_id, g_free);
-  g_clear_pointer (&self->profile_name, g_free);
   g_clear_pointer (&self->list_fetched_at, g_date_time_unref);
   g_clear_pointer (&self->last_poll_at, g_date_time_unref);
-  g_clear_pointer (&self->last_now, g_date_time_unref);
-  g_clear_error (&self->last_error);
 
   G_OBJECT_CLASS (inflow_ingestion_monitor_parent_class)->finalize (object);
 }
-
 static void
 inflow_ingestion_monitor_get_property (GObject    *object,
                                        guint       prop_id,
@@ -1469,7 +922,7 @@ inflow_ingestion_monitor_get_property (GObject    *object,
       g_value_set_boolean (value, self->history_loaded);
       break;
     case PROP_CONNECTION_STATE:
-      g_value_set_enum (value, self->connection_state);
+      g_value_set_enum (value, inflow_ingestion_monitor_get_connection_state (self));
       break;
     case PROP_AS_OF:
       g_value_set_boxed (value, self->list_fetched_at);
@@ -1478,7 +931,7 @@ inflow_ingestion_monitor_get_property (GObject    *object,
       g_value_set_uint (value, self->n_tracked);
       break;
     case PROP_TIME_SCALE:
-      g_value_set_double (value, self->time_scale);
+      g_object_get_property (G_OBJECT (self->clock), "time-scale", value);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -1572,7 +1025,7 @@ inflow_ingestion_monitor_class_init (InflowIngestionMonitorClass *klass)
    * header (the demo's virtual clock may run faster than real time).
    */
   properties[PROP_TIME_SCALE] =
-    g_param_spec_double ("time-scale", NULL, NULL, 0.0, MAX_TIME_SCALE, 0.0,
+    g_param_spec_double ("time-scale", NULL, NULL, 0.0, 100000.0, 0.0,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -1613,12 +1066,8 @@ static void
 inflow_ingestion_monitor_init (InflowIngestionMonitor *self)
 {
   self->cancellable = g_cancellable_new ();
-  self->planner = inflow_poll_planner_new ();
   self->items = g_list_store_new (INFLOW_TYPE_INGESTION_ITEM);
   self->by_token = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  self->history = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
-  self->rate_estimate = 1.0;
-  self->connection_state = INFLOW_CONNECTION_UNKNOWN;
 }
 
 /**
@@ -1644,18 +1093,18 @@ inflow_ingestion_monitor_new (InflowSession *session)
   g_object_add_weak_pointer (G_OBJECT (session), (gpointer *) &self->session);
 
   self->client = g_object_ref (inflow_session_get_client (session));
-  if (inflow_session_get_database (session) != NULL)
-    self->database = g_object_ref (inflow_session_get_database (session));
-
+  self->clock = inflow_server_clock_new (self->client);
+  self->probe = inflow_cost_probe_new (self->client);
+  self->scheduler = inflow_poll_scheduler_new (self->client, self->clock);
   profile = inflow_session_get_profile (session);
-  if (profile != NULL)
-    {
-      self->profile_id = g_strdup (inflow_profile_get_id (profile));
-      self->profile_name = g_strdup (inflow_profile_get_name (profile));
-    }
+  self->log = inflow_observation_log_new (inflow_session_get_database (session),
+                                          profile != NULL ? inflow_profile_get_id (profile) : NULL);
 
-  g_signal_connect_object (self->client, "notify::clock-offset",
-                           G_CALLBACK (clock_offset_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->clock, "notify::time-scale",
+                           G_CALLBACK (time_scale_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->scheduler, "due", G_CALLBACK (cycle), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->scheduler, "notify::connection-state",
+                           G_CALLBACK (scheduler_state_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (session, "fetched-at-changed",
                            G_CALLBACK (session_fetched_at_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (inflow_session_get_cloud_accounts (session), "items-changed",
@@ -1698,7 +1147,23 @@ inflow_ingestion_monitor_get_planner (InflowIngestionMonitor *self)
 {
   g_return_val_if_fail (INFLOW_IS_INGESTION_MONITOR (self), NULL);
 
-  return self->planner;
+  return inflow_poll_scheduler_get_planner (self->scheduler);
+}
+
+/**
+ * inflow_ingestion_monitor_get_clock:
+ * @self: a monitor
+ *
+ * The session's one clock: every time a view shows is said against it.
+ *
+ * Returns: (transfer none): the server's clock
+ */
+InflowServerClock *
+inflow_ingestion_monitor_get_clock (InflowIngestionMonitor *self)
+{
+  g_return_val_if_fail (INFLOW_IS_INGESTION_MONITOR (self), NULL);
+
+  return self->clock;
 }
 
 /**
@@ -1736,7 +1201,9 @@ inflow_ingestion_monitor_start (InflowIngestionMonitor *self)
         }
     }
 
-  if (!self->history_loaded && self->database != NULL && self->profile_id != NULL)
+  inflow_poll_scheduler_set_running (self->scheduler, TRUE);
+
+  if (!self->history_loaded && inflow_observation_log_get_stores (self->log))
     {
       if (!self->loading_history)
         load_history (self);
@@ -1748,7 +1215,7 @@ inflow_ingestion_monitor_start (InflowIngestionMonitor *self)
     }
 
   notify_loading (self, loading);
-  schedule_soon (self);
+  inflow_poll_scheduler_soon (self->scheduler);
 }
 
 /**
@@ -1777,8 +1244,7 @@ inflow_ingestion_monitor_stop (InflowIngestionMonitor *self)
   self->list_in_flight = FALSE;
   self->loading_history = FALSE;
   self->n_in_flight = 0;
-  g_clear_handle_id (&self->timer_id, g_source_remove);
-  g_clear_handle_id (&self->idle_id, g_source_remove);
+  inflow_poll_scheduler_set_running (self->scheduler, FALSE);
 
   for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->items)); i++)
     {
@@ -1812,8 +1278,8 @@ inflow_ingestion_monitor_refresh (InflowIngestionMonitor *self)
   g_return_if_fail (INFLOW_IS_INGESTION_MONITOR (self));
 
   self->refresh_requested = TRUE;
-  self->retry_not_before = 0;
-  schedule_soon (self);
+  inflow_poll_scheduler_end_backoff (self->scheduler);
+  inflow_poll_scheduler_soon (self->scheduler);
 }
 
 /**
@@ -1911,7 +1377,8 @@ inflow_ingestion_monitor_get_loading (InflowIngestionMonitor *self)
 {
   g_return_val_if_fail (INFLOW_IS_INGESTION_MONITOR (self), FALSE);
 
-  return self->running && self->list_fetched_at == NULL && self->last_error == NULL;
+  return self->running && self->list_fetched_at == NULL &&
+         inflow_poll_scheduler_get_last_error (self->scheduler) == NULL;
 }
 
 gboolean
@@ -1927,7 +1394,7 @@ inflow_ingestion_monitor_get_connection_state (InflowIngestionMonitor *self)
 {
   g_return_val_if_fail (INFLOW_IS_INGESTION_MONITOR (self), INFLOW_CONNECTION_UNKNOWN);
 
-  return self->connection_state;
+  return inflow_poll_scheduler_get_connection_state (self->scheduler);
 }
 
 /**
@@ -1941,7 +1408,7 @@ inflow_ingestion_monitor_get_last_error (InflowIngestionMonitor *self)
 {
   g_return_val_if_fail (INFLOW_IS_INGESTION_MONITOR (self), NULL);
 
-  return self->last_error;
+  return inflow_poll_scheduler_get_last_error (self->scheduler);
 }
 
 /**
@@ -1993,13 +1460,13 @@ inflow_ingestion_monitor_get_request_stats (InflowIngestionMonitor *self,
   g_return_if_fail (stats != NULL);
 
   now = inflow_ingestion_monitor_dup_now (self);
-  inflow_poll_planner_get_stats (self->planner, now, stats);
+  inflow_poll_planner_get_stats (inflow_ingestion_monitor_get_planner (self), now, stats);
 
   if (planned_per_hour != NULL)
     {
       targets = g_array_new (FALSE, TRUE, sizeof (InflowPollTarget));
       fill_state (self, &state, targets);
-      *planned_per_hour = inflow_poll_planner_estimate_rate (self->planner, &state);
+      *planned_per_hour = inflow_poll_planner_estimate_rate (inflow_ingestion_monitor_get_planner (self), &state);
     }
 }
 
@@ -2014,7 +1481,7 @@ inflow_ingestion_monitor_get_n_observations_written (InflowIngestionMonitor *sel
 {
   g_return_val_if_fail (INFLOW_IS_INGESTION_MONITOR (self), 0);
 
-  return self->n_written;
+  return inflow_observation_log_get_n_written (self->log);
 }
 
 /**
@@ -2029,7 +1496,7 @@ inflow_ingestion_monitor_get_stores_history (InflowIngestionMonitor *self)
 {
   g_return_val_if_fail (INFLOW_IS_INGESTION_MONITOR (self), FALSE);
 
-  return self->database != NULL && self->profile_id != NULL;
+  return inflow_observation_log_get_stores (self->log);
 }
 
 /**
@@ -2044,13 +1511,7 @@ inflow_ingestion_monitor_set_time_scale (InflowIngestionMonitor *self,
 {
   g_return_if_fail (INFLOW_IS_INGESTION_MONITOR (self));
 
-  scale = CLAMP (scale, 0.0, MAX_TIME_SCALE);
-  if (self->time_scale == scale)
-    return;
-
-  self->time_scale = scale;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TIME_SCALE]);
-  schedule_soon (self);
+  inflow_server_clock_set_time_scale (self->clock, scale);
 }
 
 double
@@ -2058,5 +1519,5 @@ inflow_ingestion_monitor_get_time_scale (InflowIngestionMonitor *self)
 {
   g_return_val_if_fail (INFLOW_IS_INGESTION_MONITOR (self), 0.0);
 
-  return self->time_scale > 0 ? self->time_scale : effective_rate (self);
+  return inflow_server_clock_get_time_scale (self->clock);
 }

@@ -10,6 +10,7 @@
 
 #include "inflow-ingestion-item.h"
 #include "inflow-poll-planner.h"
+#include "inflow-server-clock.h"
 #include "inflow-session.h"
 
 G_BEGIN_DECLS
@@ -50,6 +51,7 @@ InflowIngestionMonitor *inflow_ingestion_monitor_new                 (InflowSess
 
 InflowSession          *inflow_ingestion_monitor_get_session         (InflowIngestionMonitor  *self);
 InflowPollPlanner      *inflow_ingestion_monitor_get_planner         (InflowIngestionMonitor  *self);
+InflowServerClock      *inflow_ingestion_monitor_get_clock           (InflowIngestionMonitor  *self);
 
 void                    inflow_ingestion_monitor_start               (InflowIngestionMonitor  *self);
 void                    inflow_ingestion_monitor_stop                (InflowIngestionMonitor  *self);

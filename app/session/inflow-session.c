@@ -1006,8 +1006,20 @@ inflow_session_dup_as_of_text (InflowSession     *self,
   if (self->fetched_at[list] == NULL)
     return NULL;
 
-  now = g_date_time_new_now_local ();
-  when = inflow_ingestion_format_when (self->fetched_at[list], now);
+  /* One clock for every time shown: the monitor's, the server's */
+  if (self->monitor != NULL)
+    {
+      InflowServerClock *clock = inflow_ingestion_monitor_get_clock (self->monitor);
+      g_autoptr(GDateTime) fetched_at = inflow_server_clock_to_server_time (clock, self->fetched_at[list]);
+
+      now = inflow_server_clock_dup_local_now (clock);
+      when = inflow_ingestion_format_when (fetched_at, now);
+    }
+  else
+    {
+      now = g_date_time_new_now_local ();
+      when = inflow_ingestion_format_when (self->fetched_at[list], now);
+    }
 
   if (self->connection_state == INFLOW_CONNECTION_OFFLINE)
     /* Translators: %s is a time, like "14:20 today" */

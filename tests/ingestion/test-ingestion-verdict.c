@@ -585,7 +585,7 @@ test_phase_order (void)
       g_hash_table_add (labels, (gpointer) label);
     }
 
-  /* Nothing unknown is ever a green tick; red beyond 48 h (research §1.6). */
+  /* Nothing unknown is ever a green tick; red beyond 48 h, when data is stale. */
   g_assert_cmpint (inflow_ingestion_phase_get_severity (INFLOW_INGESTION_PHASE_UNKNOWN), ==, INFLOW_INGESTION_SEVERITY_NONE);
   g_assert_cmpint (inflow_ingestion_phase_get_severity (INFLOW_INGESTION_PHASE_FRESH), ==, INFLOW_INGESTION_SEVERITY_OK);
   g_assert_cmpint (inflow_ingestion_phase_get_severity (INFLOW_INGESTION_PHASE_LATE), ==, INFLOW_INGESTION_SEVERITY_WARNING);
@@ -609,6 +609,47 @@ test_status_from_string (void)
   g_assert_true (G_TYPE_IS_BOXED (INFLOW_TYPE_INGESTION_VERDICT));
 }
 
+static const VerdictCase *
+find_case (const char *name)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    if (g_str_equal (cases[i].name, name))
+      return &cases[i];
+
+  g_assert_not_reached ();
+}
+
+/* The few words of a list row, from the verdict alone. */
+static void
+test_brief (void)
+{
+  static const struct { const char *name; gboolean can_check; gboolean probed; const char *brief; } briefs[] = {
+    { "awaiting/never-probed", TRUE, FALSE, "Expected by 05:00 tomorrow" },
+    { "first-cur-late/3-days", TRUE, TRUE, "Was expected by" },
+    { "fresh/yesterday", TRUE, TRUE, "Data through Nov 25, 1 day old" },
+    { "critical/6-days", TRUE, TRUE, "days old" },
+    { "error/since-observed", TRUE, TRUE, "Seen since" },
+    { "unknown/status", FALSE, FALSE, "Cannot check its cost data" },
+    { "unknown/status", TRUE, FALSE, "Not checked yet" },
+  };
+  g_autoptr(GDateTime) now = parse_time (NOW);
+  g_autofree char *none = inflow_ingestion_verdict_dup_brief (NULL, TRUE, FALSE, now);
+
+  g_assert_cmpstr (none, ==, "Not checked yet");
+
+  for (guint i = 0; i < G_N_ELEMENTS (briefs); i++)
+    {
+      const VerdictCase *c = find_case (briefs[i].name);
+      g_autoptr(InflowIngestionVerdict) verdict = evaluate_case (c, c->now);
+      g_autoptr(GDateTime) case_now = parse_time (c->now);
+      g_autofree char *brief = inflow_ingestion_verdict_dup_brief (verdict, briefs[i].can_check, briefs[i].probed,
+                                                                   case_now);
+
+      g_test_message ("%s: %s", briefs[i].name, brief);
+      g_assert_nonnull (strstr (brief, briefs[i].brief));
+    }
+}
+
 static void
 test_format (void)
 {
@@ -629,6 +670,12 @@ test_format (void)
     { 20, 14, 20, "Nov 20, 14:20" },
     { 5, 8, 0, "Nov 5, 08:00" },
   };
+  /* Another year always says which: Dec 2025 seen in Nov 2026 is no future date. */
+  static const struct { int y, m, d, h, min; const char *when, *date, *day; } years[] = {
+    { 2025, 12, 17, 2, 17, "Dec 17, 2025, 02:17", "Dec 17, 2025", "Dec 17, 2025" },
+    { 2027, 1, 4, 9, 0, "Jan 4, 2027, 09:00", "Jan 4, 2027", "Jan 4, 2027" },
+    { 2026, 11, 7, 12, 0, "Nov 7, 12:00", "Nov 7", "Nov 7" },
+  };
 
   for (guint i = 0; i < G_N_ELEMENTS (durations); i++)
     {
@@ -643,6 +690,18 @@ test_format (void)
       g_autofree char *text = inflow_ingestion_format_when (time, now);
 
       g_assert_cmpstr (text, ==, whens[i].text);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (years); i++)
+    {
+      g_autoptr(GDateTime) time = g_date_time_new_utc (years[i].y, years[i].m, years[i].d, years[i].h, years[i].min, 0);
+      g_autofree char *when = inflow_ingestion_format_when (time, now);
+      g_autofree char *date = inflow_ingestion_format_date (time, now);
+      g_autofree char *day = inflow_ingestion_format_day (time, now);
+
+      g_assert_cmpstr (when, ==, years[i].when);
+      g_assert_cmpstr (date, ==, years[i].date);
+      g_assert_cmpstr (day, ==, years[i].day);
     }
 }
 
@@ -664,6 +723,7 @@ main (int   argc,
   g_test_add_func ("/ingestion/verdict/display-zone", test_verdict_display_zone);
   g_test_add_func ("/ingestion/verdict/phase-order", test_phase_order);
   g_test_add_func ("/ingestion/verdict/status-from-string", test_status_from_string);
+  g_test_add_func ("/ingestion/verdict/brief", test_brief);
   g_test_add_func ("/ingestion/format", test_format);
 
   return inflow_test_run ();

@@ -13,9 +13,14 @@
 
 #include <string.h>
 
+#include "inflow-api-error.h"
+#include "inflow-cost-probe.h"
 #include "inflow-database.h"
+#include "inflow-ingestion-detail.h"
 #include "inflow-ingestion-monitor.h"
+#include "inflow-poll-scheduler.h"
 #include "inflow-profile.h"
+#include "inflow-server-clock.h"
 #include "inflow-session.h"
 #include "inflow-simulator.h"
 #include "inflow-test-utils.h"
@@ -278,6 +283,75 @@ test_first_cur (Fixture       *fixture,
   g_assert_cmpuint (inflow_ingestion_monitor_get_n_observations_written (fixture->monitor), ==, 0);
 }
 
+static char *
+detail_text (InflowIngestionDetail *detail,
+             const char            *name)
+{
+  char *text = NULL;
+
+  g_object_get (detail, name, &text, NULL);
+
+  return text;
+}
+
+/* The Ingestion pane's words, without a widget. */
+static void
+test_detail (Fixture       *fixture,
+             gconstpointer  data)
+{
+  const char *azure_token = inflow_simulator_get_notable_integration (fixture->sim, INFLOW_SIM_NOTABLE_IMPORTING);
+  g_autoptr(InflowIngestionDetail) detail = inflow_ingestion_detail_new ();
+  g_autofree char *page = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *subtitle = NULL;
+  g_autofree char *awaiting_text = NULL;
+  g_autofree char *connected = NULL;
+  gboolean awaiting = FALSE;
+  InflowIngestionItem *item;
+
+  new_monitor (fixture, FALSE);
+  run_until_awaiting_probed (fixture);
+  item = awaiting_item (fixture);
+
+  inflow_ingestion_detail_set_monitor (detail, fixture->monitor);
+  g_assert_true (inflow_ingestion_detail_get_monitor (detail) == fixture->monitor);
+  page = detail_text (detail, "page");
+  g_assert_cmpstr (page, ==, "none");
+  g_clear_pointer (&page, g_free);
+
+  /* Awaiting its first CUR: the account, why the wait, when connected. */
+  inflow_ingestion_detail_set_item (detail, item);
+  g_assert_true (inflow_ingestion_detail_get_item (detail) == item);
+  page = detail_text (detail, "page");
+  title = detail_text (detail, "title");
+  subtitle = detail_text (detail, "subtitle");
+  awaiting_text = detail_text (detail, "awaiting-text");
+  connected = detail_text (detail, "connected");
+  g_object_get (detail, "awaiting", &awaiting, NULL);
+  g_test_message ("%s — %s; %s; %s", title, subtitle, awaiting_text, connected);
+  g_assert_cmpstr (page, ==, "detail");
+  g_assert_cmpstr (title, ==, inflow_ingestion_item_get_title (item));
+  g_assert_nonnull (strstr (subtitle, inflow_ingestion_item_get_account_id (item)));
+  g_assert_true (awaiting);
+  g_assert_nonnull (awaiting_text);
+  g_assert_nonnull (connected);
+  g_clear_pointer (&page, g_free);
+
+  /* Another integration: its words replace the first's. */
+  inflow_ingestion_detail_set_item (detail, inflow_ingestion_monitor_lookup (fixture->monitor, azure_token));
+  g_clear_pointer (&title, g_free);
+  title = detail_text (detail, "title");
+  g_object_get (detail, "awaiting", &awaiting, NULL);
+  g_assert_cmpstr (title, !=, inflow_ingestion_item_get_title (item));
+  g_assert_false (awaiting);
+
+  /* None: no pane. */
+
+  inflow_ingestion_detail_set_item (detail, NULL);
+  page = detail_text (detail, "page");
+  g_assert_cmpstr (page, ==, "none");
+}
+
 static void
 test_budget (Fixture       *fixture,
              gconstpointer  data)
@@ -530,6 +604,238 @@ test_shared (Fixture       *fixture,
   g_assert_null (shared);
 }
 
+/* The monitor's parts on their own: the server clock, the scheduler and the
+ * cost probe. */
+
+static GTimeSpan
+abs_span (GTimeSpan span)
+{
+  return span < 0 ? -span : span;
+}
+
+static void
+test_server_clock (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(InflowServerClock) clock = inflow_server_clock_new (fixture->client);
+  g_autoptr(GDateTime) sim_now = NULL;
+  g_autoptr(GDateTime) now = NULL;
+  g_autoptr(GDateTime) later = NULL;
+  g_autoptr(GDateTime) real_now = NULL;
+  g_autoptr(GDateTime) real_before = NULL;
+  g_autoptr(GDateTime) then = NULL;
+  g_autoptr(GDateTime) again = NULL;
+
+  /* No answer yet: the offset is not known, the rate is real time. */
+  g_assert_false (inflow_server_clock_get_reached (clock));
+  g_assert_false (inflow_server_clock_get_rate_known (clock));
+  g_assert_cmpfloat (inflow_server_clock_get_rate (clock), ==, 1.0);
+
+  /* An answer sets it to the simulator's clock (whole seconds in the Date
+   * header), two days ahead of the computer's. */
+  inflow_simulator_advance_clock (fixture->sim, 2 * G_TIME_SPAN_DAY);
+  learn_clock (fixture);
+  g_assert_true (inflow_server_clock_get_reached (clock));
+  sim_now = inflow_simulator_dup_now (fixture->sim);
+  now = inflow_server_clock_dup_now (clock);
+  g_assert_cmpint (abs_span (g_date_time_difference (now, sim_now)), <=, 2 * G_TIME_SPAN_SECOND);
+  real_now = g_date_time_new_now_utc ();
+  g_assert_cmpint (abs_span (inflow_server_clock_get_offset (clock) - g_date_time_difference (sim_now, real_now)),
+                   <=, 2 * G_TIME_SPAN_SECOND);
+
+  /* Told the demo's pace: ten server seconds a real second. */
+  inflow_server_clock_set_time_scale (clock, 10);
+  g_assert_true (inflow_server_clock_get_rate_known (clock));
+  g_assert_cmpfloat (inflow_server_clock_get_rate (clock), ==, 10.0);
+  later = g_date_time_add_seconds (now, 10);
+  g_assert_cmpint (inflow_server_clock_real_ms_until (clock, now, later), ==, 1000);
+  g_assert_cmpint (inflow_server_clock_real_ms_until (clock, later, now), ==, 0);
+
+  /* A time of the computer's clock a real second ago is ten server seconds
+   * before the server's now. */
+  real_before = g_date_time_add_seconds (real_now, -1);
+  then = inflow_server_clock_to_server_time (clock, real_before);
+  again = inflow_server_clock_dup_now (clock);
+  g_assert_cmpint (abs_span (g_date_time_difference (again, then) - 10 * G_TIME_SPAN_SECOND), <=, G_TIME_SPAN_SECOND);
+
+  /* It never goes back, not even when the server's clock does. */
+  inflow_simulator_advance_clock (fixture->sim, -G_TIME_SPAN_DAY);
+  learn_clock (fixture);
+  {
+    g_autoptr(GDateTime) after = inflow_server_clock_dup_now (clock);
+
+    g_assert_cmpint (g_date_time_compare (after, again), >=, 0);
+  }
+}
+
+static void
+count_cb (guint *count)
+{
+  (*count)++;
+}
+
+static void
+test_scheduler (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(InflowServerClock) clock = inflow_server_clock_new (fixture->client);
+  g_autoptr(InflowPollScheduler) scheduler = inflow_poll_scheduler_new (fixture->client, clock);
+  g_autoptr(GError) network = g_error_new_literal (INFLOW_API_ERROR, INFLOW_API_ERROR_NETWORK, "No route");
+  g_autoptr(GError) refused = g_error_new_literal (INFLOW_API_ERROR, INFLOW_API_ERROR_UNAUTHORIZED, "Refused");
+  g_autoptr(GError) limited = g_error_new_literal (INFLOW_API_ERROR, INFLOW_API_ERROR_RATE_LIMITED, "Slow down");
+  g_autoptr(GError) other = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_FAILED, "Other");
+  guint due = 0;
+
+  g_assert_nonnull (inflow_poll_scheduler_get_planner (scheduler));
+  g_assert_cmpint (inflow_poll_scheduler_get_connection_state (scheduler), ==, INFLOW_CONNECTION_UNKNOWN);
+  g_assert_false (inflow_poll_scheduler_get_backing_off (scheduler));
+
+  /* The network fails: offline, backing off, the error kept. */
+  inflow_poll_scheduler_failed (scheduler, network);
+  g_assert_cmpint (inflow_poll_scheduler_get_connection_state (scheduler), ==, INFLOW_CONNECTION_OFFLINE);
+  g_assert_true (inflow_poll_scheduler_get_backing_off (scheduler));
+  g_assert_error (inflow_poll_scheduler_get_last_error (scheduler), INFLOW_API_ERROR, INFLOW_API_ERROR_NETWORK);
+
+  /* The user asks for fresh data: the back-off ends. */
+  inflow_poll_scheduler_end_backoff (scheduler);
+  g_assert_false (inflow_poll_scheduler_get_backing_off (scheduler));
+
+  /* An answer: online, no error. */
+  inflow_poll_scheduler_succeeded (scheduler);
+  g_assert_cmpint (inflow_poll_scheduler_get_connection_state (scheduler), ==, INFLOW_CONNECTION_ONLINE);
+  g_assert_null (inflow_poll_scheduler_get_last_error (scheduler));
+
+  /* A 429 is the planner's: no back-off, still online. */
+  inflow_poll_scheduler_failed (scheduler, limited);
+  g_assert_cmpint (inflow_poll_scheduler_get_connection_state (scheduler), ==, INFLOW_CONNECTION_ONLINE);
+  g_assert_false (inflow_poll_scheduler_get_backing_off (scheduler));
+
+  /* A refused token, then something else. */
+  inflow_poll_scheduler_failed (scheduler, refused);
+  g_assert_cmpint (inflow_poll_scheduler_get_connection_state (scheduler), ==, INFLOW_CONNECTION_UNAUTHORIZED);
+  inflow_poll_scheduler_failed (scheduler, other);
+  g_assert_cmpint (inflow_poll_scheduler_get_connection_state (scheduler), ==, INFLOW_CONNECTION_ERROR);
+
+  /* The HTTP status the planner is told. */
+  g_assert_cmpuint (inflow_poll_status_for_error (NULL), ==, 200);
+  g_assert_cmpuint (inflow_poll_status_for_error (network), ==, 0);
+  g_assert_cmpuint (inflow_poll_status_for_error (refused), ==, 401);
+  g_assert_cmpuint (inflow_poll_status_for_error (limited), ==, 429);
+  g_assert_cmpuint (inflow_poll_status_for_error (other), ==, 0);
+
+  /* Not running: nothing is due; running: a cycle soon, once. */
+  g_signal_connect_swapped (scheduler, "due", G_CALLBACK (count_cb), &due);
+  inflow_poll_scheduler_soon (scheduler);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_cmpuint (due, ==, 0);
+  inflow_poll_scheduler_set_running (scheduler, TRUE);
+  inflow_poll_scheduler_soon (scheduler);
+  inflow_poll_scheduler_soon (scheduler);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_cmpuint (due, ==, 1);
+  inflow_poll_scheduler_set_running (scheduler, FALSE);
+}
+
+static InflowIntegration *
+find_integration (GListModel *integrations,
+                  const char *token)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (integrations); i++)
+    {
+      g_autoptr(InflowIntegration) integration = g_list_model_get_item (integrations, i);
+
+      if (g_strcmp0 (inflow_integration_get_token (integration), token) == 0)
+        return integration;
+    }
+
+  return NULL;
+}
+
+typedef struct
+{
+  gboolean   answered;
+  GDateTime *newest;
+  gboolean   resource_rows;
+} ProbeAnswer;
+
+static void
+probe (Fixture           *fixture,
+       InflowCostProbe   *cost_probe,
+       InflowIntegration *integration,
+       ProbeAnswer       *answer)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GDateTime) now = inflow_simulator_dup_now (fixture->sim);
+  g_autoptr(GError) error = NULL;
+
+  inflow_cost_probe_run_async (cost_probe, integration, now, NULL, inflow_test_store_result_cb, &result);
+  answer->answered = inflow_cost_probe_run_finish (cost_probe, inflow_test_wait_result (&result),
+                                                   &answer->newest, &answer->resource_rows, &error);
+  g_assert_no_error (error);
+}
+
+static void
+test_cost_probe (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(InflowCostProbe) cost_probe = inflow_cost_probe_new (fixture->client);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GListModel) integrations = NULL;
+  g_autoptr(GDateTime) now = inflow_simulator_dup_now (fixture->sim);
+  g_autoptr(GError) error = NULL;
+  InflowIntegration *management, *awaiting, *stale, *no_workspace, *azure;
+  ProbeAnswer answer = { 0 };
+
+  inflow_client_list_integrations_async (fixture->client, NULL, NULL, NULL, inflow_test_store_result_cb, &result);
+  integrations = inflow_client_list_integrations_finish (fixture->client, inflow_test_wait_result (&result), NULL, &error);
+  g_assert_no_error (error);
+
+#define NOTABLE(kind) find_integration (integrations, inflow_simulator_get_notable_integration (fixture->sim, kind))
+  management = NOTABLE (INFLOW_SIM_NOTABLE_MANAGEMENT);
+  awaiting = NOTABLE (INFLOW_SIM_NOTABLE_AWAITING_FIRST_CUR);
+  stale = NOTABLE (INFLOW_SIM_NOTABLE_STALE);
+  no_workspace = NOTABLE (INFLOW_SIM_NOTABLE_NO_WORKSPACE);
+  azure = NOTABLE (INFLOW_SIM_NOTABLE_IMPORTING);
+#undef NOTABLE
+
+  /* What stands in the way: no workspace; not AWS is not probed at all. */
+  g_assert_null (inflow_cost_probe_get_obstacle (management));
+  g_assert_nonnull (inflow_cost_probe_get_obstacle (no_workspace));
+  g_assert_null (inflow_cost_probe_get_obstacle (azure));
+
+  /* The management account: today's or yesterday's costs, by resource. */
+  probe (fixture, cost_probe, management, &answer);
+  g_assert_true (answer.answered);
+  g_assert_nonnull (answer.newest);
+  g_assert_cmpint (g_date_time_difference (now, answer.newest), <, 2 * G_TIME_SPAN_DAY);
+  g_assert_true (answer.resource_rows);
+  g_clear_pointer (&answer.newest, g_date_time_unref);
+
+  /* Stale: its newest day 3-6 days old. */
+  probe (fixture, cost_probe, stale, &answer);
+  g_assert_true (answer.answered);
+  g_assert_nonnull (answer.newest);
+  g_assert_cmpint (g_date_time_difference (now, answer.newest), >=, 2 * G_TIME_SPAN_DAY);
+  g_assert_cmpint (g_date_time_difference (now, answer.newest), <=, 7 * G_TIME_SPAN_DAY);
+  g_clear_pointer (&answer.newest, g_date_time_unref);
+
+  /* Awaiting its first CUR: nothing by resource yet. */
+  probe (fixture, cost_probe, awaiting, &answer);
+  g_assert_true (answer.answered);
+  g_assert_false (answer.resource_rows);
+  g_clear_pointer (&answer.newest, g_date_time_unref);
+
+  /* In no workspace: refused before asking. */
+  g_clear_object (&result);
+  inflow_cost_probe_run_async (cost_probe, no_workspace, now, NULL, inflow_test_store_result_cb, &result);
+  g_assert_false (inflow_cost_probe_run_finish (cost_probe, inflow_test_wait_result (&result), &answer.newest,
+                                                &answer.resource_rows, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+  g_assert_null (answer.newest);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -544,6 +850,10 @@ main (int   argc,
   ADD ("/ingestion-monitor/lookup-and-summary", test_lookup_and_summary);
   ADD ("/ingestion-monitor/offline", test_offline);
   ADD ("/ingestion-monitor/shared", test_shared);
+  ADD ("/ingestion-monitor/server-clock", test_server_clock);
+  ADD ("/ingestion-monitor/scheduler", test_scheduler);
+  ADD ("/ingestion-monitor/cost-probe", test_cost_probe);
+  ADD ("/ingestion-monitor/detail", test_detail);
 #undef ADD
 
   return inflow_test_run ();

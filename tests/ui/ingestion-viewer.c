@@ -100,7 +100,7 @@ static gboolean
 select_cb (gpointer data)
 {
   Viewer *viewer = data;
-  InflowIngestionMonitor *monitor = inflow_ingestion_view_get_monitor (viewer->view);
+  InflowIngestionMonitor *monitor = inflow_session_get_ingestion_monitor (viewer->session);
   InflowIngestionItem *item = inflow_ingestion_monitor_lookup (monitor, viewer->token);
 
   if (item == NULL || inflow_ingestion_item_get_last_probed_at (item) == NULL)
@@ -127,7 +127,7 @@ select_cb (gpointer data)
 static gboolean
 run_checks_cb (gpointer data)
 {
-  inflow_diagnostics_page_run_checks (data);
+  gtk_widget_activate_action (data, "diagnostics.run", NULL);
   return G_SOURCE_REMOVE;
 }
 
@@ -145,7 +145,7 @@ activate_cb (GtkApplication *app,
   GtkWidget *window = adw_application_window_new (app);
   GtkWidget *leaflet = adw_leaflet_new ();
   GtkWidget *content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *header = adw_header_bar_new ();
+  GtkWidget *header = NULL;
   g_autoptr(InflowClient) client = NULL;
   g_autoptr(InflowProfile) profile = NULL;
   g_autoptr(GError) error = NULL;
@@ -178,30 +178,28 @@ activate_cb (GtkApplication *app,
   inflow_session_refresh_async (viewer->session, NULL, NULL, NULL);
 
   gtk_widget_set_hexpand (content, TRUE);
-  gtk_box_append (GTK_BOX (content), header);
+  inflow_ingestion_monitor_set_time_scale (inflow_session_get_ingestion_monitor (viewer->session), scale);
 
   if (g_strcmp0 (page, "diagnostics") == 0)
     {
-      InflowIngestionMonitor *monitor = inflow_session_get_ingestion_monitor (viewer->session);
-
-      inflow_ingestion_monitor_set_time_scale (monitor, scale);
-      adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), adw_window_title_new (_("Diagnostics"), NULL));
+      /* The page has its header bar */
+      gtk_window_set_title (GTK_WINDOW (window), _("Diagnostics"));
       body = inflow_diagnostics_page_new ();
       inflow_diagnostics_page_set_session (INFLOW_DIAGNOSTICS_PAGE (body), viewer->session);
       gtk_widget_set_vexpand (body, TRUE);
       gtk_box_append (GTK_BOX (content), body);
-      adw_header_bar_pack_end (ADW_HEADER_BAR (header), gtk_button_new_from_icon_name ("edit-copy-symbolic"));
       g_timeout_add_seconds (6, run_checks_cb, body);
       sidebar = FALSE;
     }
   else
     {
+      header = adw_header_bar_new ();
+      gtk_box_append (GTK_BOX (content), header);
       adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), adw_window_title_new (_("Ingestion"), NULL));
       viewer->view = INFLOW_INGESTION_VIEW (inflow_ingestion_view_new ());
       gtk_widget_set_vexpand (GTK_WIDGET (viewer->view), TRUE);
       gtk_box_append (GTK_BOX (content), GTK_WIDGET (viewer->view));
       inflow_ingestion_view_set_session (viewer->view, viewer->session);
-      inflow_ingestion_monitor_set_time_scale (inflow_ingestion_view_get_monitor (viewer->view), scale);
 
       if (g_strcmp0 (select_which, "stale") == 0)
         viewer->token = inflow_simulator_get_notable_integration (viewer->sim, INFLOW_SIM_NOTABLE_STALE);
@@ -240,7 +238,8 @@ activate_cb (GtkApplication *app,
       adw_application_window_set_content (ADW_APPLICATION_WINDOW (window), content);
     }
 
-  gtk_window_set_title (GTK_WINDOW (window), "Inflow");
+  if (gtk_window_get_title (GTK_WINDOW (window)) == NULL)
+    gtk_window_set_title (GTK_WINDOW (window), "Inflow");
   gtk_window_set_default_size (GTK_WINDOW (window), width, height);
   gtk_window_present (GTK_WINDOW (window));
 

@@ -171,13 +171,8 @@ void
 ui_fixture_teardown (UiFixture     *fixture,
                      gconstpointer  data)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  while (g_list_model_get_n_items (toplevels) > 0)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, 0);
-      gtk_window_destroy (window);
-    }
+  /* Every window and dialog the test opened goes, and is freed */
+  ui_destroy_all_windows ();
 
   remove_all_profiles (fixture->manager);
   g_clear_object (&fixture->manager);
@@ -277,41 +272,6 @@ ui_is_shown (GtkWidget *widget)
   return widget != NULL && gtk_widget_get_mapped (widget) && gtk_widget_is_drawable (widget);
 }
 
-/* Whether a shortcut of @widget's controllers (the class's key bindings
- * included) triggers @action_name with this key. */
-gboolean
-ui_has_shortcut (GtkWidget       *widget,
-                 guint            keyval,
-                 GdkModifierType  modifiers,
-                 const char      *action_name)
-{
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
-
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-    {
-      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
-
-      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
-        continue;
-
-      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
-        {
-          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
-          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
-          GtkShortcutAction *action = gtk_shortcut_get_action (shortcut);
-
-          if (GTK_IS_KEYVAL_TRIGGER (trigger) &&
-              gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval &&
-              gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == modifiers &&
-              GTK_IS_NAMED_ACTION (action) &&
-              g_strcmp0 (gtk_named_action_get_action_name (GTK_NAMED_ACTION (action)), action_name) == 0)
-            return TRUE;
-        }
-    }
-
-  return FALSE;
-}
-
 /* Whether @menu or one of its sections has an item with this label. */
 gboolean
 ui_menu_has_label (GMenuModel *menu,
@@ -341,12 +301,19 @@ typedef struct
   const char   *page;
 } PageWait;
 
+/* What @window shows: "loading", "welcome" or "main" */
+const char *
+ui_window_page (InflowWindow *window)
+{
+  return gtk_stack_get_visible_child_name (GTK_STACK (ui_template_child (window, INFLOW_TYPE_WINDOW, "main_stack")));
+}
+
 static gboolean
 page_is (gpointer data)
 {
   PageWait *wait = data;
 
-  return g_strcmp0 (inflow_window_get_page (wait->window), wait->page) == 0;
+  return g_strcmp0 (ui_window_page (wait->window), wait->page) == 0;
 }
 
 gboolean

@@ -12,6 +12,7 @@
 #include "inflow-profile-manager.h"
 #include "inflow-simulator.h"
 #include "inflow-window.h"
+#include "ui-window.h"
 
 G_BEGIN_DECLS
 
@@ -55,12 +56,11 @@ GtkWindow      *ui_find_toplevel              (GType           type);
 gboolean        ui_wait_toplevel              (GType           type,
                                                guint           timeout_ms);
 gboolean        ui_is_shown                   (GtkWidget      *widget);
-gboolean        ui_has_shortcut               (GtkWidget      *widget,
-                                               guint           keyval,
-                                               GdkModifierType modifiers,
-                                               const char     *action_name);
 gboolean        ui_menu_has_label             (GMenuModel     *menu,
                                                const char     *label);
+
+/* The window */
+const char     *ui_window_page                (InflowWindow   *window);
 
 /* Waiting */
 gboolean        ui_wait_page                  (InflowWindow   *window,

@@ -76,12 +76,14 @@ test_startup (void)
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), ".corrupt-"));
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (window));
   adw_message_dialog_response (dialog, "close");
-  gtk_window_destroy (GTK_WINDOW (dialog));
+  ui_destroy_and_finalize (g_object_ref (GTK_WINDOW (dialog)));
 
   g_application_activate (G_APPLICATION (application));
   for (guint i = 0; i < 50; i++)
     g_main_context_iteration (NULL, FALSE);
   g_assert_cmpuint (count_message_dialogs (), ==, 0);
+
+  ui_destroy_all_windows ();
 }
 
 static gboolean
@@ -119,6 +121,107 @@ test_demo_action (void)
   inflow_profile_manager_sign_out_async (manager, demo, NULL, inflow_test_store_result_cb, &result);
   g_assert_true (inflow_profile_manager_sign_out_finish (manager, inflow_test_wait_result (&result), &error));
   g_assert_true (ui_wait_page (window, "welcome", 5000));
+
+  ui_destroy_all_windows ();
+}
+
+static gboolean
+monitor_has_items (gpointer data)
+{
+  return g_list_model_get_n_items (inflow_ingestion_monitor_get_items (data)) > 0;
+}
+
+/* The token of the integration the Ingestion section of @window shows. */
+static const char *
+ingestion_selected_token (InflowWindow *window)
+{
+  GtkWidget *view = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window), INFLOW_TYPE_WINDOW, "ingestion_view"));
+  GtkWidget *list = GTK_WIDGET (gtk_widget_get_template_child (view, G_OBJECT_TYPE (view), "list_view"));
+  GtkSingleSelection *selection = GTK_SINGLE_SELECTION (gtk_list_view_get_model (GTK_LIST_VIEW (list)));
+  InflowIngestionItem *item = gtk_single_selection_get_selected_item (selection);
+
+  return item != NULL ? inflow_ingestion_item_get_token (item) : NULL;
+}
+
+typedef struct
+{
+  InflowWindow *window;
+  const char   *token;
+} SelectionWait;
+
+static gboolean
+ingestion_shows (gpointer data)
+{
+  SelectionWait *wait = data;
+
+  return g_strcmp0 (ingestion_selected_token (wait->window), wait->token) == 0;
+}
+
+/* A click on a notification: app.show-integration opens the window on the
+ * integration's ingestion, from any section. */
+/* Every section's view has the window's session */
+static void
+assert_views_have_session (InflowWindow  *window,
+                           InflowSession *session)
+{
+  static const char * const views[] = { "ingestion_view", "integrations_view", "accounts_view", "access_view" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+    {
+      g_autoptr(InflowSession) view_session = NULL;
+
+      g_object_get (ui_template_child (window, INFLOW_TYPE_WINDOW, views[i]), "session", &view_session, NULL);
+      g_assert_true (view_session == session);
+    }
+}
+
+static void
+test_show_integration (void)
+{
+  InflowWindow *window = activate_and_wait ();
+  InflowProfileManager *manager = inflow_application_get_profile_manager (application);
+  InflowIngestionMonitor *monitor;
+  g_autoptr(InflowIngestionItem) item = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  SelectionWait wait;
+  GListModel *items;
+
+  g_action_group_activate_action (G_ACTION_GROUP (application), "demo", NULL);
+  g_assert_true (inflow_test_wait_until (window_has_demo, window, 10000));
+  g_assert_true (ui_wait_session_settled (manager, 20000));
+
+  assert_views_have_session (window, inflow_window_get_session (window));
+
+  /* The application gave the notifier the session's monitor */
+  monitor = inflow_session_get_ingestion_monitor (inflow_window_get_session (window));
+  g_assert_true (inflow_notifier_get_monitor (inflow_application_get_notifier (application)) == monitor);
+  g_assert_true (inflow_test_wait_until (monitor_has_items, monitor, 20000));
+
+  items = inflow_ingestion_monitor_get_items (monitor);
+  for (guint i = g_list_model_get_n_items (items); i > 0 && item == NULL; i--)
+    {
+      g_autoptr(InflowIngestionItem) candidate = g_list_model_get_item (items, i - 1);
+
+      if (inflow_ingestion_item_get_tracked (candidate))
+        item = g_steal_pointer (&candidate);
+    }
+  g_assert_nonnull (item);
+
+  inflow_window_set_section (window, "accounts");
+  g_action_group_activate_action (G_ACTION_GROUP (application), "show-integration",
+                                  g_variant_new_string (inflow_ingestion_item_get_token (item)));
+  g_assert_cmpstr (inflow_window_get_section (window), ==, "ingestion");
+  wait = (SelectionWait) { window, inflow_ingestion_item_get_token (item) };
+  g_assert_true (inflow_test_wait_until (ingestion_shows, &wait, 10000));
+
+  inflow_profile_manager_sign_out_async (manager, inflow_session_get_profile (inflow_window_get_session (window)),
+                                         NULL, inflow_test_store_result_cb, &result);
+  g_assert_true (inflow_profile_manager_sign_out_finish (manager, inflow_test_wait_result (&result), &error));
+  g_assert_null (inflow_notifier_get_monitor (inflow_application_get_notifier (application)));
+  assert_views_have_session (window, NULL);
+
+  ui_destroy_all_windows ();
 }
 
 /* A file where the database goes that is no database at all */
@@ -153,6 +256,7 @@ main (int   argc,
 
   g_test_add_func ("/ui/application/startup", test_startup);
   g_test_add_func ("/ui/application/demo-action", test_demo_action);
+  g_test_add_func ("/ui/application/show-integration", test_show_integration);
 
   status = inflow_test_run ();
   g_clear_object (&application);

@@ -6,8 +6,10 @@
  * The simulator runs in this process on loopback with its virtual clock
  * sped up, as in the demo: the freshly connected integration visibly moves
  * from awaiting its first Cost and Usage Report to having received it, the
- * notification goes out (taken here from the notifier's signal) and the
- * timeline says so.
+ * notification goes out (taken here from the notifier's signal, as the
+ * application's notifier would send it) and the detail says so. The view is
+ * tested through its template's widgets; every window, view and notifier a
+ * test makes must be gone at its end.
  */
 
 #include "config.h"
@@ -15,13 +17,15 @@
 #include <adwaita.h>
 
 #include "inflow-feature-table.h"
+#include "inflow-ingestion-detail.h"
+#include "inflow-ingestion-row.h"
 #include "inflow-ingestion-view.h"
 #include "inflow-notifier.h"
 #include "inflow-profile.h"
 #include "inflow-simulator.h"
 #include "inflow-test-utils.h"
-#include "ui-window.h"
 #include "inflow-timeline.h"
+#include "ui-window.h"
 
 #define TOKEN      "vntg_tkn_view_3f9a1c7e5b2d4a68"
 #define TIME_SCALE 600.0
@@ -43,6 +47,7 @@ typedef struct
   InflowSession       *session;
   GtkWindow           *window;
   InflowIngestionView *view;
+  InflowNotifier      *notifier;
   GPtrArray           *sent;
 } Fixture;
 
@@ -128,8 +133,8 @@ fixture_setup (Fixture       *fixture,
   fixture->profile = inflow_profile_new ("Meridian Holdings", inflow_simulator_get_base_url (fixture->sim));
   fixture->sent = g_ptr_array_new_with_free_func (sent_free);
 
-  fixture->window = GTK_WINDOW (adw_application_window_new (GTK_APPLICATION (application)));
-  fixture->view = INFLOW_INGESTION_VIEW (inflow_ingestion_view_new ());
+  fixture->window = g_object_ref (GTK_WINDOW (adw_application_window_new (GTK_APPLICATION (application))));
+  fixture->view = g_object_ref_sink (INFLOW_INGESTION_VIEW (inflow_ingestion_view_new ()));
   adw_application_window_set_content (ADW_APPLICATION_WINDOW (fixture->window), GTK_WIDGET (fixture->view));
   gtk_window_set_default_size (fixture->window, 1100, 720);
   gtk_window_present (fixture->window);
@@ -140,7 +145,11 @@ static void
 fixture_teardown (Fixture       *fixture,
                   gconstpointer  data)
 {
-  gtk_window_destroy (fixture->window);
+  /* The window goes first: it lets go of its content when it goes */
+  ui_destroy_and_finalize (fixture->window);
+  g_assert_finalize_object (fixture->view);
+  if (fixture->notifier != NULL)
+    g_assert_finalize_object (fixture->notifier);
   if (fixture->session != NULL)
     inflow_session_close (fixture->session);
   g_clear_object (&fixture->session);
@@ -157,19 +166,15 @@ static InflowIngestionMonitor *
 start_session (Fixture *fixture)
 {
   InflowIngestionMonitor *monitor;
-  InflowNotifier *notifier;
 
   fixture->session = inflow_session_new (fixture->profile, fixture->client, NULL);
   inflow_ingestion_view_set_session (fixture->view, fixture->session);
+  monitor = inflow_session_get_ingestion_monitor (fixture->session);
 
-  monitor = inflow_ingestion_view_get_monitor (fixture->view);
-  g_assert_nonnull (monitor);
-  g_assert_true (monitor == inflow_session_get_ingestion_monitor (fixture->session));
-
-  /* The view made the notifier for the application; take its output. */
-  notifier = inflow_notifier_ensure (G_APPLICATION (application), monitor);
-  g_assert_true (inflow_notifier_ensure (G_APPLICATION (application), monitor) == notifier);
-  g_signal_connect (notifier, "send-notification", G_CALLBACK (send_notification_cb), fixture);
+  /* As the application does for the open session; take its output. */
+  fixture->notifier = inflow_notifier_new (G_APPLICATION (application));
+  inflow_notifier_set_monitor (fixture->notifier, monitor);
+  g_signal_connect (fixture->notifier, "send-notification", G_CALLBACK (send_notification_cb), fixture);
 
   return monitor;
 }
@@ -192,54 +197,68 @@ phase_is (gpointer data)
          (!wait->probed || inflow_ingestion_item_get_last_probed_at (item) != NULL);
 }
 
+static GtkWidget *
+view_child (Fixture    *fixture,
+            const char *name)
+{
+  return ui_template_child (fixture->view, INFLOW_TYPE_INGESTION_VIEW, name);
+}
+
+/* What the view shows: "no-session", "loading", "offline", "empty" or "content" */
+static const char *
+view_state (InflowIngestionView *view)
+{
+  GtkWidget *stack = ui_template_child (view, INFLOW_TYPE_INGESTION_VIEW, "state_stack");
+
+  return gtk_stack_get_visible_child_name (GTK_STACK (stack));
+}
+
 static gboolean
 view_state_is_content (gpointer data)
 {
-  return g_strcmp0 (inflow_ingestion_view_get_state (data), "content") == 0;
+  return g_strcmp0 (view_state (data), "content") == 0;
 }
 
-static InflowTimeline *
-find_timeline (GtkWidget *widget)
+/* The list as shown, and the one selected */
+static GtkSingleSelection *
+list_selection (Fixture *fixture)
 {
-  if (INFLOW_IS_TIMELINE (widget))
-    return INFLOW_TIMELINE (widget);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
-    {
-      InflowTimeline *timeline = find_timeline (child);
-
-      if (timeline != NULL)
-        return timeline;
-    }
-
-  return NULL;
+  return GTK_SINGLE_SELECTION (gtk_list_view_get_model (GTK_LIST_VIEW (view_child (fixture, "list_view"))));
 }
 
-static InflowFeatureTable *
-find_feature_table (GtkWidget *widget)
+static const char *
+selected_token (Fixture *fixture)
 {
-  if (INFLOW_IS_FEATURE_TABLE (widget))
-    return INFLOW_FEATURE_TABLE (widget);
+  InflowIngestionItem *item = gtk_single_selection_get_selected_item (list_selection (fixture));
 
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
-    {
-      InflowFeatureTable *table = find_feature_table (child);
+  return item != NULL ? inflow_ingestion_item_get_token (item) : NULL;
+}
 
-      if (table != NULL)
-        return table;
-    }
+/* The detail shows the selected item */
+static InflowIngestionDetail *
+view_detail (Fixture *fixture)
+{
+  GObject *detail = gtk_widget_get_template_child (GTK_WIDGET (fixture->view), INFLOW_TYPE_INGESTION_VIEW, "detail");
 
-  return NULL;
+  g_assert_true (INFLOW_IS_INGESTION_DETAIL (detail));
+  return INFLOW_INGESTION_DETAIL (detail);
+}
+
+static const char *
+row_subtitle (Fixture    *fixture,
+              const char *row)
+{
+  return adw_action_row_get_subtitle (ADW_ACTION_ROW (view_child (fixture, row)));
 }
 
 /* The list: AWS integrations only, most urgent first. */
 static void
 assert_most_urgent_first (Fixture *fixture)
 {
-  GListModel *model = inflow_ingestion_view_get_list_model (fixture->view);
+  GListModel *model = G_LIST_MODEL (list_selection (fixture));
   guint n = g_list_model_get_n_items (model);
 
-  g_assert_cmpuint (n, ==, inflow_ingestion_monitor_get_n_tracked (inflow_ingestion_view_get_monitor (fixture->view)));
+  g_assert_cmpuint (n, ==, inflow_ingestion_monitor_get_n_tracked (inflow_session_get_ingestion_monitor (fixture->session)));
   for (guint i = 1; i < n; i++)
     {
       g_autoptr(InflowIngestionItem) before = g_list_model_get_item (model, i - 1);
@@ -276,16 +295,21 @@ test_first_cur (Fixture       *fixture,
   g_assert_true (inflow_test_wait_until (phase_is, &wait, 60000));
   g_test_message ("Awaiting after %.1f s", g_test_timer_elapsed ());
   g_assert_true (inflow_ingestion_view_select_integration (fixture->view, token));
-  g_assert_cmpstr (inflow_ingestion_view_get_selected_token (fixture->view), ==, token);
+  g_assert_cmpstr (selected_token (fixture), ==, token);
   assert_most_urgent_first (fixture);
 
-  timeline = find_timeline (GTK_WIDGET (fixture->view));
-  g_assert_nonnull (timeline);
+  /* The detail and the timeline show it, and why the wait */
+  item = inflow_ingestion_monitor_lookup (monitor, token);
+  timeline = INFLOW_TIMELINE (view_child (fixture, "timeline"));
   g_assert_true (inflow_test_wait_until (widget_is_mapped, timeline, 5000));
-  g_assert_true (inflow_timeline_get_item (timeline) == inflow_ingestion_monitor_lookup (monitor, token));
-  g_test_message ("Timeline before: %s", inflow_timeline_get_description (timeline));
-  g_assert_nonnull (strstr (inflow_timeline_get_description (timeline), "expected by"));
-  g_assert_nonnull (strstr (inflow_timeline_get_description (timeline), "No Cost and Usage Report has arrived yet"));
+  g_assert_true (inflow_ingestion_detail_get_item (view_detail (fixture)) == item);
+  g_assert_true (inflow_timeline_get_item (timeline) == item);
+  g_assert_nonnull (inflow_timeline_get_now (timeline));
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (view_child (fixture, "reason_label"))), ==,
+                   inflow_ingestion_item_get_verdict (item)->reason);
+  g_test_message ("First CUR before: %s", row_subtitle (fixture, "first_cur_row"));
+  g_assert_true (g_str_has_prefix (row_subtitle (fixture, "first_cur_row"), "Expected by "));
+  g_assert_true (inflow_test_wait_until (widget_is_mapped, view_child (fixture, "awaiting_box"), 5000));
   g_assert_null (find_sent (fixture, id));
 
   /* Skip to a few virtual minutes before the first CUR; the clock runs on. */
@@ -299,11 +323,11 @@ test_first_cur (Fixture       *fixture,
   g_test_message ("Received after %.1f s", g_test_timer_elapsed ());
 
   /* The view shows it */
-  item = inflow_ingestion_monitor_lookup (monitor, token);
-  g_assert_cmpstr (inflow_ingestion_view_get_selected_token (fixture->view), ==, token);
-  g_test_message ("Timeline after: %s", inflow_timeline_get_description (timeline));
-  g_assert_nonnull (strstr (inflow_timeline_get_description (timeline), "First Cost and Usage Report seen"));
-  g_assert_true (inflow_feature_table_get_item (find_feature_table (GTK_WIDGET (fixture->view))) == item);
+  g_assert_cmpstr (selected_token (fixture), ==, token);
+  g_test_message ("First CUR after: %s", row_subtitle (fixture, "first_cur_row"));
+  g_assert_true (g_str_has_prefix (row_subtitle (fixture, "first_cur_row"), "Seen "));
+  g_assert_false (gtk_widget_get_visible (view_child (fixture, "awaiting_box")));
+  g_assert_true (inflow_feature_table_get_item (INFLOW_FEATURE_TABLE (view_child (fixture, "feature_table"))) == item);
   g_assert_cmpint (inflow_ingestion_item_get_features (item)->items[INFLOW_INGESTION_FEATURE_SAVINGS_PLANNER].state,
                    ==, INFLOW_FEATURE_STATE_AVAILABLE);
 
@@ -321,11 +345,54 @@ test_first_cur (Fixture       *fixture,
 static gboolean
 timeline_is_narrow (gpointer data)
 {
-  InflowTimeline *timeline = find_timeline (GTK_WIDGET (data));
+  GtkWidget *timeline = ui_template_child (data, INFLOW_TYPE_INGESTION_VIEW, "timeline");
 
-  return gtk_widget_get_mapped (GTK_WIDGET (timeline)) &&
-         gtk_widget_get_width (GTK_WIDGET (timeline)) > 0 &&
-         gtk_widget_get_width (GTK_WIDGET (timeline)) <= 360;
+  return gtk_widget_get_mapped (timeline) &&
+         gtk_widget_get_width (timeline) > 0 &&
+         gtk_widget_get_width (timeline) <= 360;
+}
+
+/* The row of the selected integration, if the list view made one */
+static GtkWidget *
+selected_row (GtkWidget           *widget,
+              InflowIngestionItem *item)
+{
+  if (INFLOW_IS_INGESTION_ROW (widget) && inflow_ingestion_row_get_item (INFLOW_INGESTION_ROW (widget)) == item)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *row = selected_row (child, item);
+
+      if (row != NULL)
+        return row;
+    }
+
+  return NULL;
+}
+
+static gboolean
+list_at_top (gpointer data)
+{
+  GtkWidget *scroller = view_child (data, "list_scroller");
+
+  return gtk_adjustment_get_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller))) == 0;
+}
+
+/* Whether the selected row is inside the list's scrolled window's view */
+static gboolean
+selected_row_shows (gpointer data)
+{
+  Fixture *fixture = data;
+  GtkWidget *scroller = view_child (fixture, "list_scroller");
+  InflowIngestionItem *item = gtk_single_selection_get_selected_item (list_selection (fixture));
+  GtkWidget *row = item != NULL ? selected_row (scroller, item) : NULL;
+  graphene_rect_t bounds;
+
+  if (row == NULL || !gtk_widget_get_mapped (row) || !gtk_widget_compute_bounds (row, scroller, &bounds))
+    return FALSE;
+
+  return bounds.origin.y >= 0 && bounds.origin.y + bounds.size.height <= gtk_widget_get_height (scroller);
 }
 
 static void
@@ -347,29 +414,45 @@ test_show_integration (Fixture       *fixture,
 
   assert_most_urgent_first (fixture);
 
-  /* What a click on a notification does: the application's action, with
-   * the fallback the notifier installs when the application has none. */
-  g_assert_true (g_action_group_has_action (G_ACTION_GROUP (application), "show-integration"));
-  g_action_group_activate_action (G_ACTION_GROUP (application), "show-integration", g_variant_new_string (token));
-  g_assert_cmpstr (inflow_ingestion_view_get_selected_token (fixture->view), ==, token);
+  /* Read from the top: the most urgent first, as the rows came and moved */
+  g_assert_true (inflow_test_wait_until (list_at_top, fixture, 2000));
+
+  /* What win.monitor-ingestion does (test-application follows a click on
+   * a notification there) */
+  g_assert_true (inflow_ingestion_view_select_integration (fixture->view, token));
+  g_assert_cmpstr (selected_token (fixture), ==, token);
+
+  /* The last row, far down the list: the list scrolls to it (the clock
+   * stopped, so that the rows stay where they are) */
+  inflow_simulator_set_time_scale (fixture->sim, 0);
+  {
+    GListModel *model = G_LIST_MODEL (list_selection (fixture));
+    g_autoptr(InflowIngestionItem) last = g_list_model_get_item (model, g_list_model_get_n_items (model) - 1);
+
+    g_assert_true (inflow_ingestion_view_select_integration (fixture->view, inflow_ingestion_item_get_token (last)));
+    g_assert_true (inflow_test_wait_until (selected_row_shows, fixture, 5000));
+    g_assert_cmpfloat (gtk_adjustment_get_value (gtk_scrolled_window_get_vadjustment (
+                         GTK_SCROLLED_WINDOW (view_child (fixture, "list_scroller")))), >, 0);
+  }
+  g_assert_true (inflow_ingestion_view_select_integration (fixture->view, token));
 
   /* Narrow: the list and the detail stack, the detail in front; the
    * timeline stays. */
   g_assert_true (ui_resize_window_until (fixture->window, 360, 720, timeline_is_narrow, fixture->view));
-  g_assert_cmpstr (inflow_ingestion_view_get_selected_token (fixture->view), ==, token);
+  g_assert_cmpstr (selected_token (fixture), ==, token);
 }
 
 static gboolean
 view_state_is_offline (gpointer data)
 {
-  return g_strcmp0 (inflow_ingestion_view_get_state (data), "offline") == 0;
+  return g_strcmp0 (view_state (data), "offline") == 0;
 }
 
 static void
 test_states (Fixture       *fixture,
              gconstpointer  data)
 {
-  g_assert_cmpstr (inflow_ingestion_view_get_state (fixture->view), ==, "no-session");
+  g_assert_cmpstr (view_state (fixture->view), ==, "no-session");
 
   /* Vantage out of reach before anything was fetched */
   inflow_simulator_add_fault (fixture->sim, NULL, "/v2/", INFLOW_SIM_FAULT_DROP_CONNECTION, 0, 0, 0);
@@ -383,7 +466,7 @@ test_states (Fixture       *fixture,
 
   /* No session again */
   inflow_ingestion_view_set_session (fixture->view, NULL);
-  g_assert_cmpstr (inflow_ingestion_view_get_state (fixture->view), ==, "no-session");
+  g_assert_cmpstr (view_state (fixture->view), ==, "no-session");
 }
 
 static void
@@ -410,6 +493,7 @@ test_notifications_off (Fixture       *fixture,
   wait = (PhaseWait) { monitor, token, INFLOW_INGESTION_PHASE_ERROR, FALSE };
   g_assert_true (inflow_test_wait_until (phase_is, &wait, 60000));
   g_assert_null (find_sent (fixture, error_id));
+  g_assert_cmpuint (inflow_notifier_get_n_sent (fixture->notifier), ==, fixture->sent->len);
 
   /* Turned on again: the next change does */
   g_settings_set_boolean (settings, "notify-error", TRUE);
@@ -419,6 +503,7 @@ test_notifications_off (Fixture       *fixture,
   g_assert_true (inflow_test_wait_until (phase_is, &wait, 60000));
   g_assert_nonnull (find_sent (fixture, disconnected_id));
   g_assert_nonnull (strstr (find_sent (fixture, disconnected_id)->body, "Meridian Holdings"));
+  g_assert_cmpuint (inflow_notifier_get_n_sent (fixture->notifier), ==, fixture->sent->len);
 
   g_settings_reset (settings, "notify-error");
 }

@@ -8,6 +8,8 @@
 
 #include <string.h>
 
+#include "inflow-diagnostics-page.h"
+#include "inflow-diagnostics-window.h"
 #include "inflow-sign-in-dialog.h"
 #include "inflow-test-utils.h"
 #include "session-ui-support.h"
@@ -84,6 +86,12 @@ banner_revealed (gpointer data)
   return gtk_revealer_get_reveal_child (GTK_REVEALER (window_widget (data, "banner")));
 }
 
+static gboolean
+diagnostics_done (gpointer data)
+{
+  return !inflow_diagnostics_get_checking (data);
+}
+
 static void
 test_offline (UiFixture     *fixture,
               gconstpointer  data)
@@ -113,12 +121,12 @@ test_offline (UiFixture     *fixture,
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (refresh_stack)), ==, "icon");
 
   /* The last known data stays */
-  g_assert_cmpstr (inflow_window_get_page (fixture->window), ==, "main");
+  g_assert_cmpstr (ui_window_page (fixture->window), ==, "main");
   g_assert_cmpstr (label_text (fixture->window, "integrations_count"), ==, "40");
   g_assert_cmpuint (g_list_model_get_n_items (inflow_session_get_integrations (inflow_window_get_session (fixture->window))), ==, 40);
 
   /* The next start, still offline: the cached data shows at once, "as of" */
-  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  ui_destroy_and_finalize (g_object_ref (GTK_WINDOW (fixture->window)));
   fixture->window = NULL;
   later = inflow_profile_manager_new (fixture->database, fixture->store);
   later_window = ui_fixture_new_window (fixture, later);
@@ -131,7 +139,29 @@ test_offline (UiFixture     *fixture,
   g_assert_cmpstr (label_text (later_window, "integrations_count"), ==, "40");
   g_assert_cmpstr (label_text (later_window, "profile_label"), ==, "Acme");
 
-  gtk_window_destroy (GTK_WINDOW (later_window));
+  /* Diagnostics says what did not run: Vantage was never reached in this
+   * run, so there is no clock offset and no refresh to call OK */
+  gtk_widget_activate_action (GTK_WIDGET (later_window), "win.show-diagnostics", NULL);
+  g_assert_true (ui_wait_toplevel (INFLOW_TYPE_DIAGNOSTICS_WINDOW, 5000));
+  {
+    GtkWidget *page = ui_template_child (ui_find_toplevel (INFLOW_TYPE_DIAGNOSTICS_WINDOW),
+                                         INFLOW_TYPE_DIAGNOSTICS_WINDOW, "page");
+    InflowDiagnostics *diagnostics = INFLOW_DIAGNOSTICS (gtk_widget_get_template_child (page, INFLOW_TYPE_DIAGNOSTICS_PAGE,
+                                                                                        "diagnostics"));
+    InflowDiagnosticCheck *clock = inflow_diagnostics_get_check (diagnostics, INFLOW_CHECK_CLOCK);
+    InflowDiagnosticCheck *refresh = inflow_diagnostics_get_check (diagnostics, INFLOW_CHECK_LAST_REFRESH);
+
+    g_assert_true (inflow_test_wait_until (diagnostics_done, diagnostics, 20000));
+    g_test_message ("Clock: %s", inflow_diagnostic_check_get_detail (clock));
+    g_test_message ("Last refresh: %s", inflow_diagnostic_check_get_detail (refresh));
+    g_assert_cmpint (inflow_diagnostic_check_get_state (clock), ==, INFLOW_CHECK_STATE_UNKNOWN);
+    g_assert_nonnull (strstr (inflow_diagnostic_check_get_detail (clock), "Not checked"));
+    g_assert_cmpint (inflow_diagnostic_check_get_state (refresh), !=, INFLOW_CHECK_STATE_OK);
+    g_assert_cmpint (inflow_diagnostic_check_get_state (refresh), !=, INFLOW_CHECK_STATE_PENDING);
+  }
+
+  /* Both windows go (the teardown asserts it); the fixture's next */
+  ui_destroy_all_windows ();
   g_clear_object (&later);
   /* Teardown removes the profile through the fixture's manager */
   fixture->window = ui_fixture_new_window (fixture, fixture->manager);
@@ -250,8 +280,8 @@ test_remove_profile (UiFixture     *fixture,
   g_assert_cmpstr (adw_message_dialog_get_close_response (confirm), ==, "cancel");
   g_assert_cmpint (adw_message_dialog_get_response_appearance (confirm, "remove"), ==, ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_response (confirm, "cancel");
-  gtk_window_destroy (GTK_WINDOW (confirm));
-  g_assert_cmpstr (inflow_window_get_page (fixture->window), ==, "main");
+  ui_destroy_and_finalize (g_object_ref (GTK_WINDOW (confirm)));
+  g_assert_cmpstr (ui_window_page (fixture->window), ==, "main");
 
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.remove-profile", NULL);
   g_assert_true (ui_wait_toplevel (ADW_TYPE_MESSAGE_DIALOG, 5000));
@@ -317,8 +347,15 @@ static gboolean
 fold_is (gpointer data)
 {
   FoldWait *wait = data;
+  GtkWidget *leaflet = ui_template_child (wait->window, INFLOW_TYPE_WINDOW, "leaflet");
 
-  return inflow_window_get_folded (wait->window) == wait->folded;
+  return adw_leaflet_get_folded (ADW_LEAFLET (leaflet)) == wait->folded;
+}
+
+static const char *
+content_title (InflowWindow *window)
+{
+  return adw_window_title_get_title (ADW_WINDOW_TITLE (ui_template_child (window, INFLOW_TYPE_WINDOW, "content_title")));
 }
 
 static void
@@ -335,9 +372,15 @@ test_narrow (UiFixture     *fixture,
   g_assert_true (gtk_widget_get_visible (window_widget (fixture->window, "read_only_button")));
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-section", "s", "integrations");
   g_assert_cmpstr (inflow_window_get_section (fixture->window), ==, "integrations");
+  g_assert_cmpstr (content_title (fixture->window), ==, "Integrations");
+
+  /* The header bar's title fits: Workspace Access is "Access" there */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-section", "s", "access");
+  g_assert_cmpstr (content_title (fixture->window), ==, "Access");
 
   wait.folded = FALSE;
   g_assert_true (ui_resize_window_until (GTK_WINDOW (fixture->window), 1000, 640, fold_is, &wait));
+  g_assert_cmpstr (content_title (fixture->window), ==, "Workspace Access");
   g_assert_true (gtk_widget_get_visible (window_widget (fixture->window, "read_only_text")));
 }
 
@@ -370,7 +413,7 @@ test_activation_failed (UiFixture     *fixture,
   g_assert_true (inflow_test_wait_until ((gboolean (*) (gpointer)) ui_is_shown,
                                          window_widget (later_window, "profiles_group"), 5000));
 
-  gtk_window_destroy (GTK_WINDOW (later_window));
+  ui_destroy_and_finalize (g_object_ref (GTK_WINDOW (later_window)));
 }
 
 int

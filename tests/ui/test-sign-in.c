@@ -8,6 +8,7 @@
 
 #include <string.h>
 
+#include "inflow-ingestion-format.h"
 #include "inflow-sign-in-dialog.h"
 #include "inflow-test-utils.h"
 #include "inflow-welcome-page.h"
@@ -103,7 +104,7 @@ test_welcome_without_profile (UiFixture     *fixture,
 {
   GtkWidget *help = window_widget (fixture, "help_label");
 
-  g_assert_cmpstr (inflow_window_get_page (fixture->window), ==, "welcome");
+  g_assert_cmpstr (ui_window_page (fixture->window), ==, "welcome");
   g_assert_null (inflow_window_get_session (fixture->window));
   g_assert_true (ui_is_shown (window_widget (fixture, "welcome_page")));
   g_assert_true (ui_is_shown (window_widget (fixture, "sign_in_button")));
@@ -152,6 +153,21 @@ test_good_token (UiFixture     *fixture,
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (dialog_widget (dialog, "workspace_row"))),
                             "Default"));
   g_assert_false (gtk_widget_get_visible (dialog_widget (dialog, "done_note")));
+
+  /* The token's date in words, with a year only when it is another one
+   * (the simulator's token is 30 days old): no "11/07/26" */
+  {
+    const char *info = adw_action_row_get_subtitle (ADW_ACTION_ROW (dialog_widget (dialog, "token_info_row")));
+    g_autoptr(GDateTime) now = inflow_simulator_dup_now (fixture->sim);
+    g_autoptr(GDateTime) created = g_date_time_add_days (now, -30);
+    g_autoptr(GDateTime) local_now = g_date_time_to_local (now);
+    g_autofree char *day = inflow_ingestion_format_date (created, local_now);
+
+    g_test_message ("Token: %s", info);
+    g_assert_nonnull (strstr (info, "created "));
+    g_assert_null (strchr (info, '/'));
+    g_assert_true (g_str_has_suffix (info, day));
+  }
 
   /* The main content, the profile in the switcher, the token in the keyring */
   g_assert_true (ui_wait_page (fixture->window, "main", 5000));
@@ -207,7 +223,7 @@ test_bad_token (UiFixture     *fixture,
   g_assert_true (gtk_editable_get_editable (GTK_EDITABLE (dialog_widget (dialog, "token_row"))));
 
   /* Nothing stored, no profile open */
-  g_assert_cmpstr (inflow_window_get_page (fixture->window), ==, "welcome");
+  g_assert_cmpstr (ui_window_page (fixture->window), ==, "welcome");
   g_assert_false (inflow_test_keyring_holds_secret (wrong));
   stored = ui_stored_profiles (fixture->database);
   g_assert_cmpuint (g_list_model_get_n_items (stored), ==, 0);
@@ -291,7 +307,7 @@ test_errors (UiFixture     *fixture,
 
   /* Still nothing stored, values in place */
   g_assert_cmpstr (row_text (dialog, "name_row"), ==, "Acme");
-  g_assert_cmpstr (inflow_window_get_page (fixture->window), ==, "welcome");
+  g_assert_cmpstr (ui_window_page (fixture->window), ==, "welcome");
   g_assert_false (inflow_test_keyring_holds_secret (fixture->token));
 }
 
@@ -357,7 +373,7 @@ test_no_secret_service (UiFixture     *fixture,
 
   assert_error (dialog, "Secure Storage Unavailable", "session only");
   g_assert_true (gtk_widget_get_visible (dialog_widget (dialog, "session_only_button")));
-  g_assert_cmpstr (inflow_window_get_page (fixture->window), ==, "welcome");
+  g_assert_cmpstr (ui_window_page (fixture->window), ==, "welcome");
 
   /* For this session only: it works, with a warning, and keeps nothing */
   g_signal_emit_by_name (dialog_widget (dialog, "session_only_button"), "clicked");

@@ -11,10 +11,12 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "inflow-chip-layout.h"
 #include "inflow-feature-table.h"
+#include "inflow-ingestion-detail.h"
 #include "inflow-ingestion-format.h"
+#include "inflow-ingestion-row.h"
 #include "inflow-ingestion-view.h"
-#include "inflow-notifier.h"
 #include "inflow-timeline.h"
 #include "inflow-verdict-badge.h"
 
@@ -30,6 +32,12 @@
  * It shows the shared #InflowIngestionMonitor of its #InflowSession; the
  * session may change or go away at any time. Narrow, the list and the
  * detail stack (an #AdwLeaflet).
+ *
+ * The list's rows (#InflowIngestionRow) come from a template bound to
+ * their #InflowIngestionItem, and the detail pane's template binds an
+ * #InflowIngestionDetail, the view-model of the selected item: this class
+ * only keeps the list in order, follows the selection and the monitor's
+ * state, and builds the summary's chips.
  */
 struct _InflowIngestionView
 {
@@ -38,8 +46,6 @@ struct _InflowIngestionView
   InflowSession          *session;
   InflowIngestionMonitor *monitor;
   GSignalGroup           *monitor_signals;
-  InflowIngestionItem    *selected;
-  GSignalGroup           *selected_signals;
   char                   *pending_token;
 
   GtkFilterListModel     *filtered;
@@ -47,8 +53,10 @@ struct _InflowIngestionView
   GtkCustomSorter        *sorter;
   GtkSingleSelection     *selection;
   GPtrArray              *order;     /* tokens, as last sorted */
-  guint                   scroll_top_id;
+  guint                   scroll_id;
   gboolean                keep_top;
+  gboolean                scroll_top;    /* the list to show from the top */
+  char                   *reveal_token;  /* or the row to show */
 
   /* Template widgets */
   GtkRevealer            *banner_revealer;
@@ -67,26 +75,14 @@ struct _InflowIngestionView
   GtkListView            *list_view;
   GtkScrolledWindow      *list_scroller;
   GtkWidget              *detail_bar;
-  GtkLabel               *detail_bar_title;
-  GtkStack               *detail_stack;
   GtkScrolledWindow      *detail_scroller;
-  GtkLabel               *detail_title;
-  GtkWidget              *detail_header;
-  InflowVerdictBadge     *detail_badge;
-  GtkLabel               *detail_subtitle;
   GtkLabel               *reason_label;
-  GtkLabel               *detail_as_of;
-  GtkLabel               *note_label;
-  GtkWidget              *awaiting_box;
-  GtkLabel               *awaiting_label;
-  InflowTimeline         *timeline;
-  GtkLabel               *timeline_caption;
   AdwActionRow           *connected_row;
   AdwActionRow           *first_cur_row;
   AdwActionRow           *newest_row;
   AdwActionRow           *status_row;
   AdwActionRow           *checked_row;
-  InflowFeatureTable     *feature_table;
+  InflowIngestionDetail  *detail;
 };
 
 G_DEFINE_FINAL_TYPE (InflowIngestionView, inflow_ingestion_view, GTK_TYPE_WIDGET)
@@ -94,368 +90,19 @@ G_DEFINE_FINAL_TYPE (InflowIngestionView, inflow_ingestion_view, GTK_TYPE_WIDGET
 enum {
   PROP_0,
   PROP_SESSION,
-  PROP_MONITOR,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
 
-static void show_item (InflowIngestionView *self, InflowIngestionItem *item);
-
-static GDateTime *
-dup_local_now (InflowIngestionView *self)
-{
-  g_autoptr(GDateTime) now = NULL;
-
-  if (self->monitor == NULL)
-    return g_date_time_new_now_local ();
-
-  now = inflow_ingestion_monitor_dup_now (self->monitor);
-  return g_date_time_to_local (now);
-}
-
+/* "14:20 today", against the session's clock */
 static char *
-format_when (GDateTime *time,
-             GDateTime *now)
+format_when (InflowIngestionView *self,
+             GDateTime           *time)
 {
+  g_autoptr(GDateTime) now = inflow_server_clock_dup_local_now (inflow_ingestion_monitor_get_clock (self->monitor));
+
   return inflow_ingestion_format_when (time, now);
-}
-
-/* As format_when(), with the year when it is not this one. */
-static char *
-format_when_long (GDateTime *time,
-                  GDateTime *now)
-{
-  g_autoptr(GDateTime) local = g_date_time_to_local (time);
-
-  if (g_date_time_get_year (local) != g_date_time_get_year (now))
-    /* Translators: a date and time in another year, in g_date_time_format()
-     * notation, like "Oct 22, 2025, 08:47" */
-    return g_date_time_format (local, _("%b %-e, %Y, %H:%M"));
-
-  return inflow_ingestion_format_when (local, now);
-}
-
-/* ---- the summary's chips: they flow and wrap like words ------------------- */
-
-#define INFLOW_TYPE_CHIP_LAYOUT (inflow_chip_layout_get_type ())
-
-G_DECLARE_FINAL_TYPE (InflowChipLayout, inflow_chip_layout, INFLOW, CHIP_LAYOUT, GtkLayoutManager)
-
-struct _InflowChipLayout
-{
-  GtkLayoutManager parent_instance;
-};
-
-G_DEFINE_FINAL_TYPE (InflowChipLayout, inflow_chip_layout, GTK_TYPE_LAYOUT_MANAGER)
-
-#define CHIP_SPACING 6
-
-/* Lays the children out in lines of @width; allocates them if @allocate. */
-static int
-chip_layout_flow (GtkWidget *widget,
-                  int        width,
-                  gboolean   allocate)
-{
-  int x = 0, y = 0, line_height = 0;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
-    {
-      int child_width, child_height;
-
-      if (!gtk_widget_should_layout (child))
-        continue;
-
-      gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &child_width, NULL, NULL);
-      child_width = MIN (child_width, width);
-      gtk_widget_measure (child, GTK_ORIENTATION_VERTICAL, child_width, NULL, &child_height, NULL, NULL);
-
-      if (x > 0 && x + child_width > width)
-        {
-          x = 0;
-          y += line_height + CHIP_SPACING;
-          line_height = 0;
-        }
-
-      if (allocate)
-        {
-          gboolean rtl = gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL;
-          GtkAllocation allocation = { rtl ? width - x - child_width : x, y, child_width, child_height };
-
-          gtk_widget_size_allocate (child, &allocation, -1);
-        }
-
-      x += child_width + CHIP_SPACING;
-      line_height = MAX (line_height, child_height);
-    }
-
-  return y + line_height;
-}
-
-static GtkSizeRequestMode
-inflow_chip_layout_get_request_mode (GtkLayoutManager *manager,
-                                     GtkWidget        *widget)
-{
-  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
-}
-
-static void
-inflow_chip_layout_measure (GtkLayoutManager *manager,
-                            GtkWidget        *widget,
-                            GtkOrientation    orientation,
-                            int               for_size,
-                            int              *minimum,
-                            int              *natural,
-                            int              *minimum_baseline,
-                            int              *natural_baseline)
-{
-  if (orientation == GTK_ORIENTATION_HORIZONTAL)
-    {
-      int widest = 0, total = 0;
-
-      for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
-        {
-          int child_min, child_nat;
-
-          if (!gtk_widget_should_layout (child))
-            continue;
-          gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, &child_min, &child_nat, NULL, NULL);
-          widest = MAX (widest, child_min);
-          total += child_nat + (total > 0 ? CHIP_SPACING : 0);
-        }
-
-      /* Natural: a line's worth, no wider than a list pane. */
-      *minimum = widest;
-      *natural = MAX (widest, MIN (total, 320));
-    }
-  else
-    {
-      *minimum = *natural = chip_layout_flow (widget, for_size >= 0 ? for_size : G_MAXINT / 2, FALSE);
-    }
-}
-
-static void
-inflow_chip_layout_allocate (GtkLayoutManager *manager,
-                             GtkWidget        *widget,
-                             int               width,
-                             int               height,
-                             int               baseline)
-{
-  chip_layout_flow (widget, width, TRUE);
-}
-
-static void
-inflow_chip_layout_class_init (InflowChipLayoutClass *klass)
-{
-  GtkLayoutManagerClass *layout_class = GTK_LAYOUT_MANAGER_CLASS (klass);
-
-  layout_class->get_request_mode = inflow_chip_layout_get_request_mode;
-  layout_class->measure = inflow_chip_layout_measure;
-  layout_class->allocate = inflow_chip_layout_allocate;
-}
-
-static void
-inflow_chip_layout_init (InflowChipLayout *self)
-{
-}
-
-/* ---- the row's short status line ------------------------------------------ */
-
-static char *
-describe_briefly (InflowIngestionItem *item,
-                  GDateTime           *now)
-{
-  const InflowIngestionVerdict *verdict = inflow_ingestion_item_get_verdict (item);
-  g_autofree char *when = NULL;
-
-  if (verdict == NULL)
-    return g_strdup (_("Not checked yet"));
-
-  switch (verdict->phase)
-    {
-    case INFLOW_INGESTION_PHASE_AWAITING_FIRST_CUR:
-    case INFLOW_INGESTION_PHASE_FIRST_CUR_LATE:
-    case INFLOW_INGESTION_PHASE_PENDING:
-    case INFLOW_INGESTION_PHASE_IMPORTING:
-      if (verdict->expected_by != NULL)
-        {
-          when = format_when (verdict->expected_by, now);
-          /* Translators: %s is a time like "14:20 tomorrow"; said of the first CUR */
-          return g_strdup_printf (g_date_time_compare (verdict->expected_by, now) >= 0 ? _("Expected by %s")
-                                                                                       : _("Was expected by %s"),
-                                  when);
-        }
-      if (verdict->elapsed >= 0)
-        {
-          g_autofree char *elapsed = inflow_ingestion_format_duration (verdict->elapsed);
-
-          /* Translators: %s is a duration like "5 hours" */
-          return g_strdup_printf (_("Connected %s ago"), elapsed);
-        }
-      break;
-
-    case INFLOW_INGESTION_PHASE_FIRST_CUR_RECEIVED:
-      if (verdict->first_cur_at != NULL)
-        {
-          when = format_when (verdict->first_cur_at, now);
-          /* Translators: %s is a time like "14:20 today"; said of the first CUR */
-          return g_strdup_printf (_("Seen %s"), when);
-        }
-      G_GNUC_FALLTHROUGH;
-    case INFLOW_INGESTION_PHASE_FRESH:
-    case INFLOW_INGESTION_PHASE_LATE:
-    case INFLOW_INGESTION_PHASE_STALE:
-    case INFLOW_INGESTION_PHASE_CRITICAL:
-      if (verdict->newest_cost_date != NULL)
-        {
-          g_autofree char *day = inflow_ingestion_format_day (verdict->newest_cost_date);
-          g_autofree char *old = inflow_ingestion_format_days_old (verdict->newest_cost_date, now);
-
-          /* Translators: %s is a day like "Nov 20", then its age like "2 days old" */
-          return g_strdup_printf (_("Data through %s, %s"), day, old);
-        }
-      break;
-
-    case INFLOW_INGESTION_PHASE_ERROR:
-    case INFLOW_INGESTION_PHASE_DISCONNECTED:
-      if (verdict->status_since != NULL)
-        {
-          when = format_when (verdict->status_since, now);
-          /* Translators: %s is a time like "14:20 yesterday" */
-          return g_strdup_printf (_("Seen since %s"), when);
-        }
-      break;
-
-    case INFLOW_INGESTION_PHASE_UNKNOWN:
-    default:
-      if (inflow_ingestion_item_get_note (item) != NULL)
-        return g_strdup (_("Cannot check its cost data"));
-      if (inflow_ingestion_item_get_last_probed_at (item) == NULL)
-        return g_strdup (_("Not checked yet"));
-      break;
-    }
-
-  return g_strdup (inflow_ingestion_phase_get_label (verdict->phase));
-}
-
-/* ---- list rows ------------------------------------------------------------ */
-
-typedef struct
-{
-  GtkImage *icon;
-  GtkLabel *title;
-  GtkLabel *subtitle;
-} RowWidgets;
-
-static const char * const tone_classes[] = { "neutral", "success", "accent", "warning", "error" };
-
-static void
-update_row (GtkListItem *list_item)
-{
-  RowWidgets *row = g_object_get_data (G_OBJECT (list_item), "inflow-row");
-  InflowIngestionItem *item = gtk_list_item_get_item (list_item);
-  GtkWidget *widget = gtk_list_item_get_child (list_item);
-  const InflowIngestionVerdict *verdict;
-  InflowIngestionPhase phase;
-  g_autoptr(GDateTime) now = NULL;
-  g_autofree char *brief = NULL;
-  g_autofree char *subtitle = NULL;
-  g_autofree char *accessible = NULL;
-  InflowIngestionView *self;
-
-  if (row == NULL || item == NULL)
-    return;
-
-  self = INFLOW_INGESTION_VIEW (gtk_widget_get_ancestor (widget, INFLOW_TYPE_INGESTION_VIEW));
-  now = self != NULL ? dup_local_now (self) : g_date_time_new_now_local ();
-  brief = describe_briefly (item, now);
-  phase = inflow_ingestion_item_get_phase (item);
-  verdict = inflow_ingestion_item_get_verdict (item);
-
-  /* Translators: an ingestion phase like "Stale", then a short status like "Data through Nov 20, 3 days old" */
-  subtitle = g_strdup_printf (_("%s · %s"), inflow_ingestion_phase_get_label (phase), brief);
-
-  gtk_label_set_label (row->title, inflow_ingestion_item_get_title (item));
-  gtk_label_set_label (row->subtitle, subtitle);
-  gtk_image_set_from_icon_name (row->icon, inflow_ingestion_phase_get_icon_name (phase));
-  for (guint i = 0; i < G_N_ELEMENTS (tone_classes); i++)
-    gtk_widget_remove_css_class (GTK_WIDGET (row->icon), tone_classes[i]);
-  gtk_widget_add_css_class (GTK_WIDGET (row->icon),
-                            inflow_ingestion_severity_get_css_class (inflow_ingestion_phase_get_severity (phase)));
-  gtk_widget_set_tooltip_text (widget, verdict != NULL ? verdict->reason : NULL);
-
-  /* Translators: an account name, then its phase and a short status */
-  accessible = g_strdup_printf (_("%s: %s"), inflow_ingestion_item_get_title (item), subtitle);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (widget),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, verdict != NULL ? verdict->reason : "",
-                                  -1);
-}
-
-static void
-row_item_changed_cb (GtkListItem *list_item)
-{
-  update_row (list_item);
-}
-
-static void
-setup_row_cb (GtkSignalListItemFactory *factory,
-              GtkListItem              *list_item,
-              gpointer                  user_data)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *labels = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *icon = gtk_image_new ();
-  GtkWidget *title = gtk_label_new (NULL);
-  GtkWidget *subtitle = gtk_label_new (NULL);
-  RowWidgets *row = g_new0 (RowWidgets, 1);
-
-  gtk_widget_add_css_class (box, "inflow-ingestion-row");
-  gtk_widget_add_css_class (icon, "inflow-check-icon");
-  gtk_widget_set_valign (icon, GTK_ALIGN_CENTER);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL, "", -1);
-  gtk_label_set_xalign (GTK_LABEL (title), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (title, "heading");
-  gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (subtitle), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (subtitle, "caption");
-  gtk_widget_add_css_class (subtitle, "dim-label");
-  gtk_widget_set_hexpand (labels, TRUE);
-  gtk_widget_set_valign (labels, GTK_ALIGN_CENTER);
-  gtk_box_append (GTK_BOX (labels), title);
-  gtk_box_append (GTK_BOX (labels), subtitle);
-  gtk_box_append (GTK_BOX (box), icon);
-  gtk_box_append (GTK_BOX (box), labels);
-
-  row->icon = GTK_IMAGE (icon);
-  row->title = GTK_LABEL (title);
-  row->subtitle = GTK_LABEL (subtitle);
-  g_object_set_data_full (G_OBJECT (list_item), "inflow-row", row, g_free);
-  gtk_list_item_set_child (list_item, box);
-}
-
-static void
-bind_row_cb (GtkSignalListItemFactory *factory,
-             GtkListItem              *list_item,
-             gpointer                  user_data)
-{
-  InflowIngestionItem *item = gtk_list_item_get_item (list_item);
-
-  g_signal_connect_object (item, "notify::verdict", G_CALLBACK (row_item_changed_cb), list_item, G_CONNECT_SWAPPED);
-  g_signal_connect_object (item, "notify::title", G_CALLBACK (row_item_changed_cb), list_item, G_CONNECT_SWAPPED);
-  update_row (list_item);
-}
-
-static void
-unbind_row_cb (GtkSignalListItemFactory *factory,
-               GtkListItem              *list_item,
-               gpointer                  user_data)
-{
-  InflowIngestionItem *item = gtk_list_item_get_item (list_item);
-
-  if (item != NULL)
-    g_signal_handlers_disconnect_by_data (item, list_item);
 }
 
 /* ---- summary and state ------------------------------------------------------ */
@@ -463,7 +110,6 @@ unbind_row_cb (GtkSignalListItemFactory *factory,
 static void
 update_summary (InflowIngestionView *self)
 {
-  g_autoptr(GDateTime) now = dup_local_now (self);
   g_autoptr(GString) accessible = g_string_new (NULL);
   InflowIngestionPhase phases[INFLOW_INGESTION_N_PHASES];
   guint n_tracked = 0;
@@ -531,8 +177,7 @@ update_summary (InflowIngestionView *self)
   as_of = inflow_ingestion_monitor_get_as_of (self->monitor);
   if (as_of != NULL)
     {
-      g_autoptr(GDateTime) local = g_date_time_to_local (as_of);
-      g_autofree char *when = format_when (local, now);
+      g_autofree char *when = format_when (self, as_of);
       g_autofree char *text = NULL;
 
       /* Translators: %s is a time like "14:20 today" */
@@ -612,9 +257,7 @@ update_state (InflowIngestionView *self)
 
       if (as_of != NULL)
         {
-          g_autoptr(GDateTime) now = dup_local_now (self);
-          g_autoptr(GDateTime) local = g_date_time_to_local (as_of);
-          g_autofree char *when = format_when (local, now);
+          g_autofree char *when = format_when (self, as_of);
 
           /* Translators: the first %s says what is wrong, the second is a time like "14:20 today" */
           text = g_strdup_printf (_("%s Showing the last known state, as of %s."), message, when);
@@ -645,15 +288,72 @@ compare_item_pointers (gconstpointer a,
   return inflow_ingestion_item_compare_urgency (*(InflowIngestionItem **) a, *(InflowIngestionItem **) b);
 }
 
+static guint
+find_position (InflowIngestionView *self,
+               const char          *token)
+{
+  GListModel *model = G_LIST_MODEL (self->selection);
+  guint n = g_list_model_get_n_items (model);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(InflowIngestionItem) item = g_list_model_get_item (model, i);
+
+      if (g_strcmp0 (inflow_ingestion_item_get_token (item), token) == 0)
+        return i;
+    }
+
+  return GTK_INVALID_LIST_POSITION;
+}
+
+/* The list view scrolls only once it is laid out (GTK warns otherwise):
+ * what it should show waits until it is mapped and allocated. */
 static gboolean
-scroll_to_top_cb (gpointer data)
+scroll_list_cb (gpointer data)
 {
   InflowIngestionView *self = data;
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->list_scroller);
 
-  self->scroll_top_id = 0;
-  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->list_scroller), 0);
+  self->scroll_id = 0;
+
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self->list_view)))
+    return G_SOURCE_REMOVE;   /* again when mapped */
+
+  if (gtk_widget_get_height (GTK_WIDGET (self->list_view)) == 0)
+    {
+      self->scroll_id = g_timeout_add_full (G_PRIORITY_DEFAULT_IDLE, 20, scroll_list_cb, self, NULL);
+      return G_SOURCE_REMOVE;
+    }
+
+  if (self->reveal_token != NULL)
+    {
+      guint position = find_position (self, self->reveal_token);
+
+      if (position != GTK_INVALID_LIST_POSITION)
+        gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
+    }
+  else if (self->scroll_top && gtk_adjustment_get_value (adjustment) > 0)
+    gtk_adjustment_set_value (adjustment, 0);
+
+  g_clear_pointer (&self->reveal_token, g_free);
+  self->scroll_top = FALSE;
 
   return G_SOURCE_REMOVE;
+}
+
+/* After the next layout, so not at a higher priority than drawing */
+static void
+queue_scroll (InflowIngestionView *self)
+{
+  if (self->scroll_id == 0 && gtk_widget_get_mapped (GTK_WIDGET (self->list_view)))
+    self->scroll_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, scroll_list_cb, self, NULL);
+}
+
+static void
+list_mapped_cb (InflowIngestionView *self)
+{
+  if (self->scroll_top || self->reveal_token != NULL)
+    queue_scroll (self);
 }
 
 /* Re-sorts only when the order changed, so the list keeps focus and
@@ -695,278 +395,35 @@ list_changing_cb (InflowIngestionView *self)
 }
 
 /* After: the list view keeps a row in place as rows move; a list read from
- * the top (the most urgent) stays at the top. After the next layout, so
- * not at a higher priority than drawing. */
+ * the top (the most urgent) stays at the top. */
 static void
 list_changed_cb (InflowIngestionView *self)
 {
-  if (self->keep_top && self->scroll_top_id == 0)
-    self->scroll_top_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, scroll_to_top_cb, self, NULL);
+  if (self->keep_top && self->reveal_token == NULL)
+    {
+      self->scroll_top = TRUE;
+      queue_scroll (self);
+    }
   self->keep_top = FALSE;
 }
 
-/* ---- the detail ----------------------------------------------------------- */
-
-static void
-set_row (AdwActionRow *row,
-         const char   *value)
-{
-  adw_action_row_set_subtitle (row, value != NULL ? value : "");
-}
-
-static char *
-status_words (InflowIngestionItem *item)
-{
-  const char *status = inflow_integration_get_status_string (inflow_ingestion_item_get_integration (item));
-
-  return g_strdup (status != NULL ? status : C_("integration status", "unknown"));
-}
-
-static void
-update_detail (InflowIngestionView *self)
-{
-  InflowIngestionItem *item = self->selected;
-  const InflowIngestionVerdict *verdict;
-  g_autoptr(GDateTime) now = NULL;
-  g_autoptr(GString) subtitle = NULL;
-  g_autofree char *text = NULL;
-  const char *account_id;
-  gboolean awaiting;
-
-  if (item == NULL || inflow_ingestion_item_get_verdict (item) == NULL)
-    {
-      gtk_stack_set_visible_child_name (self->detail_stack, "none");
-      gtk_label_set_label (self->detail_bar_title, "");
-      return;
-    }
-
-  verdict = inflow_ingestion_item_get_verdict (item);
-  now = dup_local_now (self);
-  gtk_stack_set_visible_child_name (self->detail_stack, "detail");
-
-  gtk_label_set_label (self->detail_title, inflow_ingestion_item_get_title (item));
-  gtk_label_set_label (self->detail_bar_title, inflow_ingestion_item_get_title (item));
-
-  subtitle = g_string_new (NULL);
-  account_id = inflow_ingestion_item_get_account_id (item);
-  if (account_id != NULL)
-    /* Translators: %s is a 12-digit AWS account ID */
-    g_string_append_printf (subtitle, _("AWS account %s"), account_id);
-  if (inflow_ingestion_item_get_is_govcloud (item))
-    {
-      if (subtitle->len > 0)
-        g_string_append (subtitle, " · ");
-      g_string_append (subtitle, _("GovCloud"));
-    }
-  gtk_label_set_label (self->detail_subtitle, subtitle->str);
-
-  gtk_label_set_label (self->reason_label, verdict->reason);
-  if (verdict->as_of != NULL)
-    {
-      g_autoptr(GDateTime) local = g_date_time_to_local (verdict->as_of);
-      g_autofree char *when = format_when (local, now);
-      g_autofree char *as_of = NULL;
-
-      /* Translators: %s is a time like "14:20 today" */
-      as_of = g_strdup_printf (_("As of %s"), when);
-      gtk_label_set_label (self->detail_as_of, as_of);
-    }
-
-  gtk_label_set_label (self->note_label, inflow_ingestion_item_get_note (item));
-  gtk_widget_set_visible (GTK_WIDGET (self->note_label), inflow_ingestion_item_get_note (item) != NULL);
-
-  /* Why the wait, while the first CUR is awaited. */
-  awaiting = inflow_ingestion_item_get_tracked (item) &&
-             verdict->cur_state != INFLOW_INGESTION_CUR_STATE_RECEIVED &&
-             (verdict->phase == INFLOW_INGESTION_PHASE_AWAITING_FIRST_CUR ||
-              verdict->phase == INFLOW_INGESTION_PHASE_FIRST_CUR_LATE ||
-              verdict->phase == INFLOW_INGESTION_PHASE_PENDING ||
-              verdict->phase == INFLOW_INGESTION_PHASE_IMPORTING);
-  gtk_widget_set_visible (self->awaiting_box, awaiting);
-  if (awaiting)
-    {
-      g_autoptr(GString) why = g_string_new (NULL);
-
-      g_string_append (why, _("Vantage creates the role and a Cost and Usage Report (CUR) in AWS when an account "
-                              "is connected. The role works within a minute, but AWS takes up to 24 hours to "
-                              "deliver the first CUR. Until it arrives, only part of the data is there:"));
-      g_string_append (why, "\n\n");
-      g_string_append (why, _("• Cost Reports show costs by service, not yet by resource"));
-      g_string_append_c (why, '\n');
-      if (inflow_ingestion_item_get_is_govcloud (item))
-        g_string_append (why, _("• Active Resources are not synced from GovCloud at all"));
-      else
-        g_string_append (why, _("• Active Resources show hourly and monthly rates only"));
-      g_string_append_c (why, '\n');
-      g_string_append (why, _("• Autopilot and Savings Planner are unavailable"));
-      g_string_append (why, "\n\n");
-      if (verdict->expected_by != NULL)
-        {
-          g_autoptr(GDateTime) local = g_date_time_to_local (verdict->expected_by);
-          g_autofree char *when = format_when (local, now);
-
-          /* Translators: %s is a time like "14:20 tomorrow" */
-          g_string_append_printf (why, _("Expect it by %s. Once it arrives, all of this becomes available by "
-                                         "itself and Inflow tells you. The first CUR covers only the current "
-                                         "month: earlier months need a backfill."), when);
-        }
-      else
-        {
-          g_string_append (why, _("Once it arrives, all of this becomes available by itself and Inflow tells "
-                                  "you. The first CUR covers only the current month: earlier months need a "
-                                  "backfill."));
-        }
-      gtk_label_set_label (self->awaiting_label, why->str);
-    }
-
-  /* Facts */
-  if (verdict->connected_at != NULL)
-    {
-      g_autofree char *when = format_when_long (verdict->connected_at, now);
-      g_autofree char *ago = inflow_ingestion_format_duration (verdict->elapsed);
-
-      /* Translators: a time like "Nov 20, 14:20", then a duration like "5 hours" */
-      text = g_strdup_printf (_("%s (%s ago)"), when, ago);
-      set_row (self->connected_row, text);
-      g_clear_pointer (&text, g_free);
-    }
-  else
-    {
-      set_row (self->connected_row, _("Vantage does not say"));
-    }
-
-  if (!inflow_ingestion_item_get_tracked (item))
-    text = g_strdup (_("Not applicable to this provider"));
-  else if (verdict->first_cur_at != NULL)
-    {
-      g_autoptr(GDateTime) local = g_date_time_to_local (verdict->first_cur_at);
-      g_autofree char *when = format_when (local, now);
-
-      if (verdict->first_cur_not_before != NULL)
-        {
-          g_autoptr(GDateTime) after_local = g_date_time_to_local (verdict->first_cur_not_before);
-          g_autofree char *after = format_when (after_local, now);
-
-          /* Translators: two times like "14:20 today" */
-          text = g_strdup_printf (_("Seen %s; it arrived after %s"), when, after);
-        }
-      else
-        {
-          /* Translators: a time like "14:20 today" */
-          text = g_strdup_printf (_("Seen %s"), when);
-        }
-    }
-  else if (verdict->cur_state == INFLOW_INGESTION_CUR_STATE_RECEIVED)
-    text = g_strdup (_("Received before Inflow started watching"));
-  else if (verdict->expected_by != NULL)
-    {
-      g_autoptr(GDateTime) local = g_date_time_to_local (verdict->expected_by);
-      g_autofree char *when = format_when (local, now);
-
-      /* Translators: a time like "14:20 tomorrow" */
-      text = g_strdup_printf (g_date_time_compare (verdict->expected_by, now) >= 0 ? _("Expected by %s")
-                                                                                   : _("Was expected by %s"),
-                              when);
-    }
-  else if (verdict->cur_state == INFLOW_INGESTION_CUR_STATE_AWAITING)
-    text = g_strdup (_("Not arrived"));
-  else
-    text = g_strdup (_("Not known yet"));
-  set_row (self->first_cur_row, text);
-  g_clear_pointer (&text, g_free);
-
-  if (verdict->newest_cost_date != NULL)
-    {
-      g_autofree char *day = inflow_ingestion_format_day (verdict->newest_cost_date);
-      g_autofree char *old = inflow_ingestion_format_days_old (verdict->newest_cost_date, now);
-
-      /* Translators: a day like "Nov 20", then its age like "2 days old" */
-      text = g_strdup_printf (_("%s (%s)"), day, old);
-    }
-  else if (inflow_ingestion_item_get_last_probed_at (item) != NULL)
-    text = g_strdup (_("No cost data found"));
-  else
-    text = g_strdup (_("Not checked yet"));
-  set_row (self->newest_row, text);
-  g_clear_pointer (&text, g_free);
-
-  {
-    g_autofree char *status = status_words (item);
-    GDateTime *updated = inflow_integration_get_last_updated (inflow_ingestion_item_get_integration (item));
-
-    if (updated != NULL)
-      {
-        g_autoptr(GDateTime) local = g_date_time_to_local (updated);
-        g_autofree char *when = format_when (local, now);
-
-        /* Translators: a status like "connected", then a time like "14:20 today" */
-        text = g_strdup_printf (_("“%s”, last updated %s"), status, when);
-      }
-    else
-      {
-        /* Translators: a status like "connected" */
-        text = g_strdup_printf (_("“%s”"), status);
-      }
-    set_row (self->status_row, text);
-    g_clear_pointer (&text, g_free);
-  }
-
-  if (inflow_ingestion_item_get_last_probed_at (item) != NULL)
-    {
-      g_autoptr(GDateTime) local = g_date_time_to_local (inflow_ingestion_item_get_last_probed_at (item));
-
-      text = format_when (local, now);
-    }
-  else if (inflow_ingestion_item_get_note (item) != NULL)
-    text = g_strdup (_("Cannot check"));
-  else if (!inflow_ingestion_item_get_tracked (item))
-    text = g_strdup (_("Not tracked for this provider"));
-  else
-    text = g_strdup (_("Not yet in this session"));
-  set_row (self->checked_row, text);
-  g_clear_pointer (&text, g_free);
-
-  if (verdict->connected_at != NULL && verdict->elapsed < 14 * G_TIME_SPAN_DAY)
-    gtk_label_set_label (self->timeline_caption, _("Since it was connected"));
-  else
-    gtk_label_set_label (self->timeline_caption, _("The last 14 days"));
-
-  if (self->monitor != NULL)
-    {
-      g_autoptr(GDateTime) server_now = inflow_ingestion_monitor_dup_now (self->monitor);
-
-      inflow_timeline_set_now (self->timeline, server_now);
-    }
-}
-
-static void
-selected_item_changed_cb (InflowIngestionView *self)
-{
-  update_detail (self);
-}
+/* ---- the selection -------------------------------------------------------- */
 
 static void
 show_item (InflowIngestionView *self,
            InflowIngestionItem *item)
 {
-  if (g_set_object (&self->selected, item))
-    {
-      g_signal_group_set_target (self->selected_signals, item);
-      inflow_verdict_badge_set_item (self->detail_badge, item);
-      inflow_feature_table_set_item (self->feature_table, item);
-      inflow_timeline_set_item (self->timeline, item);
-      gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->detail_scroller), 0);
-    }
+  if (item == inflow_ingestion_detail_get_item (self->detail))
+    return;
 
-  update_detail (self);
+  inflow_ingestion_detail_set_item (self->detail, item);
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->detail_scroller), 0);
 }
 
 static void
 selection_changed_cb (InflowIngestionView *self)
 {
-  InflowIngestionItem *item = gtk_single_selection_get_selected_item (self->selection);
-
-  show_item (self, item);
+  show_item (self, gtk_single_selection_get_selected_item (self->selection));
 }
 
 /* Narrow, the detail replaces the list; its back button takes the focus
@@ -1023,22 +480,20 @@ static gboolean
 select_token (InflowIngestionView *self,
               const char          *token)
 {
-  GListModel *model = G_LIST_MODEL (self->selection);
-  guint n = g_list_model_get_n_items (model);
+  guint position = find_position (self, token);
 
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(InflowIngestionItem) item = g_list_model_get_item (model, i);
+  if (position == GTK_INVALID_LIST_POSITION)
+    return FALSE;
 
-      if (g_strcmp0 (inflow_ingestion_item_get_token (item), token) == 0)
-        {
-          gtk_single_selection_set_selected (self->selection, i);
-          show_item (self, item);
-          return TRUE;
-        }
-    }
+  gtk_single_selection_set_selected (self->selection, position);
+  show_item (self, gtk_single_selection_get_selected_item (self->selection));
 
-  return FALSE;
+  /* The row shows, wherever it is in the list */
+  g_free (self->reveal_token);
+  self->reveal_token = g_strdup (token);
+  queue_scroll (self);
+
+  return TRUE;
 }
 
 static void
@@ -1047,7 +502,6 @@ monitor_updated_cb (InflowIngestionView *self)
   maybe_resort (self);
   update_summary (self);
   update_state (self);
-  update_detail (self);
 
   if (self->pending_token != NULL && select_token (self, self->pending_token))
     {
@@ -1090,22 +544,13 @@ set_monitor (InflowIngestionView    *self,
   gtk_filter_list_model_set_model (self->filtered, monitor != NULL ? inflow_ingestion_monitor_get_items (monitor) : NULL);
   g_clear_pointer (&self->order, g_ptr_array_unref);
   show_item (self, NULL);
+  inflow_ingestion_detail_set_monitor (self->detail, monitor);
 
   if (monitor != NULL)
-    {
-      GApplication *application = g_application_get_default ();
-
-      /* Desktop notifications for the session's events, once per monitor
-       * (the application may have made the notifier already). */
-      if (application != NULL)
-        inflow_notifier_ensure (application, monitor);
-
-      items_changed_cb (self);
-    }
+    items_changed_cb (self);
 
   update_summary (self);
   update_state (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MONITOR]);
 }
 
 /* ---- actions -------------------------------------------------------------- */
@@ -1145,32 +590,21 @@ compare_items (gconstpointer a,
   return order < 0 ? GTK_ORDERING_SMALLER : order > 0 ? GTK_ORDERING_LARGER : GTK_ORDERING_EQUAL;
 }
 
-static gboolean
-filter_tracked (gpointer item,
-                gpointer user_data)
-{
-  return inflow_ingestion_item_get_tracked (item);
-}
-
 static void
 inflow_ingestion_view_dispose (GObject *object)
 {
   InflowIngestionView *self = INFLOW_INGESTION_VIEW (object);
   GtkWidget *child;
 
-  g_clear_handle_id (&self->scroll_top_id, g_source_remove);
+  g_clear_handle_id (&self->scroll_id, g_source_remove);
   if (self->monitor_signals != NULL)
     g_signal_group_set_target (self->monitor_signals, NULL);
-  if (self->selected_signals != NULL)
-    g_signal_group_set_target (self->selected_signals, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), INFLOW_TYPE_INGESTION_VIEW);
   /* The template's top widget may have no id: unparent whatever is left. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
 
   g_clear_object (&self->monitor_signals);
-  g_clear_object (&self->selected_signals);
-  g_clear_object (&self->selected);
   g_clear_object (&self->monitor);
   g_clear_object (&self->session);
   /* Owned by the list view, gone with the template */
@@ -1180,6 +614,7 @@ inflow_ingestion_view_dispose (GObject *object)
   self->filtered = NULL;
   g_clear_pointer (&self->order, g_ptr_array_unref);
   g_clear_pointer (&self->pending_token, g_free);
+  g_clear_pointer (&self->reveal_token, g_free);
 
   G_OBJECT_CLASS (inflow_ingestion_view_parent_class)->dispose (object);
 }
@@ -1196,9 +631,6 @@ inflow_ingestion_view_get_property (GObject    *object,
     {
     case PROP_SESSION:
       g_value_set_object (value, self->session);
-      break;
-    case PROP_MONITOR:
-      g_value_set_object (value, self->monitor);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -1242,15 +674,6 @@ inflow_ingestion_view_class_init (InflowIngestionViewClass *klass)
     g_param_spec_object ("session", NULL, NULL, INFLOW_TYPE_SESSION,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
-  /**
-   * InflowIngestionView:monitor:
-   *
-   * The session's shared ingestion monitor, or %NULL.
-   */
-  properties[PROP_MONITOR] =
-    g_param_spec_object ("monitor", NULL, NULL, INFLOW_TYPE_INGESTION_MONITOR,
-                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
@@ -1271,27 +694,20 @@ inflow_ingestion_view_class_init (InflowIngestionViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, InflowIngestionView, list_view);
   gtk_widget_class_bind_template_child (widget_class, InflowIngestionView, list_scroller);
   gtk_widget_class_bind_template_child (widget_class, InflowIngestionView, detail_bar);
-  gtk_widget_class_bind_template_child (widget_class, InflowIngestionView, detail_bar_title);
-  gtk_widget_class_bind_template_child (widget_class, InflowIngestionView, detail_stack);
   gtk_widget_class_bind_template_child (widget_class, InflowIngestionView, detail_scroller);
-  gtk_widget_class_bind_template_child (widget_class, InflowIngestionView, detail_title);
-  gtk_widget_class_bind_template_child (widget_class, InflowIngestionView, detail_header);
-  gtk_widget_class_bind_template_child (widget_class, InflowIngestionView, detail_badge);
-  gtk_widget_class_bind_template_child (widget_class, InflowIngestionView, detail_subtitle);
   gtk_widget_class_bind_template_child (widget_class, InflowIngestionView, reason_label);
-  gtk_widget_class_bind_template_child (widget_class, InflowIngestionView, detail_as_of);
-  gtk_widget_class_bind_template_child (widget_class, InflowIngestionView, note_label);
-  gtk_widget_class_bind_template_child (widget_class, InflowIngestionView, awaiting_box);
-  gtk_widget_class_bind_template_child (widget_class, InflowIngestionView, awaiting_label);
-  gtk_widget_class_bind_template_child (widget_class, InflowIngestionView, timeline);
-  gtk_widget_class_bind_template_child (widget_class, InflowIngestionView, timeline_caption);
   gtk_widget_class_bind_template_child (widget_class, InflowIngestionView, connected_row);
   gtk_widget_class_bind_template_child (widget_class, InflowIngestionView, first_cur_row);
   gtk_widget_class_bind_template_child (widget_class, InflowIngestionView, newest_row);
   gtk_widget_class_bind_template_child (widget_class, InflowIngestionView, status_row);
   gtk_widget_class_bind_template_child (widget_class, InflowIngestionView, checked_row);
-  gtk_widget_class_bind_template_child (widget_class, InflowIngestionView, feature_table);
+  gtk_widget_class_bind_template_child (widget_class, InflowIngestionView, detail);
+  /* Tests reach these */
+  gtk_widget_class_bind_template_child_full (widget_class, "timeline", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "feature_table", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "awaiting_box", FALSE, 0);
   gtk_widget_class_bind_template_callback (widget_class, list_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, list_mapped_cb);
   gtk_widget_class_bind_template_callback (widget_class, folded_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "ingestion.refresh", NULL, refresh_action);
@@ -1300,6 +716,9 @@ inflow_ingestion_view_class_init (InflowIngestionViewClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "ingestion.refresh", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "ingestion.back", NULL);
 
+  g_type_ensure (INFLOW_TYPE_CHIP_LAYOUT);
+  g_type_ensure (INFLOW_TYPE_INGESTION_DETAIL);
+  g_type_ensure (INFLOW_TYPE_INGESTION_ROW);
   g_type_ensure (INFLOW_TYPE_VERDICT_BADGE);
   g_type_ensure (INFLOW_TYPE_TIMELINE);
   g_type_ensure (INFLOW_TYPE_FEATURE_TABLE);
@@ -1308,15 +727,13 @@ inflow_ingestion_view_class_init (InflowIngestionViewClass *klass)
 static void
 inflow_ingestion_view_init (InflowIngestionView *self)
 {
-  GtkListItemFactory *factory;
-  GtkCustomFilter *filter;
+  GtkFilter *tracked;
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  gtk_widget_set_layout_manager (self->summary_chips, g_object_new (INFLOW_TYPE_CHIP_LAYOUT, NULL));
-  gtk_widget_set_layout_manager (self->detail_header, g_object_new (INFLOW_TYPE_CHIP_LAYOUT, NULL));
 
-  filter = gtk_custom_filter_new (filter_tracked, NULL, NULL);
-  self->filtered = gtk_filter_list_model_new (NULL, GTK_FILTER (filter));
+  /* AWS integrations only, most urgent first */
+  tracked = GTK_FILTER (gtk_bool_filter_new (gtk_property_expression_new (INFLOW_TYPE_INGESTION_ITEM, NULL, "tracked")));
+  self->filtered = gtk_filter_list_model_new (NULL, tracked);
   /* Before the sort model's own handler */
   g_signal_connect_object (self->filtered, "items-changed",
                            G_CALLBACK (list_changing_cb), self, G_CONNECT_SWAPPED);
@@ -1334,12 +751,6 @@ inflow_ingestion_view_init (InflowIngestionView *self)
   g_signal_connect_object (self->filtered, "items-changed",
                            G_CALLBACK (items_changed_cb), self, G_CONNECT_SWAPPED);
 
-  factory = gtk_signal_list_item_factory_new ();
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), NULL);
-  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row_cb), NULL);
-  gtk_list_view_set_factory (self->list_view, factory);
-  g_object_unref (factory);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (g_object_ref (self->selection)));
   g_object_unref (self->selection);
 
@@ -1356,14 +767,6 @@ inflow_ingestion_view_init (InflowIngestionView *self)
                                  G_CALLBACK (monitor_state_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_group_connect_object (self->monitor_signals, "notify::history-loaded",
                                  G_CALLBACK (monitor_state_changed_cb), self, G_CONNECT_SWAPPED);
-
-  self->selected_signals = g_signal_group_new (INFLOW_TYPE_INGESTION_ITEM);
-  g_signal_group_connect_object (self->selected_signals, "notify::verdict",
-                                 G_CALLBACK (selected_item_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_group_connect_object (self->selected_signals, "notify::note",
-                                 G_CALLBACK (selected_item_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_group_connect_object (self->selected_signals, "notify::title",
-                                 G_CALLBACK (selected_item_changed_cb), self, G_CONNECT_SWAPPED);
 
   /* libadwaita 1.3 lets the facts be selected and copied. */
   {
@@ -1420,20 +823,6 @@ inflow_ingestion_view_set_session (InflowIngestionView *self,
 }
 
 /**
- * inflow_ingestion_view_get_monitor:
- * @self: a view
- *
- * Returns: (transfer none) (nullable): the monitor shown
- */
-InflowIngestionMonitor *
-inflow_ingestion_view_get_monitor (InflowIngestionView *self)
-{
-  g_return_val_if_fail (INFLOW_IS_INGESTION_VIEW (self), NULL);
-
-  return self->monitor;
-}
-
-/**
  * inflow_ingestion_view_select_integration:
  * @self: a view
  * @token: an integration token
@@ -1461,48 +850,4 @@ inflow_ingestion_view_select_integration (InflowIngestionView *self,
 
   show_detail_pane (self);
   return TRUE;
-}
-
-/**
- * inflow_ingestion_view_get_selected_token:
- * @self: a view
- *
- * Returns: (nullable): the token of the integration shown in the detail
- */
-const char *
-inflow_ingestion_view_get_selected_token (InflowIngestionView *self)
-{
-  g_return_val_if_fail (INFLOW_IS_INGESTION_VIEW (self), NULL);
-
-  return self->selected != NULL ? inflow_ingestion_item_get_token (self->selected) : NULL;
-}
-
-/**
- * inflow_ingestion_view_get_state:
- * @self: a view
- *
- * Returns: what the view shows: "no-session", "loading", "offline",
- *   "empty" or "content"
- */
-const char *
-inflow_ingestion_view_get_state (InflowIngestionView *self)
-{
-  g_return_val_if_fail (INFLOW_IS_INGESTION_VIEW (self), NULL);
-
-  return gtk_stack_get_visible_child_name (self->state_stack);
-}
-
-/**
- * inflow_ingestion_view_get_list_model:
- * @self: a view
- *
- * Returns: (transfer none): the integrations as listed: AWS ones, most
- *   urgent first
- */
-GListModel *
-inflow_ingestion_view_get_list_model (InflowIngestionView *self)
-{
-  g_return_val_if_fail (INFLOW_IS_INGESTION_VIEW (self), NULL);
-
-  return G_LIST_MODEL (self->selection);
 }

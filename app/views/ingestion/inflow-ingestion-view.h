@@ -21,11 +21,7 @@ GtkWidget              *inflow_ingestion_view_new                  (void);
 InflowSession          *inflow_ingestion_view_get_session          (InflowIngestionView *self);
 void                    inflow_ingestion_view_set_session          (InflowIngestionView *self,
                                                                     InflowSession       *session);
-InflowIngestionMonitor *inflow_ingestion_view_get_monitor          (InflowIngestionView *self);
 gboolean                inflow_ingestion_view_select_integration   (InflowIngestionView *self,
                                                                     const char          *token);
-const char             *inflow_ingestion_view_get_selected_token   (InflowIngestionView *self);
-const char             *inflow_ingestion_view_get_state            (InflowIngestionView *self);
-GListModel             *inflow_ingestion_view_get_list_model       (InflowIngestionView *self);
 
 G_END_DECLS

@@ -15,23 +15,20 @@
 
 #include "inflow-ingestion-format.h"
 #include "inflow-timeline.h"
+#include "inflow-timeline-model.h"
 
 /**
  * InflowTimeline:
  *
- * Draws what Inflow knows of one integration over time, since it was
- * connected or over the last 14 days: the connect time, the status changes
- * Vantage reported, each observed refresh (`last_updated`) and each probe
- * that found newer cost data, the first Cost and Usage Report, the time it
- * is expected by, and shaded spans while it was awaited, late or stale.
+ * Draws an integration's #InflowTimelineModel: what Inflow knows of it
+ * over time, with shaded spans while the first Cost and Usage Report was
+ * awaited, the data late or stale, or the integration failing.
  *
  * Colours come from the style (light and dark); at narrow widths the axis
  * gets fewer labels. The accessible description says the same in words,
  * and each marker has a tooltip.
  */
 
-#define WINDOW            (14 * G_TIME_SPAN_DAY)
-#define MIN_RANGE         (6 * G_TIME_SPAN_HOUR)
 #define PAD_X             10.f
 #define LABEL_ROW_HEIGHT  18.f
 #define BAND_TOP          22.f
@@ -42,42 +39,6 @@
 #define LEGEND_ROW_HEIGHT 20.f
 #define LEGEND_SWATCH     10.f
 #define HIT_DISTANCE      7.0
-
-typedef enum
-{
-  MARK_CONNECTED,
-  MARK_STATUS,
-  MARK_REFRESH,
-  MARK_DATA,
-  MARK_FIRST_CUR,
-  MARK_EXPECTED,
-  MARK_NOW,
-} MarkKind;
-
-typedef struct
-{
-  gint64    at;      /* µs since the epoch */
-  MarkKind  kind;
-  char     *text;
-} Mark;
-
-typedef enum
-{
-  SPAN_AWAITING,
-  SPAN_FIRST_CUR_LATE,
-  SPAN_LATE,
-  SPAN_STALE,
-  SPAN_CRITICAL,
-  SPAN_FAILING,
-  N_SPAN_KINDS
-} SpanKind;
-
-typedef struct
-{
-  gint64   start;
-  gint64   end;
-  SpanKind kind;
-} Span;
 
 typedef struct
 {
@@ -96,10 +57,7 @@ struct _InflowTimeline
   GSignalGroup        *item_signals;
   GDateTime           *now;
 
-  gint64               start;
-  gint64               end;
-  GArray              *marks;    /* Mark, by time */
-  GArray              *spans;    /* Span */
+  InflowTimelineModel *model;      /* NULL while there is nothing to show */
   char                *description;
 };
 
@@ -114,12 +72,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static gint64
-to_usec (GDateTime *time)
-{
-  return g_date_time_to_unix (time) * G_USEC_PER_SEC + g_date_time_get_microsecond (time);
-}
-
 static GDateTime *
 from_usec (gint64 usec)
 {
@@ -128,542 +80,31 @@ from_usec (gint64 usec)
   return g_date_time_to_local (utc);
 }
 
-static char *
-format_when (InflowTimeline *self,
-             gint64          usec)
-{
-  g_autoptr(GDateTime) time = from_usec (usec);
-  g_autoptr(GDateTime) now = g_date_time_to_local (self->now);
-
-  return inflow_ingestion_format_when (time, now);
-}
-
-static void
-mark_clear (gpointer data)
-{
-  Mark *mark = data;
-
-  g_clear_pointer (&mark->text, g_free);
-}
-
-static void
-add_mark (InflowTimeline *self,
-          gint64          at,
-          MarkKind        kind,
-          char           *text)
-{
-  Mark mark = { at, kind, text };
-
-  g_array_append_val (self->marks, mark);
-}
-
-static void
-add_span (InflowTimeline *self,
-          gint64          start,
-          gint64          end,
-          SpanKind        kind)
-{
-  Span span = { start, end, kind };
-
-  if (end <= start)
-    return;
-
-  /* Join with the previous span of the same kind when they touch. */
-  if (self->spans->len > 0)
-    {
-      Span *last = &g_array_index (self->spans, Span, self->spans->len - 1);
-
-      if (last->kind == kind && last->end >= start && last->start <= start)
-        {
-          last->end = MAX (last->end, end);
-          return;
-        }
-    }
-
-  g_array_append_val (self->spans, span);
-}
-
-static int
-compare_marks (gconstpointer a,
-               gconstpointer b)
-{
-  const Mark *ma = a;
-  const Mark *mb = b;
-
-  return ma->at < mb->at ? -1 : ma->at > mb->at ? 1 : (int) ma->kind - (int) mb->kind;
-}
-
-static const char *
-status_label (InflowIngestionStatus status)
-{
-  switch (status)
-    {
-    case INFLOW_INGESTION_STATUS_PENDING:
-      return C_("integration status", "pending");
-    case INFLOW_INGESTION_STATUS_IMPORTING:
-      return C_("integration status", "importing");
-    case INFLOW_INGESTION_STATUS_IMPORTED:
-      return C_("integration status", "imported");
-    case INFLOW_INGESTION_STATUS_CONNECTED:
-      return C_("integration status", "connected");
-    case INFLOW_INGESTION_STATUS_ERROR:
-      return C_("integration status", "error");
-    case INFLOW_INGESTION_STATUS_DISCONNECTED:
-      return C_("integration status", "disconnected");
-    case INFLOW_INGESTION_STATUS_UNKNOWN:
-    default:
-      return C_("integration status", "unknown");
-    }
-}
-
-static gboolean
-status_is_failing (InflowIngestionStatus status)
-{
-  return status == INFLOW_INGESTION_STATUS_ERROR || status == INFLOW_INGESTION_STATUS_DISCONNECTED;
-}
-
-/* The end of the newest cost day (UTC midnight after it), with a day's
- * allowance at a month start, as the verdict counts age. */
-static gint64
-age_origin (GDateTime *newest_cost_date)
-{
-  g_autoptr(GDateTime) day = NULL;
-  g_autoptr(GDateTime) through = NULL;
-  int y, m, d;
-
-  g_date_time_get_ymd (newest_cost_date, &y, &m, &d);
-  day = g_date_time_new_utc (y, m, d, 0, 0, 0);
-  through = g_date_time_add_days (day, 1);
-
-  if (g_date_time_get_day_of_month (through) == 1)
-    return to_usec (through) + INFLOW_INGESTION_MONTH_START_ALLOWANCE;
-
-  return to_usec (through);
-}
-
-static void
-add_age_spans (InflowTimeline *self,
-               gint64          origin,
-               gint64          from,
-               gint64          to)
-{
-  static const struct { GTimeSpan begin; GTimeSpan end; SpanKind kind; } ages[] = {
-    { INFLOW_INGESTION_FRESH_MAX_AGE, INFLOW_INGESTION_LATE_MAX_AGE, SPAN_LATE },
-    { INFLOW_INGESTION_LATE_MAX_AGE, INFLOW_INGESTION_STALE_MAX_AGE, SPAN_STALE },
-    { INFLOW_INGESTION_STALE_MAX_AGE, G_MAXINT64 / 2, SPAN_CRITICAL },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (ages); i++)
-    add_span (self, MAX (from, origin + ages[i].begin), MIN (to, origin + ages[i].end), ages[i].kind);
-}
-
-static void
-append_sentence (GString    *text,
-                 const char *sentence)
-{
-  if (text->len > 0)
-    g_string_append_c (text, ' ');
-  g_string_append (text, sentence);
-}
-
-static const char *
-span_kind_words (SpanKind kind)
-{
-  switch (kind)
-    {
-    case SPAN_AWAITING:
-      return _("Waiting for the first Cost and Usage Report");
-    case SPAN_FIRST_CUR_LATE:
-      return _("First Cost and Usage Report late");
-    case SPAN_LATE:
-      return _("Cost data late");
-    case SPAN_STALE:
-      return _("Cost data stale");
-    case SPAN_CRITICAL:
-      return _("Cost data critically old");
-    case SPAN_FAILING:
-      return _("Integration failing");
-    case N_SPAN_KINDS:
-    default:
-      return "";
-    }
-}
-
-static const char *
-span_kind_legend (SpanKind kind)
-{
-  switch (kind)
-    {
-    case SPAN_AWAITING:
-      return C_("timeline legend", "Awaiting first CUR");
-    case SPAN_FIRST_CUR_LATE:
-      return C_("timeline legend", "First CUR late");
-    case SPAN_LATE:
-      return C_("timeline legend", "Late");
-    case SPAN_STALE:
-      return C_("timeline legend", "Stale");
-    case SPAN_CRITICAL:
-      return C_("timeline legend", "Critical");
-    case SPAN_FAILING:
-      return C_("timeline legend", "Error or disconnected");
-    case N_SPAN_KINDS:
-    default:
-      return "";
-    }
-}
-
-static void
-update_description (InflowTimeline *self)
-{
-  g_autoptr(GString) text = g_string_new (NULL);
-  const InflowIngestionVerdict *verdict = inflow_ingestion_item_get_verdict (self->item);
-  g_autofree char *start = format_when (self, self->start);
-  guint n_refreshes = 0, n_data = 0;
-  gint64 last_refresh = 0, last_data = 0;
-  gboolean first_cur_mark = FALSE;
-
-  /* Translators: %s is a time like "Nov 20, 14:20" */
-  g_string_append_printf (text, _("Timeline from %s to now."), start);
-
-  for (guint i = 0; i < self->marks->len; i++)
-    {
-      const Mark *mark = &g_array_index (self->marks, Mark, i);
-
-      switch (mark->kind)
-        {
-        case MARK_REFRESH:
-          n_refreshes++;
-          last_refresh = mark->at;
-          break;
-        case MARK_DATA:
-          n_data++;
-          last_data = mark->at;
-          break;
-        case MARK_FIRST_CUR:
-          first_cur_mark = TRUE;
-          G_GNUC_FALLTHROUGH;
-        case MARK_CONNECTED:
-        case MARK_STATUS:
-        case MARK_EXPECTED:
-          {
-            g_autofree char *sentence = g_strdup_printf ("%s.", mark->text);
-
-            append_sentence (text, sentence);
-          }
-          break;
-        case MARK_NOW:
-        default:
-          break;
-        }
-    }
-
-  if (verdict != NULL && inflow_ingestion_item_get_tracked (self->item) && !first_cur_mark)
-    {
-      if (verdict->cur_state == INFLOW_INGESTION_CUR_STATE_RECEIVED)
-        append_sentence (text, _("The first Cost and Usage Report arrived before Inflow started watching."));
-      else if (verdict->cur_state == INFLOW_INGESTION_CUR_STATE_AWAITING)
-        append_sentence (text, _("No Cost and Usage Report has arrived yet."));
-    }
-
-  if (n_refreshes > 0)
-    {
-      g_autofree char *when = format_when (self, last_refresh);
-      g_autofree char *sentence = NULL;
-
-      /* Translators: %u is a count, %s a time like "14:20 today" */
-      sentence = g_strdup_printf (g_dngettext (NULL, "%u update by Vantage observed, the latest %s.",
-                                               "%u updates by Vantage observed, the latest %s.", n_refreshes),
-                                  n_refreshes, when);
-      append_sentence (text, sentence);
-    }
-
-  if (n_data > 0)
-    {
-      g_autofree char *when = format_when (self, last_data);
-      g_autofree char *sentence = NULL;
-
-      /* Translators: %u is a count, %s a time like "14:20 today" */
-      sentence = g_strdup_printf (g_dngettext (NULL, "Newer cost data seen %u time, the latest %s.",
-                                               "Newer cost data seen %u times, the latest %s.", n_data),
-                                  n_data, when);
-      append_sentence (text, sentence);
-    }
-
-  for (guint i = 0; i < self->spans->len; i++)
-    {
-      const Span *span = &g_array_index (self->spans, Span, i);
-      g_autofree char *from = format_when (self, span->start);
-      g_autofree char *sentence = NULL;
-
-      if (span->kind == SPAN_AWAITING)
-        continue;
-
-      if (span->end >= to_usec (self->now))
-        /* Translators: the first %s says what, like "Cost data late"; the second is a time */
-        sentence = g_strdup_printf (_("%s since %s."), span_kind_words (span->kind), from);
-      else
-        {
-          g_autofree char *to = format_when (self, span->end);
-
-          /* Translators: the first %s says what, like "Cost data late"; then two times */
-          sentence = g_strdup_printf (_("%s from %s to %s."), span_kind_words (span->kind), from, to);
-        }
-      append_sentence (text, sentence);
-    }
-
-  g_free (self->description);
-  self->description = g_string_free (g_steal_pointer (&text), FALSE);
-}
-
 static void
 rebuild (InflowTimeline *self)
 {
-  const InflowIngestionVerdict *verdict;
-  const InflowIngestionObservation *observations;
-  InflowIntegration *integration;
-  g_autoptr(GHashTable) refreshes = NULL;
-  GDateTime *connected_at;
-  GDateTime *last_updated;
-  gint64 now, start, end, range, origin = -1, first_rows = -1;
-  InflowIngestionStatus status = INFLOW_INGESTION_STATUS_UNKNOWN;
-  gint64 failing_since = -1, last_newest = -1;
-  gboolean have_status = FALSE;
-  guint n = 0;
+  const InflowIngestionVerdict *verdict = NULL;
 
-  g_array_set_size (self->marks, 0);
-  g_array_set_size (self->spans, 0);
+  g_clear_pointer (&self->model, inflow_timeline_model_free);
+  g_clear_pointer (&self->description, g_free);
 
-  if (self->item == NULL || self->now == NULL || inflow_ingestion_item_get_verdict (self->item) == NULL)
+  if (self->item != NULL)
+    verdict = inflow_ingestion_item_get_verdict (self->item);
+
+  if (verdict != NULL && self->now != NULL)
     {
-      g_free (self->description);
+      g_autoptr(GDateTime) local_now = g_date_time_to_local (self->now);
+      InflowIngestionFacts facts;
+
+      inflow_ingestion_item_get_facts (self->item, &facts);
+      self->model = inflow_timeline_model_build (&facts, verdict, local_now);
+      self->description = g_strdup (self->model->description);
+    }
+  else
+    {
       self->description = g_strdup (_("No integration selected."));
-      gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                      self->description, -1);
-      gtk_widget_queue_resize (GTK_WIDGET (self));
-      return;
     }
 
-  verdict = inflow_ingestion_item_get_verdict (self->item);
-  integration = inflow_ingestion_item_get_integration (self->item);
-  observations = inflow_ingestion_item_get_observations (self->item, &n);
-  connected_at = verdict->connected_at != NULL ? verdict->connected_at
-                                               : inflow_integration_get_created_at (integration);
-  now = to_usec (self->now);
-
-  /* The range: since connecting, at most the last 14 days, and far enough
-   * ahead to show when the first CUR is expected. */
-  start = now - WINDOW;
-  if (connected_at != NULL)
-    start = MAX (start, to_usec (connected_at));
-  end = now;
-  if (verdict->expected_by != NULL)
-    end = MAX (end, to_usec (verdict->expected_by));
-  if (end - start < MIN_RANGE)
-    start = end - MIN_RANGE;
-  range = end - start;
-  self->start = start - range / 40;
-  self->end = end + range / 25;
-
-  /* Connected */
-  if (connected_at != NULL && to_usec (connected_at) >= self->start)
-    {
-      g_autofree char *when = format_when (self, to_usec (connected_at));
-
-      /* Translators: %s is a time like "Nov 20, 14:20" */
-      add_mark (self, to_usec (connected_at), MARK_CONNECTED, g_strdup_printf (_("Connected %s"), when));
-    }
-
-  /* Status changes, refreshes and newer data, from the observations. */
-  refreshes = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  for (guint i = 0; i < n; i++)
-    {
-      const InflowIngestionObservation *obs = &observations[i];
-      gint64 at = to_usec (obs->observed_at);
-
-      if (!have_status || obs->status != status)
-        {
-          if (have_status && at >= self->start)
-            {
-              g_autofree char *when = format_when (self, at);
-
-              /* Translators: the first %s is a status like "error", the second a time */
-              add_mark (self, at, MARK_STATUS,
-                        g_strdup_printf (_("Vantage status became “%s”, seen %s"), status_label (obs->status), when));
-            }
-          if (status_is_failing (obs->status) && failing_since < 0)
-            failing_since = at;
-          else if (!status_is_failing (obs->status) && failing_since >= 0)
-            {
-              add_span (self, failing_since, at, SPAN_FAILING);
-              failing_since = -1;
-            }
-          status = obs->status;
-          have_status = TRUE;
-        }
-
-      if (obs->last_updated != NULL)
-        {
-          gint64 updated = to_usec (obs->last_updated);
-
-          if (updated >= self->start && updated <= now && !g_hash_table_contains (refreshes, &updated))
-            {
-              g_autofree char *when = format_when (self, updated);
-
-              g_hash_table_add (refreshes, g_memdup2 (&updated, sizeof updated));
-              /* Translators: %s is a time like "14:20 today" */
-              add_mark (self, updated, MARK_REFRESH, g_strdup_printf (_("Vantage updated the integration %s"), when));
-            }
-        }
-
-      if (obs->probed)
-        {
-          if (obs->resource_rows_present && first_rows < 0)
-            first_rows = at;
-
-          if (obs->newest_cost_date != NULL)
-            {
-              gint64 day = to_usec (obs->newest_cost_date);
-
-              if (last_newest >= 0 && day > last_newest && at >= self->start)
-                {
-                  g_autofree char *when = format_when (self, at);
-                  g_autofree char *through = inflow_ingestion_format_day (obs->newest_cost_date);
-
-                  /* Translators: the first %s is a time, the second a day like "Nov 20" */
-                  add_mark (self, at, MARK_DATA,
-                            g_strdup_printf (_("Newer cost data seen %s, through %s"), when, through));
-                }
-              if (day > last_newest)
-                last_newest = day;
-            }
-        }
-    }
-
-  /* Vantage's current last_updated, if no observation has it yet. */
-  last_updated = inflow_integration_get_last_updated (integration);
-  if (last_updated != NULL)
-    {
-      gint64 updated = to_usec (last_updated);
-      gboolean known = FALSE;
-
-      for (guint i = 0; i < n && !known; i++)
-        known = observations[i].last_updated != NULL && g_date_time_equal (observations[i].last_updated, last_updated);
-
-      if (!known && updated >= self->start && updated <= now)
-        {
-          g_autofree char *when = format_when (self, updated);
-
-          /* Translators: %s is a time like "14:20 today" */
-          add_mark (self, updated, MARK_REFRESH, g_strdup_printf (_("Vantage updated the integration %s"), when));
-        }
-    }
-
-  /* Failing status up to now. */
-  if (status_is_failing (inflow_ingestion_status_from_string (inflow_integration_get_status_string (integration))))
-    {
-      gint64 since = failing_since;
-
-      if (since < 0)
-        since = verdict->status_since != NULL ? to_usec (verdict->status_since) : self->start;
-      add_span (self, since, now, SPAN_FAILING);
-    }
-  else if (failing_since >= 0)
-    {
-      add_span (self, failing_since, now, SPAN_FAILING);
-    }
-
-  /* Waiting for the first CUR, and late. */
-  if (inflow_ingestion_item_get_tracked (self->item) && connected_at != NULL &&
-      (verdict->first_cur_at != NULL || verdict->cur_state != INFLOW_INGESTION_CUR_STATE_RECEIVED))
-    {
-      gint64 connected = to_usec (connected_at);
-      gint64 arrived = verdict->first_cur_at != NULL ? to_usec (verdict->first_cur_at) : now;
-      gint64 due = connected + INFLOW_INGESTION_FIRST_CUR_WINDOW;
-
-      if (verdict->phase != INFLOW_INGESTION_PHASE_UNKNOWN || verdict->first_cur_at != NULL ||
-          verdict->expected_by != NULL)
-        {
-          add_span (self, connected, MIN (arrived, due), SPAN_AWAITING);
-          add_span (self, due, arrived, SPAN_FIRST_CUR_LATE);
-        }
-    }
-
-  /* Data age, once the first CUR is in: data never goes back, so the age
-   * before a probe is at least what that probe found. */
-  if (verdict->cur_state == INFLOW_INGESTION_CUR_STATE_RECEIVED)
-    {
-      gint64 segment_start = self->start;
-      gboolean rows = FALSE;
-
-      for (guint i = 0; i < n; i++)
-        {
-          const InflowIngestionObservation *obs = &observations[i];
-          gint64 next_at = now;
-
-          if (!obs->probed)
-            continue;
-
-          rows = rows || obs->resource_rows_present;
-          if (obs->newest_cost_date != NULL)
-            origin = MAX (origin, age_origin (obs->newest_cost_date));
-
-          for (guint j = i + 1; j < n; j++)
-            {
-              if (observations[j].probed)
-                {
-                  next_at = to_usec (observations[j].observed_at);
-                  break;
-                }
-            }
-
-          if (rows && origin >= 0)
-            add_age_spans (self, origin, segment_start, next_at);
-          segment_start = next_at;
-        }
-
-      if (origin < 0 && verdict->newest_cost_date != NULL)
-        add_age_spans (self, age_origin (verdict->newest_cost_date), self->start, now);
-    }
-
-  /* The first CUR */
-  if (verdict->first_cur_at != NULL)
-    {
-      g_autofree char *when = format_when (self, to_usec (verdict->first_cur_at));
-      g_autofree char *text = NULL;
-
-      if (verdict->first_cur_not_before != NULL)
-        {
-          g_autofree char *after = format_when (self, to_usec (verdict->first_cur_not_before));
-
-          /* Translators: both %s are times like "14:20 today" */
-          text = g_strdup_printf (_("First Cost and Usage Report seen %s (it arrived after %s)"), when, after);
-        }
-      else
-        {
-          /* Translators: %s is a time like "14:20 today" */
-          text = g_strdup_printf (_("First Cost and Usage Report seen %s"), when);
-        }
-      add_mark (self, to_usec (verdict->first_cur_at), MARK_FIRST_CUR, g_steal_pointer (&text));
-    }
-
-  if (verdict->expected_by != NULL && verdict->cur_state != INFLOW_INGESTION_CUR_STATE_RECEIVED)
-    {
-      g_autofree char *when = format_when (self, to_usec (verdict->expected_by));
-
-      /* Translators: %s is a time like "14:20 tomorrow" */
-      add_mark (self, to_usec (verdict->expected_by), MARK_EXPECTED,
-                g_strdup_printf (_("First Cost and Usage Report expected by %s"), when));
-    }
-
-  {
-    g_autofree char *when = format_when (self, now);
-
-    /* Translators: %s is a time like "14:20 today" */
-    add_mark (self, now, MARK_NOW, g_strdup_printf (_("Now, %s"), when));
-  }
-
-  g_array_sort (self->marks, compare_marks);
-  update_description (self);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                   self->description, -1);
   gtk_widget_queue_resize (GTK_WIDGET (self));
@@ -817,35 +258,34 @@ x_of (InflowTimeline *self,
       gint64          at,
       float           width)
 {
-  double fraction = (double) (at - self->start) / (double) MAX (self->end - self->start, 1);
+  double fraction = (double) (at - self->model->start) / (double) MAX (self->model->end - self->model->start, 1);
 
   return PAD_X + (float) (fraction * (width - 2 * PAD_X));
 }
 
 static const GdkRGBA *
-span_color (SpanKind       kind,
+span_color (InflowTimelineSpanKind       kind,
             const Colors  *colors,
             float         *alpha)
 {
   switch (kind)
     {
-    case SPAN_AWAITING:
+    case INFLOW_TIMELINE_SPAN_AWAITING:
       *alpha = 0.16f;
       return &colors->accent;
-    case SPAN_FIRST_CUR_LATE:
-    case SPAN_LATE:
+    case INFLOW_TIMELINE_SPAN_FIRST_CUR_LATE:
+    case INFLOW_TIMELINE_SPAN_LATE:
       *alpha = 0.22f;
       return &colors->warning;
-    case SPAN_STALE:
+    case INFLOW_TIMELINE_SPAN_STALE:
       *alpha = 0.20f;
       return &colors->error;
-    case SPAN_CRITICAL:
+    case INFLOW_TIMELINE_SPAN_CRITICAL:
       *alpha = 0.34f;
       return &colors->error;
-    case SPAN_FAILING:
+    case INFLOW_TIMELINE_SPAN_FAILING:
       *alpha = 0.5f;
       return &colors->error;
-    case N_SPAN_KINDS:
     default:
       *alpha = 0.f;
       return &colors->fg;
@@ -853,6 +293,17 @@ span_color (SpanKind       kind,
 }
 
 /* Tick spacing: the smallest step whose labels fit. */
+/* A day on the axis: "Nov 20", with the year when it is not the year of
+ * the axis' end (the first days of January show December's) */
+static char *
+day_label (InflowTimeline *self,
+           GDateTime      *day)
+{
+  g_autoptr(GDateTime) end = from_usec (self->model->end);
+
+  return inflow_ingestion_format_date (day, end);
+}
+
 static GTimeSpan
 tick_step (InflowTimeline *self,
            float           width,
@@ -863,10 +314,11 @@ tick_step (InflowTimeline *self,
     12 * G_TIME_SPAN_HOUR, G_TIME_SPAN_DAY, 2 * G_TIME_SPAN_DAY, 7 * G_TIME_SPAN_DAY,
   };
   double usable = MAX (width - 2 * PAD_X, 1.f);
-  double per_usec = usable / (double) MAX (self->end - self->start, 1);
-  g_autoptr(GDateTime) sample = g_date_time_new_local (2026, 12, 30, 23, 59, 0);
-  /* Translators: see "%b %-e" and "%H:%M" in the timeline axis context */
-  g_autofree char *day_text = g_date_time_format (sample, C_("timeline axis", "%b %-e"));
+  double per_usec = usable / (double) MAX (self->model->end - self->model->start, 1);
+  g_autoptr(GDateTime) start = from_usec (self->model->start);
+  g_autoptr(GDateTime) sample = g_date_time_new_local (g_date_time_get_year (start), 12, 30, 23, 59, 0);
+  g_autofree char *day_text = day_label (self, sample);
+  /* Translators: see "%H:%M" in the timeline axis context */
   g_autofree char *time_text = g_date_time_format (sample, C_("timeline axis", "%H:%M"));
   g_autoptr(PangoLayout) day_layout = make_layout (self, day_text, FALSE);
   g_autoptr(PangoLayout) time_layout = make_layout (self, time_text, FALSE);
@@ -892,7 +344,7 @@ static gint64
 first_tick (InflowTimeline *self,
             GTimeSpan       step)
 {
-  g_autoptr(GDateTime) start = from_usec (self->start);
+  g_autoptr(GDateTime) start = from_usec (self->model->start);
   g_autoptr(GDateTime) base = NULL;
   gint64 at;
 
@@ -900,36 +352,26 @@ first_tick (InflowTimeline *self,
   base = g_date_time_new_local (g_date_time_get_year (start), g_date_time_get_month (start),
                                 g_date_time_get_day_of_month (start), 0, 0, 0);
 
-  at = to_usec (base);
-  while (at < self->start)
+  at = inflow_timeline_usec (base);
+  while (at < self->model->start)
     at += step;
 
   return at;
 }
 
-static guint
+static void
 legend_kinds (InflowTimeline *self,
-              gboolean        present[N_SPAN_KINDS])
+              gboolean        present[INFLOW_TIMELINE_N_SPAN_KINDS])
 {
-  guint n = 0;
-
-  memset (present, 0, sizeof (gboolean) * N_SPAN_KINDS);
-  for (guint i = 0; i < self->spans->len; i++)
-    {
-      const Span *span = &g_array_index (self->spans, Span, i);
-
-      if (!present[span->kind])
-        n++;
-      present[span->kind] = TRUE;
-    }
-
-  return n;
+  memset (present, 0, sizeof (gboolean) * INFLOW_TIMELINE_N_SPAN_KINDS);
+  for (guint i = 0; i < self->model->spans->len; i++)
+    present[g_array_index (self->model->spans, InflowTimelineSpan, i).kind] = TRUE;
 }
 
 typedef struct
 {
   const char *text;
-  int         kind;   /* a SpanKind, or -1 for refresh ticks, -2 for new data */
+  int         kind;   /* an InflowTimelineSpanKind, or -1 for refresh ticks, -2 for new data */
 } LegendEntry;
 
 /* Lays out the legend in rows for @width; returns the number of rows. */
@@ -939,28 +381,31 @@ layout_legend (InflowTimeline *self,
                GArray         *entries,
                GArray         *positions)
 {
-  gboolean present[N_SPAN_KINDS];
+  gboolean present[INFLOW_TIMELINE_N_SPAN_KINDS];
   gboolean refreshes = FALSE, data = FALSE;
   float x = PAD_X;
   guint rows = 0;
 
+  if (self->model == NULL)
+    return 0;
+
   legend_kinds (self, present);
-  for (guint i = 0; i < N_SPAN_KINDS; i++)
+  for (guint i = 0; i < INFLOW_TIMELINE_N_SPAN_KINDS; i++)
     {
       if (present[i])
         {
-          LegendEntry entry = { span_kind_legend (i), (int) i };
+          LegendEntry entry = { inflow_timeline_span_kind_get_legend (i), (int) i };
 
           g_array_append_val (entries, entry);
         }
     }
 
-  for (guint i = 0; i < self->marks->len; i++)
+  for (guint i = 0; i < self->model->marks->len; i++)
     {
-      const Mark *mark = &g_array_index (self->marks, Mark, i);
+      const InflowTimelineMark *mark = &g_array_index (self->model->marks, InflowTimelineMark, i);
 
-      refreshes = refreshes || mark->kind == MARK_REFRESH;
-      data = data || mark->kind == MARK_DATA;
+      refreshes = refreshes || mark->kind == INFLOW_TIMELINE_MARK_REFRESH;
+      data = data || mark->kind == INFLOW_TIMELINE_MARK_DATA;
     }
   if (refreshes)
     {
@@ -1013,14 +458,14 @@ inflow_timeline_snapshot (GtkWidget   *widget,
   g_autoptr(GArray) legend = g_array_new (FALSE, FALSE, sizeof (LegendEntry));
   g_autoptr(GArray) positions = g_array_new (FALSE, FALSE, sizeof (graphene_point_t));
   g_autoptr(GArray) placed = g_array_new (FALSE, FALSE, sizeof (float) * 2);
-  static const MarkKind labelled[] = { MARK_NOW, MARK_FIRST_CUR, MARK_EXPECTED, MARK_CONNECTED };
+  static const InflowTimelineMarkKind labelled[] = { INFLOW_TIMELINE_MARK_NOW, INFLOW_TIMELINE_MARK_FIRST_CUR, INFLOW_TIMELINE_MARK_EXPECTED, INFLOW_TIMELINE_MARK_CONNECTED };
   float mid = BAND_TOP + BAND_HEIGHT / 2;
   gboolean by_day;
   GTimeSpan step;
   Colors colors;
   GdkRGBA dim, faint;
 
-  if (self->item == NULL || self->now == NULL || self->end <= self->start)
+  if (self->model == NULL || self->model->end <= self->model->start)
     return;
 
   get_colors (self, &colors);
@@ -1029,17 +474,17 @@ inflow_timeline_snapshot (GtkWidget   *widget,
 
   /* The band and the spans */
   fill (snapshot, &colors.fg, 0.04f, PAD_X, BAND_TOP, width - 2 * PAD_X, BAND_HEIGHT);
-  for (guint i = 0; i < self->spans->len; i++)
+  for (guint i = 0; i < self->model->spans->len; i++)
     {
-      const Span *span = &g_array_index (self->spans, Span, i);
-      float x1 = x_of (self, MAX (span->start, self->start), width);
-      float x2 = x_of (self, MIN (span->end, self->end), width);
+      const InflowTimelineSpan *span = &g_array_index (self->model->spans, InflowTimelineSpan, i);
+      float x1 = x_of (self, MAX (span->start, self->model->start), width);
+      float x2 = x_of (self, MIN (span->end, self->model->end), width);
       float alpha;
       const GdkRGBA *color = span_color (span->kind, &colors, &alpha);
 
       if (x2 <= x1)
         continue;
-      if (span->kind == SPAN_FAILING)
+      if (span->kind == INFLOW_TIMELINE_SPAN_FAILING)
         fill (snapshot, color, alpha, x1, BAND_TOP, x2 - x1, 4.f);
       else
         fill (snapshot, color, alpha, x1, BAND_TOP, x2 - x1, BAND_HEIGHT);
@@ -1047,7 +492,7 @@ inflow_timeline_snapshot (GtkWidget   *widget,
 
   /* Grid and tick labels */
   step = tick_step (self, width, &by_day);
-  for (gint64 at = first_tick (self, step); at <= self->end; at += step)
+  for (gint64 at = first_tick (self, step); at <= self->model->end; at += step)
     {
       g_autoptr(GDateTime) time = from_usec (at);
       g_autofree char *text = NULL;
@@ -1058,8 +503,7 @@ inflow_timeline_snapshot (GtkWidget   *widget,
       fill (snapshot, &colors.fg, 0.08f, x - 0.5f, BAND_TOP, 1.f, BAND_HEIGHT);
 
       if (by_day || (g_date_time_get_hour (time) == 0 && g_date_time_get_minute (time) == 0))
-        /* Translators: a day on the timeline axis, in g_date_time_format() notation, like "Nov 20" */
-        text = g_date_time_format (time, C_("timeline axis", "%b %-e"));
+        text = day_label (self, time);
       else
         /* Translators: a time of day on the timeline axis, in g_date_time_format() notation */
         text = g_date_time_format (time, C_("timeline axis", "%H:%M"));
@@ -1074,38 +518,36 @@ inflow_timeline_snapshot (GtkWidget   *widget,
   fill (snapshot, &colors.fg, 0.35f, PAD_X, AXIS_Y - 1.f, width - 2 * PAD_X, 1.f);
 
   /* Markers */
-  for (guint i = 0; i < self->marks->len; i++)
+  for (guint i = 0; i < self->model->marks->len; i++)
     {
-      const Mark *mark = &g_array_index (self->marks, Mark, i);
+      const InflowTimelineMark *mark = &g_array_index (self->model->marks, InflowTimelineMark, i);
       float x = x_of (self, mark->at, width);
 
       switch (mark->kind)
         {
-        case MARK_REFRESH:
+        case INFLOW_TIMELINE_MARK_REFRESH:
           fill (snapshot, &dim, 1.f, x - 1.f, AXIS_Y - 12.f, 2.f, 11.f);
           break;
-        case MARK_DATA:
+        case INFLOW_TIMELINE_MARK_DATA:
           fill_circle (snapshot, &colors.success, x, AXIS_Y - 18.f, 3.5f);
           break;
-        case MARK_STATUS:
+        case INFLOW_TIMELINE_MARK_STATUS:
           diamond (snapshot, &colors.fg, x, mid - 6.f, 9.f);
           break;
-        case MARK_CONNECTED:
+        case INFLOW_TIMELINE_MARK_CONNECTED:
           fill (snapshot, &colors.fg, 0.8f, x - 1.f, BAND_TOP - 4.f, 2.f, BAND_HEIGHT + 4.f);
           fill_circle (snapshot, &colors.fg, x, BAND_TOP - 4.f, 3.f);
           break;
-        case MARK_EXPECTED:
+        case INFLOW_TIMELINE_MARK_EXPECTED:
           dashed_line (snapshot, &colors.accent, x, BAND_TOP - 4.f, AXIS_Y);
           break;
-        case MARK_FIRST_CUR:
+        case INFLOW_TIMELINE_MARK_FIRST_CUR:
           {
             GdkRGBA halo = with_alpha (&colors.success, 0.25f);
-            const InflowIngestionVerdict *verdict = inflow_ingestion_item_get_verdict (self->item);
-
             /* When it arrived: after the last probe that saw none */
-            if (verdict != NULL && verdict->first_cur_not_before != NULL)
+            if (self->model->first_cur_not_before >= 0)
               {
-                float from = x_of (self, MAX (to_usec (verdict->first_cur_not_before), self->start), width);
+                float from = x_of (self, MAX (self->model->first_cur_not_before, self->model->start), width);
 
                 fill (snapshot, &colors.success, 0.55f, from, AXIS_Y - 4.f, MAX (x - from, 1.f), 3.f);
               }
@@ -1116,7 +558,7 @@ inflow_timeline_snapshot (GtkWidget   *widget,
             ring (snapshot, &colors.fg, x, mid, 6.f, 1.f);
           }
           break;
-        case MARK_NOW:
+        case INFLOW_TIMELINE_MARK_NOW:
           fill (snapshot, &colors.fg, 1.f, x - 1.f, BAND_TOP - 4.f, 2.f, BAND_HEIGHT + 8.f);
           break;
         default:
@@ -1127,9 +569,9 @@ inflow_timeline_snapshot (GtkWidget   *widget,
   /* Labels above the band, most important first, never overlapping. */
   for (guint k = 0; k < G_N_ELEMENTS (labelled); k++)
     {
-      for (guint i = 0; i < self->marks->len; i++)
+      for (guint i = 0; i < self->model->marks->len; i++)
         {
-          const Mark *mark = &g_array_index (self->marks, Mark, i);
+          const InflowTimelineMark *mark = &g_array_index (self->model->marks, InflowTimelineMark, i);
           const char *text;
           const GdkRGBA *color = &colors.fg;
           g_autoptr(PangoLayout) layout = NULL;
@@ -1143,21 +585,21 @@ inflow_timeline_snapshot (GtkWidget   *widget,
 
           switch (mark->kind)
             {
-            case MARK_NOW:
+            case INFLOW_TIMELINE_MARK_NOW:
               text = C_("timeline marker", "Now");
               break;
-            case MARK_FIRST_CUR:
+            case INFLOW_TIMELINE_MARK_FIRST_CUR:
               text = C_("timeline marker", "First CUR");
               color = &colors.success;
               break;
-            case MARK_EXPECTED:
+            case INFLOW_TIMELINE_MARK_EXPECTED:
               text = C_("timeline marker", "Expected by");
               color = &colors.accent;
               break;
-            case MARK_CONNECTED:
-            case MARK_STATUS:
-            case MARK_REFRESH:
-            case MARK_DATA:
+            case INFLOW_TIMELINE_MARK_CONNECTED:
+            case INFLOW_TIMELINE_MARK_STATUS:
+            case INFLOW_TIMELINE_MARK_REFRESH:
+            case INFLOW_TIMELINE_MARK_DATA:
             default:
               text = C_("timeline marker", "Connected");
               break;
@@ -1259,7 +701,7 @@ inflow_timeline_query_tooltip (GtkWidget  *widget,
 {
   InflowTimeline *self = INFLOW_TIMELINE (widget);
   float width = gtk_widget_get_width (widget);
-  const Mark *best = NULL;
+  const InflowTimelineMark *best = NULL;
   double best_distance = HIT_DISTANCE;
   g_autoptr(GString) text = NULL;
 
@@ -1269,12 +711,12 @@ inflow_timeline_query_tooltip (GtkWidget  *widget,
       return self->description != NULL;
     }
 
-  if (y > AXIS_Y + 4.f || self->now == NULL)
+  if (y > AXIS_Y + 4.f || self->model == NULL)
     return FALSE;
 
-  for (guint i = 0; i < self->marks->len; i++)
+  for (guint i = 0; i < self->model->marks->len; i++)
     {
-      const Mark *mark = &g_array_index (self->marks, Mark, i);
+      const InflowTimelineMark *mark = &g_array_index (self->model->marks, InflowTimelineMark, i);
       double distance = ABS (x_of (self, mark->at, width) - x);
 
       if (distance <= best_distance)
@@ -1287,13 +729,13 @@ inflow_timeline_query_tooltip (GtkWidget  *widget,
   if (best == NULL)
     {
       /* Inside a span: say what it is. */
-      for (guint i = 0; i < self->spans->len; i++)
+      for (guint i = 0; i < self->model->spans->len; i++)
         {
-          const Span *span = &g_array_index (self->spans, Span, i);
+          const InflowTimelineSpan *span = &g_array_index (self->model->spans, InflowTimelineSpan, i);
 
           if (x >= x_of (self, span->start, width) && x <= x_of (self, span->end, width) && y >= BAND_TOP)
             {
-              gtk_tooltip_set_text (tooltip, span_kind_words (span->kind));
+              gtk_tooltip_set_text (tooltip, inflow_timeline_span_kind_get_words (span->kind));
               return TRUE;
             }
         }
@@ -1302,9 +744,9 @@ inflow_timeline_query_tooltip (GtkWidget  *widget,
 
   /* Markers at the same place share the tooltip. */
   text = g_string_new (NULL);
-  for (guint i = 0; i < self->marks->len; i++)
+  for (guint i = 0; i < self->model->marks->len; i++)
     {
-      const Mark *mark = &g_array_index (self->marks, Mark, i);
+      const InflowTimelineMark *mark = &g_array_index (self->model->marks, InflowTimelineMark, i);
 
       if (ABS (x_of (self, mark->at, width) - x_of (self, best->at, width)) <= 2.0)
         {
@@ -1353,8 +795,7 @@ inflow_timeline_finalize (GObject *object)
   InflowTimeline *self = INFLOW_TIMELINE (object);
 
   g_clear_pointer (&self->now, g_date_time_unref);
-  g_clear_pointer (&self->marks, g_array_unref);
-  g_clear_pointer (&self->spans, g_array_unref);
+  g_clear_pointer (&self->model, inflow_timeline_model_free);
   g_clear_pointer (&self->description, g_free);
 
   G_OBJECT_CLASS (inflow_timeline_parent_class)->finalize (object);
@@ -1445,10 +886,6 @@ inflow_timeline_class_init (InflowTimelineClass *klass)
 static void
 inflow_timeline_init (InflowTimeline *self)
 {
-  self->marks = g_array_new (FALSE, TRUE, sizeof (Mark));
-  g_array_set_clear_func (self->marks, mark_clear);
-  self->spans = g_array_new (FALSE, TRUE, sizeof (Span));
-
   self->item_signals = g_signal_group_new (INFLOW_TYPE_INGESTION_ITEM);
   g_signal_group_connect_object (self->item_signals, "notify::verdict",
                                  G_CALLBACK (item_changed_cb), self, G_CONNECT_SWAPPED);
@@ -1533,24 +970,3 @@ inflow_timeline_set_now (InflowTimeline *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NOW]);
 }
 
-/**
- * inflow_timeline_get_description:
- * @self: a timeline
- *
- * Returns: what the timeline shows, in words (its accessible description)
- */
-const char *
-inflow_timeline_get_description (InflowTimeline *self)
-{
-  g_return_val_if_fail (INFLOW_IS_TIMELINE (self), NULL);
-
-  return self->description;
-}
-
-guint
-inflow_timeline_get_n_markers (InflowTimeline *self)
-{
-  g_return_val_if_fail (INFLOW_IS_TIMELINE (self), 0);
-
-  return self->marks->len;
-}

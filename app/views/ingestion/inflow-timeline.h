@@ -23,7 +23,5 @@ void                 inflow_timeline_set_item        (InflowTimeline      *self,
 GDateTime           *inflow_timeline_get_now         (InflowTimeline      *self);
 void                 inflow_timeline_set_now         (InflowTimeline      *self,
                                                       GDateTime           *now);
-const char          *inflow_timeline_get_description (InflowTimeline      *self);
-guint                inflow_timeline_get_n_markers   (InflowTimeline      *self);
 
 G_END_DECLS

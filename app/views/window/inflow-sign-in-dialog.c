@@ -12,6 +12,7 @@
 
 #include "inflow-api-error.h"
 #include "inflow-client.h"
+#include "inflow-ingestion-format.h"
 #include "inflow-sign-in-dialog.h"
 #include "inflow-storage-error.h"
 
@@ -339,7 +340,13 @@ show_done (InflowSignInDialog *self,
     adw_action_row_set_subtitle (self->workspace_row, subtitle);
   }
 
-  created = g_date_time_format (inflow_me_get_token_created_at (me), "%x");
+  {
+    g_autoptr(GDateTime) now = session != NULL ? inflow_client_get_now (inflow_session_get_client (session))
+                                               : g_date_time_new_now_utc ();
+    g_autoptr(GDateTime) local_now = g_date_time_to_local (now);
+
+    created = inflow_ingestion_format_date (inflow_me_get_token_created_at (me), local_now);
+  }
   /* Translators: the first %s is the token's description, the second a date */
   token_info = g_strdup_printf (_("“%s”, created %s"), inflow_me_get_token_description (me), created);
   adw_action_row_set_subtitle (self->token_info_row, token_info);

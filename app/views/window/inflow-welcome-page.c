@@ -27,6 +27,7 @@ struct _InflowWelcomePage
   AdwBin          parent_instance;
 
   GListModel     *profiles;
+  GSignalGroup   *profiles_signals;
   char           *message;
   gboolean        demo_starting;
 
@@ -87,8 +88,9 @@ inflow_welcome_page_dispose (GObject *object)
 {
   InflowWelcomePage *self = INFLOW_WELCOME_PAGE (object);
 
-  if (self->profiles != NULL)
-    g_signal_handlers_disconnect_by_data (self->profiles, self);
+  if (self->profiles_signals != NULL)
+    g_signal_group_set_target (self->profiles_signals, NULL);
+  g_clear_object (&self->profiles_signals);
   g_clear_object (&self->profiles);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), INFLOW_TYPE_WELCOME_PAGE);
@@ -219,6 +221,10 @@ inflow_welcome_page_init (InflowWelcomePage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   adw_status_page_set_icon_name (self->status_page, APPLICATION_ID);
+
+  self->profiles_signals = g_signal_group_new (G_TYPE_LIST_MODEL);
+  g_signal_group_connect_object (self->profiles_signals, "items-changed",
+                                 G_CALLBACK (update_profiles_visible), self, G_CONNECT_SWAPPED);
 }
 
 /**
@@ -244,14 +250,10 @@ inflow_welcome_page_set_profiles (InflowWelcomePage *self,
   if (self->profiles == profiles)
     return;
 
-  if (self->profiles != NULL)
-    g_signal_handlers_disconnect_by_data (self->profiles, self);
   g_set_object (&self->profiles, profiles);
+  g_signal_group_set_target (self->profiles_signals, profiles);
 
   gtk_list_box_bind_model (self->profiles_list, profiles, create_profile_row, NULL, NULL);
-  if (profiles != NULL)
-    g_signal_connect_object (profiles, "items-changed", G_CALLBACK (update_profiles_visible),
-                             self, G_CONNECT_SWAPPED);
   update_profiles_visible (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROFILES]);

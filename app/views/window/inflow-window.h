@@ -21,7 +21,6 @@ InflowWindow         *inflow_window_new                 (GtkApplication       *a
 const char           *inflow_window_get_section         (InflowWindow         *self);
 void                  inflow_window_set_section         (InflowWindow         *self,
                                                          const char           *section);
-gboolean              inflow_window_get_folded          (InflowWindow         *self);
 
 InflowProfileManager *inflow_window_get_profile_manager (InflowWindow         *self);
 void                  inflow_window_set_profile_manager (InflowWindow         *self,
@@ -30,7 +29,6 @@ InflowSession        *inflow_window_get_session         (InflowWindow         *s
 gboolean              inflow_window_get_loading         (InflowWindow         *self);
 void                  inflow_window_set_loading         (InflowWindow         *self,
                                                          gboolean              loading);
-const char           *inflow_window_get_page            (InflowWindow         *self);
 void                  inflow_window_add_toast           (InflowWindow         *self,
                                                          const char           *message);
 

@@ -8,27 +8,28 @@
 
 #include "config.h"
 
-#include <gtk/gtk.h>
 #include <glib/gi18n.h>
 
 #include "inflow-ingestion-format.h"
-#include "inflow-ingestion-view.h"
 #include "inflow-notifier.h"
 #include "inflow-profile.h"
 
 /**
  * InflowNotifier:
  *
- * Turns the events of an #InflowIngestionMonitor into desktop
- * notifications: one per event, naming the account, the integration and
- * the organization (research: notifications that do not say which account
- * they are about are a recurring complaint). The id is per integration and
- * kind, so a repeat replaces the earlier one; clicking opens the
- * integration through `app.show-integration` with its token.
+ * Turns the events of the active session's #InflowIngestionMonitor into
+ * desktop notifications: one per event, naming the account, the
+ * integration and the organization, since a notification that does not say
+ * which account it is about leaves an admin of many accounts guessing. The
+ * id is per integration and kind, so a repeat replaces the earlier one;
+ * clicking one activates `app.show-integration` with the integration's
+ * token, which the application defines.
+ *
+ * The application owns the notifier and gives it the monitor of each
+ * session it opens, so notifications go out with no window open.
  *
  * The preferences `notify-first-cur`, `notify-stale` (stale and critical)
- * and `notify-error` (error and disconnected) turn each kind off; the
- * `refresh-interval` preference sets the monitor's planner.
+ * and `notify-error` (error and disconnected) turn each kind off.
  *
  * Notifications go out through the #InflowNotifier::send-notification
  * signal, whose default handler calls g_application_send_notification(): a
@@ -38,8 +39,9 @@ struct _InflowNotifier
 {
   GObject                 parent_instance;
 
-  GApplication           *application;  /* weak: the application may own the monitor */
-  InflowIngestionMonitor *monitor;      /* weak: the monitor owns the notifier */
+  GApplication           *application;  /* weak: the application owns the notifier */
+  InflowIngestionMonitor *monitor;
+  GSignalGroup           *monitor_signals;
   GSettings              *settings;
   guint                   n_sent;
 };
@@ -47,10 +49,17 @@ struct _InflowNotifier
 G_DEFINE_FINAL_TYPE (InflowNotifier, inflow_notifier, G_TYPE_OBJECT)
 
 enum {
+  PROP_0,
+  PROP_MONITOR,
+  N_PROPS
+};
+
+enum {
   SEND_NOTIFICATION,
   N_SIGNALS
 };
 
+static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
 static const char *
@@ -73,20 +82,12 @@ kind_nick (InflowIngestionEventKind kind)
     }
 }
 
-/**
- * inflow_notifier_is_enabled:
- * @self: a notifier
- * @kind: an event kind
- *
- * Returns: whether the preferences let @kind through
- */
-gboolean
-inflow_notifier_is_enabled (InflowNotifier           *self,
-                            InflowIngestionEventKind  kind)
+/* Whether the preferences let @kind through. */
+static gboolean
+is_enabled (InflowNotifier           *self,
+            InflowIngestionEventKind  kind)
 {
   const char *key;
-
-  g_return_val_if_fail (INFLOW_IS_NOTIFIER (self), FALSE);
 
   if (self->settings == NULL)
     return TRUE;
@@ -160,46 +161,20 @@ unlocked_features (InflowIngestionItem *item)
   return g_string_free (g_steal_pointer (&list), FALSE);
 }
 
-/**
- * inflow_notifier_build_notification:
- * @self: a notifier
- * @kind: what happened
- * @item: to which integration
- * @id: (out) (transfer full): the notification's id
- *
- * Returns: (transfer full): the notification for the event
- */
-GNotification *
-inflow_notifier_build_notification (InflowNotifier           *self,
-                                    InflowIngestionEventKind  kind,
-                                    InflowIngestionItem      *item,
-                                    char                    **id)
+/* The title and body of the notification of @kind for @item. */
+static void
+build_text (InflowNotifier            *self,
+            InflowIngestionEventKind   kind,
+            InflowIngestionItem       *item,
+            char                     **title_out,
+            char                     **body_out)
 {
-  const InflowIngestionVerdict *verdict;
-  g_autoptr(GNotification) notification = NULL;
-  g_autoptr(GDateTime) now = NULL;
-  g_autofree char *account = NULL;
-  g_autofree char *organization = NULL;
+  const InflowIngestionVerdict *verdict = inflow_ingestion_item_get_verdict (item);
+  g_autofree char *account = account_words (item);
+  g_autofree char *organization = organization_words (self);
   g_autofree char *title = NULL;
   g_autoptr(GString) body = g_string_new (NULL);
-
-  g_return_val_if_fail (INFLOW_IS_NOTIFIER (self), NULL);
-  g_return_val_if_fail (INFLOW_IS_INGESTION_ITEM (item), NULL);
-  g_return_val_if_fail (id != NULL, NULL);
-
-  verdict = inflow_ingestion_item_get_verdict (item);
-  account = account_words (item);
-  organization = organization_words (self);
-  if (self->monitor != NULL)
-    {
-      g_autoptr(GDateTime) server_now = inflow_ingestion_monitor_dup_now (self->monitor);
-
-      now = g_date_time_to_local (server_now);
-    }
-  else
-    {
-      now = g_date_time_new_now_local ();
-    }
+  g_autoptr(GDateTime) now = inflow_server_clock_dup_local_now (inflow_ingestion_monitor_get_clock (self->monitor));
 
   switch (kind)
     {
@@ -228,7 +203,7 @@ inflow_notifier_build_notification (InflowNotifier           *self,
                                account);
       if (verdict != NULL && verdict->newest_cost_date != NULL)
         {
-          g_autofree char *day = inflow_ingestion_format_day (verdict->newest_cost_date);
+          g_autofree char *day = inflow_ingestion_format_day (verdict->newest_cost_date, now);
           g_autofree char *old = inflow_ingestion_format_days_old (verdict->newest_cost_date, now);
 
           /* Translators: an account, a day like "Nov 20", its age like "3 days old" */
@@ -272,20 +247,8 @@ inflow_notifier_build_notification (InflowNotifier           *self,
       g_string_append_printf (body, _("Organization: %s."), organization);
     }
 
-  notification = g_notification_new (title);
-  g_notification_set_body (notification, body->str);
-  /* GNotification does not tell its fields: keep them for the signal. */
-  g_object_set_data_full (G_OBJECT (notification), "inflow-title", g_strdup (title), g_free);
-  g_object_set_data_full (G_OBJECT (notification), "inflow-body", g_strdup (body->str), g_free);
-  g_notification_set_priority (notification,
-                               kind == INFLOW_INGESTION_EVENT_ERROR || kind == INFLOW_INGESTION_EVENT_CRITICAL
-                               ? G_NOTIFICATION_PRIORITY_HIGH : G_NOTIFICATION_PRIORITY_NORMAL);
-  g_notification_set_default_action_and_target (notification, "app.show-integration", "s",
-                                                inflow_ingestion_item_get_token (item));
-
-  *id = g_strdup_printf ("ingestion-%s-%s", kind_nick (kind), inflow_ingestion_item_get_token (item));
-
-  return g_steal_pointer (&notification);
+  *title_out = g_steal_pointer (&title);
+  *body_out = g_string_free (g_steal_pointer (&body), FALSE);
 }
 
 static gboolean
@@ -308,91 +271,32 @@ inflow_notifier_real_send_notification (InflowNotifier *self,
 static void
 event_cb (InflowNotifier           *self,
           InflowIngestionEventKind  kind,
-          InflowIngestionItem      *item,
-          InflowIngestionMonitor   *monitor)
+          InflowIngestionItem      *item)
 {
   g_autoptr(GNotification) notification = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *body = NULL;
   g_autofree char *id = NULL;
   gboolean handled = FALSE;
 
-  if (!inflow_notifier_is_enabled (self, kind))
+  if (!is_enabled (self, kind))
     {
       g_debug ("Notification of %s for %s turned off", kind_nick (kind), inflow_ingestion_item_get_token (item));
       return;
     }
 
-  notification = inflow_notifier_build_notification (self, kind, item, &id);
-  g_signal_emit (self, signals[SEND_NOTIFICATION], 0, id, notification,
-                 g_object_get_data (G_OBJECT (notification), "inflow-title"),
-                 g_object_get_data (G_OBJECT (notification), "inflow-body"),
-                 &handled);
+  build_text (self, kind, item, &title, &body);
+  notification = g_notification_new (title);
+  g_notification_set_body (notification, body);
+  g_notification_set_priority (notification,
+                               kind == INFLOW_INGESTION_EVENT_ERROR || kind == INFLOW_INGESTION_EVENT_CRITICAL
+                               ? G_NOTIFICATION_PRIORITY_HIGH : G_NOTIFICATION_PRIORITY_NORMAL);
+  g_notification_set_default_action_and_target (notification, "app.show-integration", "s",
+                                                inflow_ingestion_item_get_token (item));
+  id = g_strdup_printf ("ingestion-%s-%s", kind_nick (kind), inflow_ingestion_item_get_token (item));
+
+  g_signal_emit (self, signals[SEND_NOTIFICATION], 0, id, notification, title, body, &handled);
   self->n_sent++;
-}
-
-/* Finds the Ingestion view under @widget. */
-static InflowIngestionView *
-find_ingestion_view (GtkWidget *widget)
-{
-  if (INFLOW_IS_INGESTION_VIEW (widget))
-    return INFLOW_INGESTION_VIEW (widget);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      InflowIngestionView *view = find_ingestion_view (child);
-
-      if (view != NULL)
-        return view;
-    }
-
-  return NULL;
-}
-
-/* The fallback `app.show-integration` (the application may define its own):
- * opens the window on the integration, through `win.monitor-ingestion` when
- * the window has it. */
-static void
-show_integration_cb (GSimpleAction *action,
-                     GVariant      *parameter,
-                     gpointer       user_data)
-{
-  GApplication *application = user_data;
-  const char *token = g_variant_get_string (parameter, NULL);
-  GtkWindow *window;
-
-  g_application_activate (application);
-  if (!GTK_IS_APPLICATION (application))
-    return;
-
-  window = gtk_application_get_active_window (GTK_APPLICATION (application));
-  if (window == NULL)
-    return;
-
-  gtk_window_present (window);
-  if (!gtk_widget_activate_action (GTK_WIDGET (window), "win.monitor-ingestion", "s", token))
-    {
-      InflowIngestionView *view;
-
-      gtk_widget_activate_action (GTK_WIDGET (window), "win.show-section", "s", "ingestion");
-      view = find_ingestion_view (GTK_WIDGET (window));
-      if (view != NULL)
-        inflow_ingestion_view_select_integration (view, token);
-    }
-}
-
-static void
-install_show_integration (GApplication *application)
-{
-  g_autoptr(GSimpleAction) action = NULL;
-
-  if (!G_IS_ACTION_MAP (application) ||
-      g_action_map_lookup_action (G_ACTION_MAP (application), "show-integration") != NULL)
-    return;
-
-  action = g_simple_action_new ("show-integration", G_VARIANT_TYPE_STRING);
-  g_signal_connect_object (action, "activate", G_CALLBACK (show_integration_cb), application, 0);
-  g_action_map_add_action (G_ACTION_MAP (application), G_ACTION (action));
 }
 
 static void
@@ -400,19 +304,54 @@ inflow_notifier_dispose (GObject *object)
 {
   InflowNotifier *self = INFLOW_NOTIFIER (object);
 
-  if (self->monitor != NULL)
-    {
-      g_object_remove_weak_pointer (G_OBJECT (self->monitor), (gpointer *) &self->monitor);
-      self->monitor = NULL;
-    }
   if (self->application != NULL)
     {
       g_object_remove_weak_pointer (G_OBJECT (self->application), (gpointer *) &self->application);
       self->application = NULL;
     }
+  if (self->monitor_signals != NULL)
+    g_signal_group_set_target (self->monitor_signals, NULL);
+  g_clear_object (&self->monitor_signals);
+  g_clear_object (&self->monitor);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (inflow_notifier_parent_class)->dispose (object);
+}
+
+static void
+inflow_notifier_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  InflowNotifier *self = INFLOW_NOTIFIER (object);
+
+  switch (prop_id)
+    {
+    case PROP_MONITOR:
+      g_value_set_object (value, self->monitor);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+inflow_notifier_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  InflowNotifier *self = INFLOW_NOTIFIER (object);
+
+  switch (prop_id)
+    {
+    case PROP_MONITOR:
+      inflow_notifier_set_monitor (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -421,6 +360,19 @@ inflow_notifier_class_init (InflowNotifierClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->dispose = inflow_notifier_dispose;
+  object_class->get_property = inflow_notifier_get_property;
+  object_class->set_property = inflow_notifier_set_property;
+
+  /**
+   * InflowNotifier:monitor:
+   *
+   * The monitor whose events are told: the active session's, or %NULL.
+   */
+  properties[PROP_MONITOR] =
+    g_param_spec_object ("monitor", NULL, NULL, INFLOW_TYPE_INGESTION_MONITOR,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
    * InflowNotifier::send-notification:
@@ -456,83 +408,63 @@ inflow_notifier_init (InflowNotifier *self)
     self->settings = g_settings_new (APPLICATION_ID);
   else
     g_debug ("No settings schema %s: every notification is on", APPLICATION_ID);
+
+  self->monitor_signals = g_signal_group_new (INFLOW_TYPE_INGESTION_MONITOR);
+  g_signal_group_connect_object (self->monitor_signals, "event", G_CALLBACK (event_cb), self, G_CONNECT_SWAPPED);
 }
 
 /**
  * inflow_notifier_new:
- * @application: the application that sends the notifications
- * @monitor: the monitor whose events to tell
+ * @application: the application that sends the notifications and defines
+ *   `app.show-integration`
  *
- * Also makes sure @application has an `app.show-integration` action and
- * applies the refresh-interval preference to @monitor's planner.
- *
- * Returns: (transfer full): a notifier
+ * Returns: (transfer full): a notifier without a monitor
  */
 InflowNotifier *
-inflow_notifier_new (GApplication           *application,
-                     InflowIngestionMonitor *monitor)
+inflow_notifier_new (GApplication *application)
 {
   InflowNotifier *self;
 
   g_return_val_if_fail (G_IS_APPLICATION (application), NULL);
-  g_return_val_if_fail (INFLOW_IS_INGESTION_MONITOR (monitor), NULL);
 
   self = g_object_new (INFLOW_TYPE_NOTIFIER, NULL);
   self->application = application;
   g_object_add_weak_pointer (G_OBJECT (application), (gpointer *) &self->application);
-  self->monitor = monitor;
-  g_object_add_weak_pointer (G_OBJECT (monitor), (gpointer *) &self->monitor);
-
-  g_signal_connect_object (monitor, "event", G_CALLBACK (event_cb), self, G_CONNECT_SWAPPED);
-  install_show_integration (application);
-
-  if (self->settings != NULL)
-    g_settings_bind (self->settings, "refresh-interval",
-                     inflow_ingestion_monitor_get_planner (monitor), "refresh-interval",
-                     G_SETTINGS_BIND_GET);
 
   return self;
 }
 
 /**
- * inflow_notifier_ensure:
- * @application: the application
- * @monitor: a monitor
+ * inflow_notifier_get_monitor:
+ * @self: a notifier
  *
- * The notifier of @monitor, made on the first call; it lives as long as
- * @monitor. The Ingestion view calls this; the application may too.
- *
- * Returns: (transfer none): the notifier
+ * Returns: (transfer none) (nullable): the monitor whose events are told
  */
-InflowNotifier *
-inflow_notifier_ensure (GApplication           *application,
-                        InflowIngestionMonitor *monitor)
-{
-  static GQuark quark;
-  InflowNotifier *self;
-
-  g_return_val_if_fail (G_IS_APPLICATION (application), NULL);
-  g_return_val_if_fail (INFLOW_IS_INGESTION_MONITOR (monitor), NULL);
-
-  if (quark == 0)
-    quark = g_quark_from_static_string ("inflow-notifier");
-
-  self = g_object_get_qdata (G_OBJECT (monitor), quark);
-  if (self == NULL)
-    {
-      self = inflow_notifier_new (application, monitor);
-      g_object_set_qdata_full (G_OBJECT (monitor), quark, self, g_object_unref);
-    }
-
-  return self;
-}
-
-GApplication *
-inflow_notifier_get_application (InflowNotifier *self)
+InflowIngestionMonitor *
+inflow_notifier_get_monitor (InflowNotifier *self)
 {
   g_return_val_if_fail (INFLOW_IS_NOTIFIER (self), NULL);
 
-  return self->application;
+  return self->monitor;
+}
+
+/**
+ * inflow_notifier_set_monitor:
+ * @self: a notifier
+ * @monitor: (nullable): the monitor whose events to tell
+ */
+void
+inflow_notifier_set_monitor (InflowNotifier         *self,
+                             InflowIngestionMonitor *monitor)
+{
+  g_return_if_fail (INFLOW_IS_NOTIFIER (self));
+  g_return_if_fail (monitor == NULL || INFLOW_IS_INGESTION_MONITOR (monitor));
+
+  if (!g_set_object (&self->monitor, monitor))
+    return;
+
+  g_signal_group_set_target (self->monitor_signals, monitor);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MONITOR]);
 }
 
 /**
