@@ -312,6 +312,10 @@ inflow_aws_connection_record_to_json (const InflowAwsConnectionRecord *record)
   add_string_member (builder, "bucket_region", choices->bucket_region);
   add_string_member (builder, "report_name", choices->report_name);
   add_string_member (builder, "time_unit", inflow_cur_time_unit_to_string (choices->time_unit));
+  add_string_member (builder, "cur_kind", inflow_cur_kind_to_string (choices->cur_kind));
+  json_builder_set_member_name (builder, "existing_bucket");
+  json_builder_add_boolean_value (builder, choices->existing_bucket);
+  add_string_member (builder, "paired_govcloud_account_id", choices->paired_govcloud_account_id);
   json_builder_set_member_name (builder, "enable_autopilot");
   json_builder_add_boolean_value (builder, choices->enable_autopilot);
   json_builder_end_object (builder);
@@ -423,6 +427,10 @@ inflow_aws_connection_record_new_from_json (const char  *json,
   replace_string (&choices->report_name, get_string (choices_object, "report_name"));
   if (g_strcmp0 (get_string (choices_object, "time_unit"), "HOURLY") == 0)
     choices->time_unit = INFLOW_CUR_TIME_UNIT_HOURLY;
+  /* Records from before CUR 2.0 have no kind: legacy. */
+  inflow_cur_kind_from_string (get_string (choices_object, "cur_kind"), &choices->cur_kind);
+  choices->existing_bucket = json_object_get_boolean_member_with_default (choices_object, "existing_bucket", FALSE);
+  replace_string (&choices->paired_govcloud_account_id, get_string (choices_object, "paired_govcloud_account_id"));
   choices->enable_autopilot = json_object_get_boolean_member_with_default (choices_object, "enable_autopilot", TRUE);
 
   record = g_new0 (InflowAwsConnectionRecord, 1);

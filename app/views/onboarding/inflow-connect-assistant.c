@@ -264,8 +264,12 @@ validate_details (InflowConnectAssistant *self)
   gboolean ok;
 
   gtk_widget_set_visible (self->cur_group, creates_cur);
-  gtk_label_set_label (self->cur_note_label, inflow_onboarding_choices_get_cur_note (choices));
-  gtk_widget_set_visible (GTK_WIDGET (self->cur_note_label), inflow_onboarding_choices_get_cur_note (choices) != NULL);
+  {
+    g_autofree char *note = inflow_onboarding_choices_dup_cur_note (choices);
+
+    gtk_label_set_label (self->cur_note_label, note != NULL ? note : "");
+    gtk_widget_set_visible (GTK_WIDGET (self->cur_note_label), note != NULL);
+  }
 
   if (creates_cur)
     {

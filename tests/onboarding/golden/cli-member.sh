@@ -5,7 +5,7 @@ set -euo pipefail
 
 # The account the current AWS credentials belong to.
 account_id="$(aws sts get-caller-identity \
-  --region 'us-gov-west-1' \
+  --region 'us-east-1' \
   --query 'Account' \
   --output 'text')"
 if ! [[ "$account_id" =~ ^[0-9]{12}$ ]]; then
@@ -19,17 +19,17 @@ fi
 
 # The role. Only Vantage’s principal may assume it, and only with your external ID.
 role_arn="$(aws iam create-role \
-  --region 'us-gov-west-1' \
+  --region 'us-east-1' \
   --role-name 'vantage_cross_account_connection' \
   --path '/' \
-  --description 'Read-only access for Vantage to cost and resource metadata' \
+  --description 'Access for Vantage to cost and resource metadata; VantageAutoPilot also allows 1 action that is not read-only' \
   --assume-role-policy-document '{
   "Version" : "2012-10-17",
   "Statement" : [
     {
       "Effect" : "Allow",
       "Principal" : {
-        "AWS" : "arn:aws-us-gov:iam::630399649041:role/vantage-test-principal"
+        "AWS" : "arn:aws:iam::630399649041:role/vantage-test-principal"
       },
       "Action" : "sts:AssumeRole",
       "Condition" : {
@@ -43,12 +43,12 @@ role_arn="$(aws iam create-role \
   --query 'Role.Arn' \
   --output 'text')"
 aws iam wait role-exists \
-  --region 'us-gov-west-1' \
+  --region 'us-east-1' \
   --role-name 'vantage_cross_account_connection'
 
 # Its inline policies, as Vantage provides them.
 aws iam put-role-policy \
-  --region 'us-gov-west-1' \
+  --region 'us-east-1' \
   --role-name 'vantage_cross_account_connection' \
   --policy-name 'root' \
   --policy-document '{
@@ -67,7 +67,7 @@ aws iam put-role-policy \
   ]
 }'
 aws iam put-role-policy \
-  --region 'us-gov-west-1' \
+  --region 'us-east-1' \
   --role-name 'vantage_cross_account_connection' \
   --policy-name 'VantageAutoPilot' \
   --policy-document '{
@@ -84,7 +84,7 @@ aws iam put-role-policy \
   ]
 }'
 aws iam put-role-policy \
-  --region 'us-gov-west-1' \
+  --region 'us-east-1' \
   --role-name 'vantage_cross_account_connection' \
   --policy-name 'VantageCloudWatchMetricsReadOnly' \
   --policy-document '{
@@ -101,7 +101,7 @@ aws iam put-role-policy \
   ]
 }'
 aws iam put-role-policy \
-  --region 'us-gov-west-1' \
+  --region 'us-east-1' \
   --role-name 'vantage_cross_account_connection' \
   --policy-name 'VantageAdditionalResourceReadOnly' \
   --policy-document '{
@@ -121,9 +121,9 @@ aws iam put-role-policy \
 
 # The AWS managed ViewOnlyAccess policy.
 aws iam attach-role-policy \
-  --region 'us-gov-west-1' \
+  --region 'us-east-1' \
   --role-name 'vantage_cross_account_connection' \
-  --policy-arn 'arn:aws-us-gov:iam::aws:policy/job-function/ViewOnlyAccess'
+  --policy-arn 'arn:aws:iam::aws:policy/job-function/ViewOnlyAccess'
 
 # Give Vantage the role ARN (and, for the management account, the bucket ARN).
 printf '%s %s\n' 'Role ARN:' "$role_arn"

@@ -17,12 +17,14 @@ if [ "$account_id" != '012345678901' ]; then
   exit 1
 fi
 
+# This standard account is paired with the GovCloud (US) account 210987654321. GovCloud usage is billed to the standard account, so its costs reach Vantage through this account’s Cost and Usage Report, or its management account’s. Vantage does not sync Active Resources from GovCloud.
+
 # The role. Only Vantage’s principal may assume it, and only with your external ID.
 role_arn="$(aws iam create-role \
   --region 'us-east-1' \
   --role-name 'vantage_cross_account_connection' \
   --path '/' \
-  --description 'Read-only access for Vantage to cost and resource metadata' \
+  --description 'Access for Vantage to cost and resource metadata; VantageAutoPilot also allows 1 action that is not read-only' \
   --assume-role-policy-document '{
   "Version" : "2012-10-17",
   "Statement" : [
