@@ -1,0 +1,321 @@
+/* test-stackset-registration.c: registering a StackSet's member accounts against the simulator
+ *
+ * Copyright 2026 The Inflow authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "inflow-aws-connector.h"
+#include "inflow-simulator.h"
+#include "inflow-stackset-registration.h"
+#include "inflow-test-utils.h"
+
+typedef struct
+{
+  InflowSimulator      *sim;
+  InflowClient         *client;
+  InflowSession        *session;
+  InflowOnboardingInfo *info;
+  GPtrArray            *unconnected;   /* member accounts without an integration */
+  char                 *connected;     /* a member account with one */
+} Fixture;
+
+static void
+fixture_setup (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(InflowProfile) profile = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  GListModel *accounts;
+  InflowAwsConnector *connector;
+
+  fixture->sim = inflow_simulator_new (11, 0, 0);
+  inflow_simulator_listen (fixture->sim, 0, &error);
+  g_assert_no_error (error);
+  fixture->client = inflow_client_new (inflow_simulator_get_base_url (fixture->sim), "demo-token", &error);
+  g_assert_no_error (error);
+  profile = inflow_profile_new_demo (inflow_simulator_get_base_url (fixture->sim));
+  fixture->session = inflow_session_new (profile, fixture->client, NULL);
+  inflow_session_refresh_async (fixture->session, NULL, inflow_test_store_result_cb, &result);
+  inflow_session_refresh_finish (fixture->session, inflow_test_wait_result (&result), &error);
+  g_assert_no_error (error);
+  g_clear_object (&result);
+
+  connector = inflow_session_get_aws_connector (fixture->session);
+  inflow_aws_connector_load_info_async (connector, NULL, inflow_test_store_result_cb, &result);
+  fixture->info = inflow_aws_connector_load_info_finish (connector, inflow_test_wait_result (&result), &error);
+  g_assert_no_error (error);
+
+  /* The members of the organization Vantage lists, with and without a role */
+  fixture->unconnected = g_ptr_array_new_with_free_func (g_free);
+  accounts = inflow_session_get_cloud_accounts (fixture->session);
+  for (guint i = 0; i < g_list_model_get_n_items (accounts); i++)
+    {
+      g_autoptr(InflowCloudAccount) account = g_list_model_get_item (accounts, i);
+      g_autoptr(InflowIntegration) own = NULL;
+      const char *id = inflow_cloud_account_get_account_id (account);
+      const char *management = inflow_cloud_account_get_management_account_id (account);
+
+      if (management == NULL || g_strcmp0 (id, management) == 0 ||
+          g_strcmp0 (inflow_cloud_account_get_partition (account), "aws") != 0)
+        continue;
+
+      own = inflow_aws_find_integration (inflow_session_get_integrations (fixture->session), id);
+      if (own != NULL && fixture->connected == NULL)
+        fixture->connected = g_strdup (id);
+      else if (own == NULL)
+        g_ptr_array_add (fixture->unconnected, g_strdup (id));
+    }
+  g_assert_nonnull (fixture->connected);
+  g_assert_cmpuint (fixture->unconnected->len, >=, 4);
+}
+
+static void
+fixture_teardown (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  inflow_session_close (fixture->session);
+  g_clear_pointer (&fixture->unconnected, g_ptr_array_unref);
+  g_clear_pointer (&fixture->connected, g_free);
+  g_clear_pointer (&fixture->info, inflow_onboarding_info_free);
+  g_clear_object (&fixture->session);
+  g_clear_object (&fixture->client);
+  g_clear_object (&fixture->sim);
+}
+
+static InflowOnboardingChoices *
+member_choices (void)
+{
+  return inflow_onboarding_choices_new (INFLOW_ACCOUNT_KIND_MEMBER, INFLOW_AWS_PARTITION_AWS);
+}
+
+/* list-stack-instances of three unconnected members, the connected one and
+ * a fourth whose stack failed. */
+static char *
+stack_instances_json (Fixture *fixture)
+{
+  GString *json = g_string_new ("{\"Summaries\": [");
+
+  for (guint i = 0; i < 3; i++)
+    g_string_append_printf (json, "{\"Account\": \"%s\", \"Region\": \"us-east-1\", \"Status\": \"CURRENT\","
+                                  " \"StackInstanceStatus\": {\"DetailedStatus\": \"SUCCEEDED\"}},",
+                            (const char *) g_ptr_array_index (fixture->unconnected, i));
+  g_string_append_printf (json, "{\"Account\": \"%s\", \"Status\": \"CURRENT\"},", fixture->connected);
+  g_string_append_printf (json, "{\"Account\": \"%s\", \"Status\": \"OUTDATED\", \"StatusReason\": \"Role already exists\","
+                                " \"StackInstanceStatus\": {\"DetailedStatus\": \"FAILED\"}}]}",
+                          (const char *) g_ptr_array_index (fixture->unconnected, 3));
+
+  return g_string_free (json, FALSE);
+}
+
+static InflowMemberRegistration *
+member_at (InflowStackSetRegistration *registration,
+           guint                       index)
+{
+  GListModel *members = inflow_stackset_registration_get_members (registration);
+  InflowMemberRegistration *member = g_list_model_get_item (members, index);
+
+  g_object_unref (member);  /* the model keeps it */
+  return member;
+}
+
+static void
+run (InflowStackSetRegistration *registration)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (inflow_stackset_registration_get_can_register (registration));
+  inflow_stackset_registration_register_async (registration, NULL, inflow_test_store_result_cb, &result);
+  g_assert_true (inflow_stackset_registration_get_running (registration));
+  g_assert_true (inflow_stackset_registration_register_finish (registration, inflow_test_wait_result (&result), &error));
+  g_assert_no_error (error);
+  g_assert_false (inflow_stackset_registration_get_running (registration));
+}
+
+static guint
+count_integrations (Fixture    *fixture,
+                    const char *account_id)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GListModel) integrations = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_invalid;
+
+  inflow_client_list_integrations_async (fixture->client, "aws", account_id, NULL, inflow_test_store_result_cb, &result);
+  integrations = inflow_client_list_integrations_finish (fixture->client, inflow_test_wait_result (&result), &n_invalid, &error);
+  g_assert_no_error (error);
+
+  return g_list_model_get_n_items (integrations);
+}
+
+typedef struct
+{
+  Fixture    *fixture;
+  const char *account_id;
+} CoverageWait;
+
+static gboolean
+has_own_integration (gpointer data)
+{
+  CoverageWait *wait = data;
+
+  return inflow_account_directory_get_coverage (inflow_session_get_account_directory (wait->fixture->session),
+                                                wait->account_id) == INFLOW_ACCOUNT_COVERAGE_OWN_INTEGRATION;
+}
+
+/* The StackSet path to its end: the pasted instances, one account already
+ * connected (never sent), one refused with a 422 (the API's words, then
+ * registered by Retry), one without a deployed stack; the simulator ends
+ * with one integration per member, and the session shows them connected. */
+static void
+test_register (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(InflowOnboardingChoices) choices = member_choices ();
+  g_autoptr(InflowStackSetRegistration) registration = NULL;
+  g_autofree char *json = stack_instances_json (fixture);
+  g_autofree char *summary = NULL;
+  g_autofree char *role_arn = NULL;
+  g_autoptr(GError) error = NULL;
+  InflowMemberRegistration *member;
+
+  registration = inflow_stackset_registration_new (fixture->session, fixture->info, choices);
+  g_assert_true (inflow_stackset_registration_read_instances (registration, json, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (inflow_stackset_registration_get_members (registration)), ==, 5);
+
+  member = member_at (registration, 0);
+  role_arn = g_strdup_printf ("arn:aws:iam::%s:role/vantage_cross_account_connection",
+                              (const char *) g_ptr_array_index (fixture->unconnected, 0));
+  g_assert_cmpstr (inflow_member_registration_get_role_arn (member), ==, role_arn);
+  g_assert_cmpint (inflow_member_registration_get_state (member_at (registration, 3)), ==, INFLOW_MEMBER_STATE_ALREADY_CONNECTED);
+  g_assert_cmpint (inflow_member_registration_get_state (member_at (registration, 4)), ==, INFLOW_MEMBER_STATE_STACK_FAILED);
+  g_assert_cmpstr (inflow_member_registration_get_message (member_at (registration, 4)), ==, "Role already exists");
+
+  inflow_simulator_reset_request_counts (fixture->sim);
+  inflow_simulator_add_fault (fixture->sim, "POST", "/v1/integrations/aws", INFLOW_SIM_FAULT_STATUS, 422, 0, 1);
+  run (registration);
+
+  g_assert_cmpuint (inflow_simulator_get_request_count (fixture->sim, "/v1/integrations/aws"), ==, 3);
+  member = member_at (registration, 0);
+  g_assert_cmpint (inflow_member_registration_get_state (member), ==, INFLOW_MEMBER_STATE_FAILED);
+  g_assert_nonnull (inflow_member_registration_get_message (member));
+  g_assert_cmpstr (inflow_member_registration_get_status (member), ==, "Failed");
+  for (guint i = 1; i < 3; i++)
+    {
+      member = member_at (registration, i);
+      g_assert_cmpint (inflow_member_registration_get_state (member), ==, INFLOW_MEMBER_STATE_CONNECTED);
+      g_assert_nonnull (inflow_member_registration_get_integration_token (member));
+    }
+  summary = inflow_stackset_registration_dup_summary (registration);
+  g_assert_cmpstr (summary, ==, "2 accounts connected, 1 already connected, 1 failed, 1 without a deployed stack");
+
+  /* Retry sends only the one that failed. */
+  inflow_simulator_reset_request_counts (fixture->sim);
+  run (registration);
+  g_assert_cmpuint (inflow_simulator_get_request_count (fixture->sim, "/v1/integrations/aws"), ==, 1);
+  g_assert_cmpint (inflow_member_registration_get_state (member_at (registration, 0)), ==, INFLOW_MEMBER_STATE_CONNECTED);
+  g_assert_false (inflow_stackset_registration_get_can_register (registration));
+
+  /* One integration per member in Vantage, and in the session's view. */
+  for (guint i = 0; i < 3; i++)
+    {
+      CoverageWait wait = { fixture, g_ptr_array_index (fixture->unconnected, i) };
+
+      g_assert_cmpuint (count_integrations (fixture, wait.account_id), ==, 1);
+      g_assert_true (inflow_test_wait_until (has_own_integration, &wait, 5000));
+    }
+  g_assert_cmpuint (count_integrations (fixture, fixture->connected), ==, 1);
+  g_assert_cmpuint (count_integrations (fixture, g_ptr_array_index (fixture->unconnected, 3)), ==, 0);
+}
+
+/* Confirmed without a paste: the members Vantage lists under the
+ * connected management account; those with an integration are not sent. */
+static void
+test_organization_members (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(InflowOnboardingChoices) choices = member_choices ();
+  g_autoptr(InflowStackSetRegistration) registration = inflow_stackset_registration_new (fixture->session, fixture->info, choices);
+  GListModel *members = inflow_stackset_registration_get_members (registration);
+  guint n_connected = 0;
+  guint added;
+
+  added = inflow_stackset_registration_add_organization_members (registration);
+  g_assert_cmpuint (added, ==, g_list_model_get_n_items (members));
+  g_assert_cmpuint (added, >=, fixture->unconnected->len + 1);
+  for (guint i = 0; i < added; i++)
+    {
+      InflowMemberRegistration *member = member_at (registration, i);
+
+      if (inflow_member_registration_get_state (member) == INFLOW_MEMBER_STATE_ALREADY_CONNECTED)
+        n_connected++;
+      else
+        g_assert_cmpint (inflow_member_registration_get_state (member), ==, INFLOW_MEMBER_STATE_WAITING);
+    }
+  g_assert_cmpuint (n_connected, ==, added - fixture->unconnected->len);
+
+  /* Adding again adds nothing. */
+  g_assert_cmpuint (inflow_stackset_registration_add_organization_members (registration), ==, 0);
+}
+
+/* Under a tight rate limit the writes wait out the 429s and all arrive. */
+static void
+test_rate_limit (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(InflowOnboardingChoices) choices = member_choices ();
+  g_autoptr(InflowStackSetRegistration) registration = NULL;
+  g_autofree char *json = stack_instances_json (fixture);
+  g_autoptr(GError) error = NULL;
+
+  registration = inflow_stackset_registration_new (fixture->session, fixture->info, choices);
+  g_assert_true (inflow_stackset_registration_read_instances (registration, json, &error));
+  inflow_simulator_reset_request_counts (fixture->sim);
+  inflow_simulator_set_rate_limit (fixture->sim, 2, 3);
+  run (registration);
+
+  for (guint i = 0; i < 3; i++)
+    g_assert_cmpint (inflow_member_registration_get_state (member_at (registration, i)), ==, INFLOW_MEMBER_STATE_CONNECTED);
+  /* Two writes a second apart fit in the window, the third got a 429 that
+   * was waited out: more requests than writes, and no write lost. */
+  g_assert_cmpuint (inflow_simulator_get_request_count (fixture->sim, "/v1/integrations/aws"), >, 3);
+  inflow_simulator_set_rate_limit (fixture->sim, 0, 0);
+  for (guint i = 0; i < 3; i++)
+    g_assert_cmpuint (count_integrations (fixture, g_ptr_array_index (fixture->unconnected, i)), ==, 1);
+}
+
+/* A paste without stack instances changes nothing. */
+static void
+test_bad_paste (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(InflowOnboardingChoices) choices = member_choices ();
+  g_autoptr(InflowStackSetRegistration) registration = inflow_stackset_registration_new (fixture->session, fixture->info, choices);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (inflow_stackset_registration_read_instances (registration, "no accounts here", &error));
+  g_assert_nonnull (error);
+  g_assert_cmpuint (g_list_model_get_n_items (inflow_stackset_registration_get_members (registration)), ==, 0);
+  g_assert_false (inflow_stackset_registration_get_can_register (registration));
+  g_assert_null (inflow_stackset_registration_dup_summary (registration));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  inflow_test_init (&argc, &argv);
+
+  g_test_add ("/session/stackset-registration/register", Fixture, NULL, fixture_setup, test_register, fixture_teardown);
+  g_test_add ("/session/stackset-registration/organization-members", Fixture, NULL, fixture_setup, test_organization_members, fixture_teardown);
+  g_test_add ("/session/stackset-registration/rate-limit", Fixture, NULL, fixture_setup, test_rate_limit, fixture_teardown);
+  g_test_add ("/session/stackset-registration/bad-paste", Fixture, NULL, fixture_setup, test_bad_paste, fixture_teardown);
+
+  return inflow_test_run ();
+}
