@@ -292,6 +292,13 @@ validate_details (InflowConnectAssistant *self)
       inflow_view_set_error_style (GTK_WIDGET (self->account_row), FALSE);
     }
 
+  /* What no field shows: no role in GovCloud */
+  if (valid && !inflow_onboarding_choices_validate (choices, &error))
+    {
+      valid = FALSE;
+      first_error = g_steal_pointer (&error);
+    }
+
   self->details_valid = valid;
   if (first_error != NULL)
     set_message (self->details_message, first_error->message, MESSAGE_ERROR);
