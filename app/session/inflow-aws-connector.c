@@ -14,6 +14,7 @@
 #include "inflow-aws-connector.h"
 #include "inflow-json.h"
 #include "inflow-cloud-account.h"
+#include "inflow-session.h"
 #include "inflow-storage-error.h"
 
 /* Connecting an AWS account takes three calls the API does not tie
@@ -115,6 +116,31 @@ inflow_onboarding_info_to_json (const InflowOnboardingInfo *info)
 }
 
 /* ---- what the session knows --------------------------------------------- */
+
+/**
+ * inflow_aws_dup_account_label:
+ * @account_id: a 12-digit AWS account ID
+ *
+ * Returns: (transfer full): "Name (ID)" when Vantage lists a name for the
+ *   account, "Account ID" otherwise
+ */
+char *
+inflow_aws_dup_account_label (InflowSession *session,
+                              const char    *account_id)
+{
+  const char *title;
+
+  g_return_val_if_fail (INFLOW_IS_SESSION (session), NULL);
+  g_return_val_if_fail (account_id != NULL, NULL);
+
+  title = inflow_account_directory_get_title (inflow_session_get_account_directory (session), account_id);
+  if (title != NULL && g_strcmp0 (title, account_id) != 0)
+    /* Translators: %1$s is an account's name, %2$s its 12-digit ID */
+    return g_strdup_printf (_("%1$s (%2$s)"), title, account_id);
+
+  /* Translators: %s is a 12-digit AWS account ID */
+  return g_strdup_printf (_("Account %s"), account_id);
+}
 
 /**
  * inflow_aws_management_is_connected:
@@ -929,6 +955,22 @@ inflow_aws_connector_load_info_finish (InflowAwsConnector  *self,
 
 /* The record of @integration_token in this connector's profile; see
  * inflow_aws_connection_record_load_async(). */
+static void
+connector_record_loaded_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+  InflowAwsConnectionRecord *record;
+
+  record = inflow_aws_connection_record_load_finish (result, &error);
+  if (error != NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, record, (GDestroyNotify) inflow_aws_connection_record_free);
+}
+
 void
 inflow_aws_connector_load_record_async (InflowAwsConnector  *self,
                                         const char          *integration_token,
@@ -936,18 +978,26 @@ inflow_aws_connector_load_record_async (InflowAwsConnector  *self,
                                         GAsyncReadyCallback  callback,
                                         gpointer             user_data)
 {
+  GTask *task;
+
   g_return_if_fail (INFLOW_IS_AWS_CONNECTOR (self));
 
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, inflow_aws_connector_load_record_async);
   inflow_aws_connection_record_load_async (self->database, self->profile_id, integration_token,
-                                           cancellable, callback, user_data);
+                                           cancellable, connector_record_loaded_cb, task);
 }
 
+/* Returns: (transfer full) (nullable): the record, or %NULL without one
+ *   (no error) or on an error */
 InflowAwsConnectionRecord *
 inflow_aws_connector_load_record_finish (InflowAwsConnector  *self,
                                          GAsyncResult        *result,
                                          GError             **error)
 {
-  return inflow_aws_connection_record_load_finish (result, error);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
 }
 
 static void

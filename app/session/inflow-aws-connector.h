@@ -14,6 +14,7 @@
 #include "inflow-integration.h"
 #include "inflow-onboarding-choices.h"
 #include "inflow-onboarding-info.h"
+#include "inflow-session.h"
 
 G_BEGIN_DECLS
 
@@ -84,6 +85,8 @@ JsonNode                  *inflow_onboarding_info_to_json          (const Inflow
 gboolean                   inflow_aws_management_is_connected      (GListModel             *integrations,
                                                                     GListModel             *cloud_accounts);
 InflowIntegration         *inflow_aws_find_integration             (GListModel             *integrations,
+                                                                    const char             *account_id);
+char                      *inflow_aws_dup_account_label            (InflowSession          *session,
                                                                     const char             *account_id);
 
 InflowAwsConnectionRecord *inflow_aws_connection_record_new        (const InflowOnboardingInfo    *info,

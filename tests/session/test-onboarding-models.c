@@ -1,4 +1,5 @@
-/* test-stackset-registration.c: registering a StackSet's member accounts against the simulator
+/* test-onboarding-models.c: the GTK-free models of the onboarding views against the simulator:
+ * StackSet member registration, the backfill form, the permissions review
  *
  * Copyright 2026 The Inflow authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -9,6 +10,8 @@
 #include <string.h>
 
 #include "inflow-aws-connector.h"
+#include "inflow-backfill-form.h"
+#include "inflow-permissions-review.h"
 #include "inflow-simulator.h"
 #include "inflow-stackset-registration.h"
 #include "inflow-test-utils.h"
@@ -21,6 +24,7 @@ typedef struct
   InflowOnboardingInfo *info;
   GPtrArray            *unconnected;   /* member accounts without an integration */
   char                 *connected;     /* a member account with one */
+  char                 *management;    /* its management account */
 } Fixture;
 
 static void
@@ -66,7 +70,10 @@ fixture_setup (Fixture       *fixture,
 
       own = inflow_aws_find_integration (inflow_session_get_integrations (fixture->session), id);
       if (own != NULL && fixture->connected == NULL)
-        fixture->connected = g_strdup (id);
+        {
+          fixture->connected = g_strdup (id);
+          fixture->management = g_strdup (management);
+        }
       else if (own == NULL)
         g_ptr_array_add (fixture->unconnected, g_strdup (id));
     }
@@ -81,6 +88,7 @@ fixture_teardown (Fixture       *fixture,
   inflow_session_close (fixture->session);
   g_clear_pointer (&fixture->unconnected, g_ptr_array_unref);
   g_clear_pointer (&fixture->connected, g_free);
+  g_clear_pointer (&fixture->management, g_free);
   g_clear_pointer (&fixture->info, inflow_onboarding_info_free);
   g_clear_object (&fixture->session);
   g_clear_object (&fixture->client);
@@ -306,6 +314,191 @@ test_bad_paste (Fixture       *fixture,
   g_assert_null (inflow_stackset_registration_dup_summary (registration));
 }
 
+/* ---- the backfill form -------------------------------------------------- */
+
+static gboolean
+form_prefilled (gpointer data)
+{
+  InflowBackfillForm *form = data;
+  g_autofree char *bucket = NULL;
+
+  g_object_get (form, "bucket-name", &bucket, NULL);
+  return bucket != NULL && *bucket != '\0';
+}
+
+static char *
+form_text (InflowBackfillForm *form,
+           const char         *property)
+{
+  char *text = NULL;
+
+  g_object_get (form, property, &text, NULL);
+  return text;
+}
+
+static char *
+day_from_now (Fixture *fixture,
+              int      days)
+{
+  g_autoptr(GDateTime) now = inflow_client_get_now (fixture->client);
+  g_autoptr(GDateTime) shifted = g_date_time_add_days (now, days);
+
+  return g_date_time_format (shifted, "%Y-%m-%d");
+}
+
+/* For a member account: the management account as the payer (never the
+ * member), the signed-in organization's name, and the report and bucket
+ * Inflow created, from the connection record; the rules on dates. */
+static void
+test_backfill_form (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(InflowIntegration) integration = inflow_aws_find_integration (inflow_session_get_integrations (fixture->session),
+                                                                          fixture->connected);
+  g_autoptr(InflowBackfillForm) form = NULL;
+  g_autoptr(InflowOnboardingChoices) choices = inflow_onboarding_choices_new (INFLOW_ACCOUNT_KIND_MANAGEMENT,
+                                                                              INFLOW_AWS_PARTITION_AWS);
+  g_autoptr(InflowAwsConnectionRecord) record = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *account_id = NULL;
+  g_autofree char *organization = NULL;
+  g_autofree char *report = NULL;
+  g_autofree char *tomorrow = day_from_now (fixture, 1);
+  g_autofree char *long_ago = day_from_now (fixture, -365 * 4);
+  g_autofree char *last_month = day_from_now (fixture, -30);
+  g_autofree char *last_week = day_from_now (fixture, -7);
+
+  g_assert_nonnull (integration);
+  choices->cur_kind = INFLOW_CUR_KIND_CUR2;
+  choices->bucket_name = g_strdup ("vantage-cur-3f9a2c71d0");
+  choices->report_name = g_strdup ("VantageReport-3f9a2c71d0");
+  record = inflow_aws_connection_record_new (fixture->info, choices, "arn:aws:iam::123456789012:role/x", NULL, NULL);
+  inflow_aws_connection_record_save_async (NULL, inflow_profile_get_id (inflow_session_get_profile (fixture->session)),
+                                           inflow_integration_get_token (integration), record, NULL,
+                                           inflow_test_store_result_cb, &result);
+  g_assert_true (inflow_aws_connection_record_save_finish (inflow_test_wait_result (&result), &error));
+  g_assert_no_error (error);
+  g_clear_object (&result);
+
+  form = inflow_backfill_form_new (fixture->session, inflow_integration_get_token (integration));
+  inflow_backfill_form_prefill_async (form, NULL, inflow_test_store_result_cb, &result);
+  g_assert_true (inflow_backfill_form_prefill_finish (form, inflow_test_wait_result (&result), &error));
+  g_assert_no_error (error);
+  g_assert_true (form_prefilled (form));
+
+  account_id = form_text (form, "account-id");
+  g_assert_cmpstr (account_id, !=, fixture->connected);
+  g_assert_cmpstr (account_id, ==, fixture->management);
+  organization = form_text (form, "organization");
+  g_assert_cmpstr (organization, ==, inflow_profile_get_name (inflow_session_get_profile (fixture->session)));
+  report = form_text (form, "report-name");
+  g_assert_cmpstr (report, ==, "VantageReport-3f9a2c71d0");
+  g_assert_nonnull (inflow_backfill_form_get_account_title (form));
+
+  /* The default period is valid: the request is made, for a Data Export. */
+  g_assert_true (inflow_backfill_form_get_valid (form));
+  g_assert_nonnull (strstr (inflow_backfill_form_get_aws_text (form), "VantageReport-3f9a2c71d0"));
+  g_assert_nonnull (strstr (inflow_backfill_form_get_aws_text (form), "Data Export"));
+  g_assert_true (g_str_has_prefix (inflow_backfill_form_get_vantage_mailto (form), "mailto:support@vantage.sh?"));
+
+  /* The end in the future */
+  g_object_set (form, "end-date", tomorrow, NULL);
+  g_assert_false (inflow_backfill_form_get_valid (form));
+  g_assert_true (inflow_backfill_form_get_message_is_error (form));
+  g_assert_nonnull (strstr (inflow_backfill_form_get_message (form), "after today"));
+  g_assert_true (inflow_backfill_form_get_field_error (form, INFLOW_BACKFILL_FIELD_END));
+  g_assert_null (inflow_backfill_form_get_aws_text (form));
+
+  /* The start after the end */
+  g_object_set (form, "end-date", last_month, "start-date", last_week, NULL);
+  g_assert_nonnull (strstr (inflow_backfill_form_get_message (form), "comes after the end date"));
+
+  /* Too old */
+  g_object_set (form, "start-date", long_ago, NULL);
+  g_assert_nonnull (strstr (inflow_backfill_form_get_message (form), "36 months"));
+  g_assert_true (inflow_backfill_form_get_field_error (form, INFLOW_BACKFILL_FIELD_START));
+
+  /* Not a date */
+  g_object_set (form, "start-date", "last spring", NULL);
+  g_assert_nonnull (strstr (inflow_backfill_form_get_message (form), "year-month-day"));
+
+  /* A bad account ID, then right again */
+  g_object_set (form, "start-date", last_month, "end-date", last_week, "account-id", "12345", NULL);
+  g_assert_true (inflow_backfill_form_get_field_error (form, INFLOW_BACKFILL_FIELD_ACCOUNT));
+  g_object_set (form, "account-id", "", NULL);
+  g_assert_true (inflow_backfill_form_get_valid (form));
+  g_assert_false (inflow_backfill_form_get_field_error (form, INFLOW_BACKFILL_FIELD_START));
+}
+
+/* Without an integration: an empty organization is a hint until typed in. */
+static void
+test_backfill_form_blank (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(InflowBackfillForm) form = inflow_backfill_form_new (fixture->session, NULL);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_object_set (form, "organization", "", NULL);
+  inflow_backfill_form_prefill_async (form, NULL, inflow_test_store_result_cb, &result);
+  g_assert_true (inflow_backfill_form_prefill_finish (form, inflow_test_wait_result (&result), &error));
+  g_object_set (form, "organization", "", NULL);
+  g_assert_false (inflow_backfill_form_get_valid (form));
+  g_assert_true (inflow_backfill_form_get_field_error (form, INFLOW_BACKFILL_FIELD_ORGANIZATION));
+  g_assert_null (inflow_backfill_form_get_account_title (form));
+}
+
+/* ---- the permissions review --------------------------------------------- */
+
+static gboolean
+review_loaded (gpointer data)
+{
+  return inflow_permissions_review_get_state (data) != INFLOW_REVIEW_STATE_LOADING;
+}
+
+/* Connected elsewhere: nothing recorded, everything the role needs now;
+ * a bad role name is refused without losing the steps. */
+static void
+test_review_not_recorded (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(InflowIntegration) integration = inflow_aws_find_integration (inflow_session_get_integrations (fixture->session),
+                                                                          fixture->connected);
+  g_autoptr(InflowPermissionsReview) review = inflow_permissions_review_new (fixture->session,
+                                                                            inflow_integration_get_token (integration));
+  g_autofree char *script = NULL;
+  gboolean is_error;
+
+  inflow_permissions_review_load (review, NULL);
+  g_assert_true (inflow_test_wait_until (review_loaded, review, 10000));
+  g_assert_cmpint (inflow_permissions_review_get_state (review), ==, INFLOW_REVIEW_STATE_NOT_RECORDED);
+  g_assert_cmpuint (g_list_model_get_n_items (inflow_permissions_review_get_changes (review)), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (inflow_permissions_review_get_documents (review)), >=, 2);
+  g_object_get (review, "cli-script", &script, NULL);
+  g_assert_nonnull (strstr (script, "update-assume-role-policy"));
+
+  g_object_set (review, "role-name", "bad name!", NULL);
+  g_object_get (review, "role-message-is-error", &is_error, NULL);
+  g_assert_true (is_error);
+  g_assert_cmpint (inflow_permissions_review_get_state (review), ==, INFLOW_REVIEW_STATE_NOT_RECORDED);
+  g_object_set (review, "role-name", "vantage_cross_account_connection", NULL);
+  g_object_get (review, "role-message-is-error", &is_error, NULL);
+  g_assert_false (is_error);
+}
+
+/* An integration the session does not know: an error at once. */
+static void
+test_review_unknown (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(InflowPermissionsReview) review = inflow_permissions_review_new (fixture->session, "accss_crdntl_nothere");
+
+  inflow_permissions_review_load (review, NULL);
+  g_assert_cmpint (inflow_permissions_review_get_state (review), ==, INFLOW_REVIEW_STATE_ERROR);
+  g_assert_nonnull (inflow_permissions_review_get_error_message (review));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -316,6 +509,10 @@ main (int   argc,
   g_test_add ("/session/stackset-registration/organization-members", Fixture, NULL, fixture_setup, test_organization_members, fixture_teardown);
   g_test_add ("/session/stackset-registration/rate-limit", Fixture, NULL, fixture_setup, test_rate_limit, fixture_teardown);
   g_test_add ("/session/stackset-registration/bad-paste", Fixture, NULL, fixture_setup, test_bad_paste, fixture_teardown);
+  g_test_add ("/session/backfill-form/prefill", Fixture, NULL, fixture_setup, test_backfill_form, fixture_teardown);
+  g_test_add ("/session/backfill-form/blank", Fixture, NULL, fixture_setup, test_backfill_form_blank, fixture_teardown);
+  g_test_add ("/session/permissions-review/not-recorded", Fixture, NULL, fixture_setup, test_review_not_recorded, fixture_teardown);
+  g_test_add ("/session/permissions-review/unknown", Fixture, NULL, fixture_setup, test_review_unknown, fixture_teardown);
 
   return inflow_test_run ();
 }
