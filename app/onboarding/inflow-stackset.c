@@ -19,7 +19,7 @@
 #include "inflow-stackset.h"
 
 /* Shown in the StackSets console; plain ASCII like the role's description. */
-#define STACK_SET_DESCRIPTION "Read-only cross-account role for Vantage in each member account"
+#define STACK_SET_DESCRIPTION "Cross-account role for Vantage in each member account"
 
 static char *
 build_check_access_command (const char *region)

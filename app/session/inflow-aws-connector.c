@@ -143,6 +143,49 @@ inflow_aws_dup_account_label (InflowSession *session,
 }
 
 /**
+ * inflow_aws_govcloud_coverage_words:
+ *
+ * Returns: the mark of a GovCloud (US) account or integration, short enough
+ *   for a row: "Costs only · Active Resources not synced"
+ */
+const char *
+inflow_aws_govcloud_coverage_words (void)
+{
+  return _("Costs only · Active Resources not synced");
+}
+
+/**
+ * inflow_aws_govcloud_coverage_description:
+ *
+ * Returns: the mark's explanation, for a tooltip or a page
+ */
+const char *
+inflow_aws_govcloud_coverage_description (void)
+{
+  return _("An AWS GovCloud (US) account: its costs reach Vantage through the standard account it is paired with, "
+           "and show by resource in Cost Reports, but Vantage does not sync Active Resources from GovCloud regions.");
+}
+
+/**
+ * inflow_aws_integration_is_govcloud:
+ *
+ * Whether @integration is an AWS integration of an account Vantage lists in
+ * the aws-us-gov partition (see inflow_account_directory_is_govcloud()),
+ * which gets inflow_aws_govcloud_coverage_words().
+ */
+gboolean
+inflow_aws_integration_is_govcloud (InflowSession     *session,
+                                    InflowIntegration *integration)
+{
+  g_return_val_if_fail (INFLOW_IS_SESSION (session), FALSE);
+  g_return_val_if_fail (INFLOW_IS_INTEGRATION (integration), FALSE);
+
+  return inflow_integration_is_provider (integration, "aws") &&
+         inflow_account_directory_is_govcloud (inflow_session_get_account_directory (session),
+                                               inflow_integration_get_account_identifier (integration));
+}
+
+/**
  * inflow_aws_management_is_connected:
  * @integrations: (nullable): InflowIntegration items
  * @cloud_accounts: (nullable): InflowCloudAccount items

@@ -89,6 +89,14 @@ InflowIntegration         *inflow_aws_find_integration             (GListModel  
 char                      *inflow_aws_dup_account_label            (InflowSession          *session,
                                                                     const char             *account_id);
 
+/* GovCloud (US): Vantage ingests the costs (through the paired standard
+ * account) but syncs no Active Resources. For the mark on accounts and
+ * integrations. */
+const char                *inflow_aws_govcloud_coverage_words      (void);
+const char                *inflow_aws_govcloud_coverage_description (void);
+gboolean                   inflow_aws_integration_is_govcloud      (InflowSession          *session,
+                                                                    InflowIntegration      *integration);
+
 InflowAwsConnectionRecord *inflow_aws_connection_record_new        (const InflowOnboardingInfo    *info,
                                                                     const InflowOnboardingChoices *choices,
                                                                     const char                    *role_arn,

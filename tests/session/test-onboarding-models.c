@@ -1,5 +1,5 @@
 /* test-onboarding-models.c: the GTK-free models of the onboarding views against the simulator:
- * StackSet member registration, the backfill form, the permissions review
+ * StackSet member registration, the backfill form, the permissions review, the connect form
  *
  * Copyright 2026 The Inflow authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -11,6 +11,7 @@
 
 #include "inflow-aws-connector.h"
 #include "inflow-backfill-form.h"
+#include "inflow-connect-form.h"
 #include "inflow-permissions-review.h"
 #include "inflow-simulator.h"
 #include "inflow-stackset-registration.h"
@@ -499,6 +500,164 @@ test_review_unknown (Fixture       *fixture,
   g_assert_nonnull (inflow_permissions_review_get_error_message (review));
 }
 
+/* ---- the connect form --------------------------------------------------- */
+
+static gboolean
+form_info_ready (gpointer data)
+{
+  return inflow_connect_form_get_info_state (data) != INFLOW_CONNECT_INFO_LOADING;
+}
+
+static char *
+form_string (InflowConnectForm *form,
+             const char        *property)
+{
+  char *text = NULL;
+
+  g_object_get (form, property, &text, NULL);
+  return text;
+}
+
+static gboolean
+form_boolean (InflowConnectForm *form,
+              const char        *property)
+{
+  gboolean value;
+
+  g_object_get (form, property, &value, NULL);
+  return value;
+}
+
+/* The Details checks, GovCloud turned into its paired standard account,
+ * the report kinds and the member account's lack of a bucket. */
+static void
+test_connect_form_details (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(InflowConnectForm) form = inflow_connect_form_new (fixture->session);
+  g_autoptr(InflowOnboardingChoices) choices = NULL;
+  g_autofree char *message = NULL;
+  g_autofree char *note = NULL;
+  g_autofree char *warning = NULL;
+  g_autofree char *bucket_message = NULL;
+
+  /* No account kind yet */
+  g_assert_false (inflow_connect_form_get_details_valid (form));
+  message = form_string (form, "details-message");
+  g_assert_nonnull (strstr (message, "Account step"));
+  g_clear_pointer (&message, g_free);
+
+  g_object_set (form, "account", INFLOW_CONNECT_ACCOUNT_MANAGEMENT, NULL);
+  g_assert_true (inflow_connect_form_get_details_valid (form));
+  g_assert_true (form_boolean (form, "creates-cur"));
+  choices = inflow_connect_form_dup_choices (form);
+  g_assert_cmpint (choices->cur_kind, ==, INFLOW_CUR_KIND_LEGACY);
+  g_assert_true (g_str_has_prefix (choices->bucket_name, "vantage-cur-"));
+  g_clear_pointer (&choices, inflow_onboarding_choices_free);
+
+  g_object_set (form, "bucket-name", "Not_A_Bucket", NULL);
+  g_assert_false (inflow_connect_form_get_details_valid (form));
+  g_assert_true (inflow_connect_form_get_field_error (form, INFLOW_CONNECT_FIELD_BUCKET));
+  g_assert_true (form_boolean (form, "details-message-is-error"));
+  g_object_set (form, "bucket-name", "my-cur-bucket-2026", "account-id", "12345", NULL);
+  g_assert_true (inflow_connect_form_get_field_error (form, INFLOW_CONNECT_FIELD_ACCOUNT));
+  g_assert_false (inflow_connect_form_get_field_error (form, INFLOW_CONNECT_FIELD_BUCKET));
+  g_object_set (form, "account-id", "", NULL);
+  g_assert_true (inflow_connect_form_get_details_valid (form));
+
+  /* GovCloud: refused, then its paired standard account */
+  g_object_set (form, "govcloud", TRUE, "govcloud-account-id", "135792468013", NULL);
+  g_assert_false (inflow_connect_form_get_details_valid (form));
+  message = form_string (form, "details-message");
+  g_assert_nonnull (strstr (message, "paired"));
+  inflow_connect_form_choose_paired_standard (form);
+  g_assert_false (form_boolean (form, "govcloud"));
+  g_assert_true (inflow_connect_form_get_details_valid (form));
+  note = form_string (form, "paired-note");
+  g_assert_nonnull (strstr (note, "135792468013"));
+  choices = inflow_connect_form_dup_choices (form);
+  g_assert_cmpint (choices->partition, ==, INFLOW_AWS_PARTITION_AWS);
+  g_assert_cmpstr (choices->paired_govcloud_account_id, ==, "135792468013");
+  g_clear_pointer (&choices, inflow_onboarding_choices_free);
+
+  /* A CUR 2.0 export into an existing bucket: the caution */
+  g_object_set (form, "cur2", TRUE, "existing-bucket", TRUE, NULL);
+  warning = form_string (form, "cur-warning");
+  g_assert_nonnull (strstr (warning, "twice"));
+  choices = inflow_connect_form_dup_choices (form);
+  g_assert_cmpint (choices->cur_kind, ==, INFLOW_CUR_KIND_CUR2);
+  g_assert_true (choices->existing_bucket);
+  g_clear_pointer (&choices, inflow_onboarding_choices_free);
+
+  /* A member account: no report, no bucket ARN, no caption about one */
+  g_object_set (form, "account", INFLOW_CONNECT_ACCOUNT_MEMBER, NULL);
+  g_assert_false (form_boolean (form, "creates-cur"));
+  bucket_message = form_string (form, "bucket-arn-message");
+  g_assert_null (bucket_message);
+  g_assert_true (form_boolean (form, "member-first") == FALSE);  /* a management account is connected */
+}
+
+/* The provider info, the words on what the role allows, the role ARN's
+ * checks, a paste, and Connect: the session lists the new integration at
+ * once. */
+static void
+test_connect_form_connect (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(InflowConnectForm) form = inflow_connect_form_new (fixture->session);
+  g_autoptr(InflowIntegration) integration = NULL;
+  g_autoptr(InflowIntegration) listed = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *words = NULL;
+  g_autofree char *autopilot = NULL;
+  g_autofree char *message = NULL;
+  g_autofree char *connected_arn = g_strdup_printf ("arn:aws:iam::%s:role/x", fixture->connected);
+  const char *new_arn = "arn:aws:iam::246813579024:role/vantage_cross_account_connection";
+
+  inflow_aws_connector_set_find_policy (inflow_session_get_aws_connector (fixture->session), 5, 50);
+  g_object_set (form, "account", INFLOW_CONNECT_ACCOUNT_MEMBER, NULL);
+  inflow_connect_form_load_info (form);
+  g_assert_true (inflow_test_wait_until (form_info_ready, form, 10000));
+  g_assert_cmpint (inflow_connect_form_get_info_state (form), ==, INFLOW_CONNECT_INFO_READY);
+
+  /* What the role allows, policy by policy, and what Autopilot adds */
+  words = form_string (form, "security-words");
+  g_assert_nonnull (strstr (words, "• root: Read-only"));
+  g_assert_nonnull (strstr (words, "VantageAutoPilot"));
+  autopilot = form_string (form, "autopilot-words");
+  g_assert_nonnull (strstr (autopilot, "savingsplans:"));
+
+  g_object_set (form, "arn", "arn:aws:iam::12345:role/x", NULL);
+  g_assert_false (inflow_connect_form_get_arn_valid (form));
+  g_object_set (form, "arn", "arn:aws-us-gov:iam::246813579024:role/x", NULL);
+  message = form_string (form, "arn-message");
+  g_assert_nonnull (strstr (message, "aws-us-gov"));
+  g_assert_false (inflow_connect_form_get_can_connect (form));
+  g_clear_pointer (&message, g_free);
+  g_object_set (form, "arn", connected_arn, NULL);
+  message = form_string (form, "arn-message");
+  g_assert_nonnull (strstr (message, "already connected"));
+  g_clear_pointer (&message, g_free);
+
+  /* Found in pasted get-role output */
+  g_assert_true (inflow_connect_form_read_paste (form, "{\"Role\": {\"RoleName\": \"vantage_cross_account_connection\", "
+                                                       "\"Arn\": \"arn:aws:iam::246813579024:role/vantage_cross_account_connection\"}}"));
+  message = form_string (form, "arn");
+  g_assert_cmpstr (message, ==, new_arn);
+  g_assert_true (inflow_connect_form_get_can_connect (form));
+
+  inflow_connect_form_connect_async (form, NULL, inflow_test_store_result_cb, &result);
+  g_assert_true (form_boolean (form, "connecting"));
+  g_assert_false (inflow_connect_form_get_can_connect (form));
+  integration = inflow_connect_form_connect_finish (form, inflow_test_wait_result (&result), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (inflow_integration_get_account_identifier (integration), ==, "246813579024");
+  g_assert_false (form_boolean (form, "connecting"));
+  listed = inflow_aws_find_integration (inflow_session_get_integrations (fixture->session), "246813579024");
+  g_assert_nonnull (listed);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -513,6 +672,8 @@ main (int   argc,
   g_test_add ("/session/backfill-form/blank", Fixture, NULL, fixture_setup, test_backfill_form_blank, fixture_teardown);
   g_test_add ("/session/permissions-review/not-recorded", Fixture, NULL, fixture_setup, test_review_not_recorded, fixture_teardown);
   g_test_add ("/session/permissions-review/unknown", Fixture, NULL, fixture_setup, test_review_unknown, fixture_teardown);
+  g_test_add ("/session/connect-form/details", Fixture, NULL, fixture_setup, test_connect_form_details, fixture_teardown);
+  g_test_add ("/session/connect-form/connect", Fixture, NULL, fixture_setup, test_connect_form_connect, fixture_teardown);
 
   return inflow_test_run ();
 }

@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "inflow-code-view.h"
+#include "inflow-text-item.h"
 #include "inflow-view-utils.h"
 
 /* Commands, scripts and policy documents are shown as they are, in a
@@ -21,9 +22,8 @@
  * itself, its line breaks as they are. */
 
 #define COPIED_FEEDBACK_MS 1500
-/* Longer texts scroll, within the scroller's maximum height; shorter ones
- * show whole. A scrollbar would make even a line as tall as itself. */
-#define MAX_UNSCROLLED_LINES 16
+/* Taller texts scroll. */
+#define MAX_TEXT_HEIGHT 320
 
 struct _InflowCodeView
 {
@@ -37,6 +37,8 @@ struct _InflowCodeView
 
   /* Template widgets */
   GtkWidget      *box;
+  GtkWidget      *header_box;
+  GtkWidget      *separator;
   GtkLabel       *title_label;
   GtkButton      *copy_button;
   GtkButton      *save_button;
@@ -122,8 +124,11 @@ save_action (GtkWidget  *widget,
   inflow_view_save_text (widget, self->title, self->file_name, self->text != NULL ? self->text : "");
 }
 
-/* As tall as it wants to be (its text, or the scroller's limit) in every
- * container: a list box, for one, gives its rows only their minimum. */
+/* As tall as its text wrapped at the width it gets, up to MAX_TEXT_HEIGHT
+ * past which the text scrolls; its minimum is that height too, since a list
+ * box, for one, gives its rows only their minimum. The text is measured
+ * here: a scrolled window measures its child at no particular width, which
+ * would count the lines before they wrap. */
 static void
 inflow_code_view_measure (GtkWidget      *widget,
                           GtkOrientation  orientation,
@@ -134,10 +139,25 @@ inflow_code_view_measure (GtkWidget      *widget,
                           int            *natural_baseline)
 {
   InflowCodeView *self = INFLOW_CODE_VIEW (widget);
+  int header, separator, text;
 
-  gtk_widget_measure (self->box, orientation, for_size, minimum, natural, minimum_baseline, natural_baseline);
-  if (orientation == GTK_ORIENTATION_VERTICAL)
-    *minimum = *natural;
+  if (orientation == GTK_ORIENTATION_HORIZONTAL || for_size < 0)
+    {
+      gtk_widget_measure (self->box, orientation, for_size, minimum, natural, minimum_baseline, natural_baseline);
+      if (orientation == GTK_ORIENTATION_VERTICAL)
+        *minimum = *natural;
+      return;
+    }
+
+  gtk_widget_measure (self->header_box, GTK_ORIENTATION_VERTICAL, for_size, NULL, &header, NULL, NULL);
+  gtk_widget_measure (self->separator, GTK_ORIENTATION_VERTICAL, for_size, NULL, &separator, NULL, NULL);
+  gtk_widget_measure (GTK_WIDGET (self->text_label), GTK_ORIENTATION_VERTICAL, for_size, NULL, &text, NULL, NULL);
+
+  *minimum = *natural = header + separator + MIN (text, MAX_TEXT_HEIGHT);
+  if (minimum_baseline != NULL)
+    *minimum_baseline = -1;
+  if (natural_baseline != NULL)
+    *natural_baseline = -1;
 }
 
 static GtkSizeRequestMode
@@ -302,6 +322,8 @@ inflow_code_view_class_init (InflowCodeViewClass *klass)
   widget_class->size_allocate = inflow_code_view_size_allocate;
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/ui/inflow-code-view.ui");
   gtk_widget_class_bind_template_child (widget_class, InflowCodeView, box);
+  gtk_widget_class_bind_template_child (widget_class, InflowCodeView, header_box);
+  gtk_widget_class_bind_template_child (widget_class, InflowCodeView, separator);
   gtk_widget_class_bind_template_child (widget_class, InflowCodeView, title_label);
   gtk_widget_class_bind_template_child (widget_class, InflowCodeView, copy_button);
   gtk_widget_class_bind_template_child (widget_class, InflowCodeView, save_button);
@@ -370,19 +392,12 @@ void
 inflow_code_view_set_text (InflowCodeView *self,
                            const char     *text)
 {
-  guint n_lines;
-
   g_return_if_fail (INFLOW_IS_CODE_VIEW (self));
 
   if (!set_string (&self->text, text))
     return;
 
   gtk_label_set_text (self->text_label, text != NULL ? text : "");
-  n_lines = 1;
-  for (const char *p = text; p != NULL && *p != '\0'; p++)
-    n_lines += *p == '\n' && p[1] != '\0';
-  gtk_scrolled_window_set_policy (self->scroller, GTK_POLICY_NEVER,
-                                  n_lines > MAX_UNSCROLLED_LINES ? GTK_POLICY_AUTOMATIC : GTK_POLICY_NEVER);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TEXT]);
 }
 
@@ -444,4 +459,34 @@ inflow_code_view_copy (InflowCodeView *self)
   gtk_button_set_icon_name (self->copy_button, "object-select-symbolic");
   g_clear_handle_id (&self->feedback_id, g_source_remove);
   self->feedback_id = g_timeout_add (COPIED_FEEDBACK_MS, feedback_done_cb, self);
+}
+
+static GtkWidget *
+create_document_row (gpointer item,
+                     gpointer user_data)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row),
+                              inflow_code_view_new (inflow_text_item_get_title (item), inflow_text_item_get_text (item)));
+
+  return row;
+}
+
+/**
+ * inflow_code_view_bind_list:
+ * @documents: #InflowTextItem items: a title and a text each
+ *
+ * Shows each of @documents in @list as a code box of its own, as they
+ * change. Give @list the inflow-documents style class.
+ */
+void
+inflow_code_view_bind_list (GtkListBox *list,
+                            GListModel *documents)
+{
+  g_return_if_fail (GTK_IS_LIST_BOX (list));
+  g_return_if_fail (G_IS_LIST_MODEL (documents));
+
+  gtk_list_box_bind_model (list, documents, create_document_row, NULL, NULL);
 }

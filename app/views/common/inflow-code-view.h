@@ -30,4 +30,7 @@ void        inflow_code_view_set_monospace (InflowCodeView *self,
                                             gboolean        monospace);
 void        inflow_code_view_copy          (InflowCodeView *self);
 
+void        inflow_code_view_bind_list     (GtkListBox     *list,
+                                            GListModel     *documents);
+
 G_END_DECLS

@@ -124,20 +124,6 @@ review_changed_cb (InflowUpdatePermissionsDialog *self,
     gtk_window_set_focus (GTK_WINDOW (self), NULL);
 }
 
-/* A document is a code box of its own. */
-static GtkWidget *
-create_document_row (gpointer item,
-                     gpointer user_data)
-{
-  GtkWidget *row = gtk_list_box_row_new ();
-
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row),
-                              inflow_code_view_new (inflow_text_item_get_title (item), inflow_text_item_get_text (item)));
-
-  return row;
-}
-
 /* ---- actions ------------------------------------------------------------ */
 
 static void
@@ -212,8 +198,7 @@ inflow_update_permissions_dialog_constructed (GObject *object)
                                                 inflow_onboarding_dialog_get_integration_token (dialog));
   inflow_text_row_bind_list (self->changes_list, inflow_permissions_review_get_changes (self->review));
   inflow_text_row_bind_list (self->removals_list, inflow_permissions_review_get_removals (self->review));
-  gtk_list_box_bind_model (self->documents_list, inflow_permissions_review_get_documents (self->review),
-                           create_document_row, NULL, NULL);
+  inflow_code_view_bind_list (self->documents_list, inflow_permissions_review_get_documents (self->review));
   g_object_bind_property (self->review, "role-name", self->role_row, "text",
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
   g_object_bind_property (self->review, "account-title", self, "subtitle", G_BINDING_SYNC_CREATE);

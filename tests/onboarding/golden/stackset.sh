@@ -33,7 +33,7 @@ fi
 aws cloudformation create-stack-set \
   --region 'us-east-1' \
   --stack-set-name 'vantage-member-roles' \
-  --description 'Read-only cross-account role for Vantage in each member account' \
+  --description 'Cross-account role for Vantage in each member account' \
   --permission-model 'SERVICE_MANAGED' \
   --auto-deployment 'Enabled=true,RetainStacksOnAccountRemoval=false' \
   --capabilities 'CAPABILITY_NAMED_IAM' \
