@@ -159,7 +159,7 @@ inflow_terraform_snippet_generate (const InflowOnboardingChoices  *choices,
   inflow_shell_append_comment (out, creates_cur
                                     ? _("Connects this management account to Vantage with Vantage’s Terraform module: the cross-account role and the report.")
                                     : _("Connects this account to Vantage with Vantage’s Terraform module: the cross-account role."));
-  inflow_shell_append_comment (out, _("The module reads the external ID and the policies from Vantage through the Vantage provider, which needs an API token with Write scope in VANTAGE_API_TOKEN, and registers the new role with Vantage itself. After “terraform apply”, Inflow waits for the integration to appear."));
+  inflow_shell_append_comment (out, _("The module reads the external ID and the policies from Vantage through the Vantage provider, which needs an API token with Write scope in VANTAGE_API_TOKEN, and registers the new role with Vantage itself. After “terraform apply”, Wait in Inflow’s Terraform method watches for the integration to appear."));
   if (g_strcmp0 (choices->role_name, INFLOW_TERRAFORM_MODULE_ROLE) != 0
       || !g_str_equal (inflow_onboarding_choices_get_role_path (choices), "/"))
     inflow_shell_append_comment (out, _("The module always names the role vantage_cross_account_connection, at the path /."));

@@ -346,6 +346,57 @@ test_link_allow_list (Fixture       *fixture,
   g_assert_cmpuint (opened_uris->len, ==, 0);
 }
 
+/* A code box is as tall as its text wrapped at its width (long lines
+ * wrap, nothing scrolls sideways), up to a limit past which it scrolls;
+ * the mail is prose, not code. */
+static void
+test_code_view (Fixture       *fixture,
+                gconstpointer  data)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  g_autoptr(GString) long_line = g_string_new ("aws");
+  g_autoptr(GString) many_lines = g_string_new (NULL);
+  GtkWidget *one, *wrapped, *tall;
+  int one_height, wrapped_height, tall_height;
+
+  for (guint i = 0; i < 30; i++)
+    g_string_append_printf (long_line, " --option-%u 'value'", i);
+  for (guint i = 0; i < 200; i++)
+    g_string_append_printf (many_lines, "line %u\n", i);
+
+  one = inflow_code_view_new ("One Line", "aws sts get-caller-identity");
+  wrapped = inflow_code_view_new ("Long Line", long_line->str);
+  tall = inflow_code_view_new ("Many Lines", many_lines->str);
+  gtk_box_append (GTK_BOX (box), one);
+  gtk_box_append (GTK_BOX (box), wrapped);
+  gtk_box_append (GTK_BOX (box), tall);
+  gtk_window_set_child (GTK_WINDOW (window), box);
+  gtk_window_set_default_size (GTK_WINDOW (window), 400, 900);
+  gtk_window_present (GTK_WINDOW (window));
+  onboarding_flush ();
+
+  one_height = gtk_widget_get_height (one);
+  wrapped_height = gtk_widget_get_height (wrapped);
+  tall_height = gtk_widget_get_height (tall);
+
+  /* The long line wraps within 400 pixels, and shows whole */
+  g_assert_cmpint (gtk_widget_get_width (wrapped), <=, 400);
+  g_assert_cmpint (wrapped_height, >, one_height + 40);
+  g_assert_cmpint (gtk_widget_get_width (onboarding_find_widget (wrapped, GTK_TYPE_SCROLLED_WINDOW, NULL)), <=, 400);
+
+  /* Two hundred lines stop at the limit, and scroll */
+  g_assert_cmpint (tall_height, <, one_height + 340);
+  g_assert_cmpint (tall_height, >, one_height + 250);
+
+  /* Not a monospace box unless code */
+  g_assert_true (inflow_code_view_get_monospace (INFLOW_CODE_VIEW (one)));
+  g_object_ref (window);
+  gtk_window_destroy (GTK_WINDOW (window));
+  onboarding_flush ();
+  g_assert_finalize_object (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -366,6 +417,7 @@ main (int   argc,
   g_test_add ("/ui/update-permissions/error", Fixture, NULL, fixture_setup, test_update_error, fixture_teardown);
   g_test_add ("/ui/backfill/dates", Fixture, NULL, fixture_setup, test_backfill, fixture_teardown);
   g_test_add ("/ui/onboarding/link-allow-list", Fixture, NULL, fixture_setup, test_link_allow_list, fixture_teardown);
+  g_test_add ("/ui/onboarding/code-view", Fixture, NULL, fixture_setup, test_code_view, fixture_teardown);
 
   status = inflow_test_run ();
   g_clear_pointer (&opened_uris, g_ptr_array_unref);

@@ -48,6 +48,8 @@ struct _InflowCodeView
 
 G_DEFINE_FINAL_TYPE (InflowCodeView, inflow_code_view, GTK_TYPE_WIDGET)
 
+static void inflow_code_view_copy (InflowCodeView *self);
+
 enum {
   PROP_0,
   PROP_TITLE,
@@ -141,11 +143,9 @@ inflow_code_view_measure (GtkWidget      *widget,
   InflowCodeView *self = INFLOW_CODE_VIEW (widget);
   int header, separator, text;
 
-  if (orientation == GTK_ORIENTATION_HORIZONTAL || for_size < 0)
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
     {
       gtk_widget_measure (self->box, orientation, for_size, minimum, natural, minimum_baseline, natural_baseline);
-      if (orientation == GTK_ORIENTATION_VERTICAL)
-        *minimum = *natural;
       return;
     }
 
@@ -449,7 +449,7 @@ inflow_code_view_set_monospace (InflowCodeView *self,
 }
 
 /* Copies the whole text and shows that it did, on the button and in a toast. */
-void
+static void
 inflow_code_view_copy (InflowCodeView *self)
 {
   g_return_if_fail (INFLOW_IS_CODE_VIEW (self));

@@ -28,7 +28,6 @@ void        inflow_code_view_set_file_name (InflowCodeView *self,
 gboolean    inflow_code_view_get_monospace (InflowCodeView *self);
 void        inflow_code_view_set_monospace (InflowCodeView *self,
                                             gboolean        monospace);
-void        inflow_code_view_copy          (InflowCodeView *self);
 
 void        inflow_code_view_bind_list     (GtkListBox     *list,
                                             GListModel     *documents);

@@ -411,7 +411,7 @@ inflow_connect_methods_get_property (GObject    *object,
   switch (prop_id)
     {
     case PROP_METHOD:
-      g_value_set_string (value, inflow_connect_methods_get_method (self));
+      g_value_set_string (value, adw_view_stack_get_visible_child_name (self->stack));
       break;
 
     default:
@@ -572,14 +572,6 @@ inflow_connect_methods_set_form (InflowConnectMethods *self,
   inflow_stackset_members_set_form (self->stackset_members, form);
   g_signal_connect_object (form, "notify::info-state", G_CALLBACK (regenerate), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self, "map", G_CALLBACK (regenerate), self, G_CONNECT_SWAPPED);
-}
-
-const char *
-inflow_connect_methods_get_method (InflowConnectMethods *self)
-{
-  g_return_val_if_fail (INFLOW_IS_CONNECT_METHODS (self), NULL);
-
-  return adw_view_stack_get_visible_child_name (self->stack);
 }
 
 void

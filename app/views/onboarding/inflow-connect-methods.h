@@ -24,7 +24,6 @@ G_DECLARE_FINAL_TYPE (InflowConnectMethods, inflow_connect_methods, INFLOW, CONN
 
 void          inflow_connect_methods_set_form     (InflowConnectMethods          *self,
                                                    InflowConnectForm             *form);
-const char   *inflow_connect_methods_get_method   (InflowConnectMethods          *self);
 void          inflow_connect_methods_set_method   (InflowConnectMethods          *self,
                                                    const char                    *method);
 

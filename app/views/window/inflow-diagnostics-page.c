@@ -878,7 +878,7 @@ inflow_diagnostics_page_build_report (InflowDiagnosticsPage *self)
             g_string_append_printf (report, "  %-20s %u\n", g_enum_get_value (klass, p)->value_nick, count);
         }
 
-      g_string_append (report, "\nIntegrations (token, provider, account, phase, as of, first CUR, newest cost day)\n");
+      g_string_append (report, "\nIntegrations (token, provider, account, phase, as of, first report, newest cost day)\n");
       for (guint i = 0; i < n; i++)
         {
           g_autoptr(InflowIngestionItem) item = g_list_model_get_item (items, i);
