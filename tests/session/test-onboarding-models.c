@@ -658,6 +658,41 @@ test_connect_form_connect (Fixture       *fixture,
   g_assert_nonnull (listed);
 }
 
+/* ---- GovCloud's mark ---------------------------------------------------- */
+
+static gboolean
+directory_built (gpointer data)
+{
+  return inflow_account_directory_get_n_accounts (data) > 0;
+}
+
+/* The scenario's GovCloud (US) integration gets the mark, the others not. */
+static void
+test_govcloud_mark (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  GListModel *integrations = inflow_session_get_integrations (fixture->session);
+  guint n_govcloud = 0, n_aws = 0;
+
+  g_assert_true (inflow_test_wait_until (directory_built, inflow_session_get_account_directory (fixture->session), 5000));
+  for (guint i = 0; i < g_list_model_get_n_items (integrations); i++)
+    {
+      g_autoptr(InflowIntegration) integration = g_list_model_get_item (integrations, i);
+
+      if (!inflow_integration_is_provider (integration, "aws"))
+        {
+          g_assert_false (inflow_aws_integration_is_govcloud (fixture->session, integration));
+          continue;
+        }
+      n_aws++;
+      n_govcloud += inflow_aws_integration_is_govcloud (fixture->session, integration);
+    }
+  g_assert_cmpuint (n_govcloud, ==, 1);
+  g_assert_cmpuint (n_aws, >, n_govcloud);
+  g_assert_cmpstr (inflow_aws_govcloud_coverage_words (), ==, "Costs only · Active Resources not synced");
+  g_assert_nonnull (strstr (inflow_aws_govcloud_coverage_description (), "paired"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -674,6 +709,7 @@ main (int   argc,
   g_test_add ("/session/permissions-review/unknown", Fixture, NULL, fixture_setup, test_review_unknown, fixture_teardown);
   g_test_add ("/session/connect-form/details", Fixture, NULL, fixture_setup, test_connect_form_details, fixture_teardown);
   g_test_add ("/session/connect-form/connect", Fixture, NULL, fixture_setup, test_connect_form_connect, fixture_teardown);
+  g_test_add ("/session/govcloud-mark", Fixture, NULL, fixture_setup, test_govcloud_mark, fixture_teardown);
 
   return inflow_test_run ();
 }
