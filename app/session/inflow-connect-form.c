@@ -418,7 +418,7 @@ describe_permissions (InflowConnectForm       *self,
 
   g_free (self->security_words);
   self->security_words = g_strdup_printf ("%s%s%s", lines != NULL ? lines : "",
-                                          autopilot_sentence != NULL ? "\n" : "",
+                                          autopilot_sentence != NULL ? "\n\n" : "",
                                           autopilot_sentence != NULL ? autopilot_sentence : "");
 }
 

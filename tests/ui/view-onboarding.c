@@ -203,8 +203,12 @@ open_assistant (OnboardingEnv *env,
     }
   if (g_str_equal (scene, "waiting"))
     {
+      GtkWidget *methods = onboarding_find_widget (assistant, INFLOW_TYPE_CONNECT_METHODS, NULL);
+
       show_method (assistant, "terraform");
-      gtk_widget_activate_action (onboarding_find_named (assistant, "wait-row"), "wait.start", NULL);
+      gtk_widget_activate_action (onboarding_find_named (onboarding_template_child (methods, INFLOW_TYPE_CONNECT_METHODS, "terraform_wait"),
+                                                         "wait-row"),
+                                  "wait.start", NULL);
       onboarding_flush ();
       return assistant;
     }
