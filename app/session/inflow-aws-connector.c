@@ -143,6 +143,37 @@ inflow_aws_dup_account_label (InflowSession *session,
 }
 
 /**
+ * inflow_aws_update_account_label:
+ * @account_id: (nullable): a 12-digit AWS account ID
+ * @label: (inout): the label shown so far, replaced
+ *
+ * Brings @label up to date with inflow_aws_dup_account_label(): the
+ * directory may learn the account's name after a view began.
+ *
+ * Returns: whether @label changed
+ */
+gboolean
+inflow_aws_update_account_label (InflowSession  *session,
+                                 const char     *account_id,
+                                 char          **label)
+{
+  g_autofree char *fresh = NULL;
+
+  g_return_val_if_fail (label != NULL, FALSE);
+
+  if (account_id == NULL)
+    return FALSE;
+
+  fresh = inflow_aws_dup_account_label (session, account_id);
+  if (g_strcmp0 (fresh, *label) == 0)
+    return FALSE;
+
+  g_free (*label);
+  *label = g_steal_pointer (&fresh);
+  return TRUE;
+}
+
+/**
  * inflow_aws_govcloud_coverage_words:
  *
  * Returns: the mark of a GovCloud (US) account or integration, short enough

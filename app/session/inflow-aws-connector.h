@@ -88,6 +88,9 @@ InflowIntegration         *inflow_aws_find_integration             (GListModel  
                                                                     const char             *account_id);
 char                      *inflow_aws_dup_account_label            (InflowSession          *session,
                                                                     const char             *account_id);
+gboolean                   inflow_aws_update_account_label         (InflowSession          *session,
+                                                                    const char             *account_id,
+                                                                    char                  **label);
 
 /* GovCloud (US): Vantage ingests the costs (through the paired standard
  * account) but syncs no Active Resources. For the mark on accounts and

@@ -474,18 +474,8 @@ dup_management_account_of (InflowBackfillForm *self,
 static void
 update_account_title (InflowBackfillForm *self)
 {
-  g_autofree char *title = NULL;
-
-  if (self->integration_account_id == NULL)
-    return;
-
-  title = inflow_aws_dup_account_label (self->session, self->integration_account_id);
-  if (g_strcmp0 (title, self->account_title) == 0)
-    return;
-
-  g_free (self->account_title);
-  self->account_title = g_steal_pointer (&title);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ACCOUNT_TITLE]);
+  if (inflow_aws_update_account_label (self->session, self->integration_account_id, &self->account_title))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ACCOUNT_TITLE]);
 }
 
 static void

@@ -121,18 +121,8 @@ set_error (InflowPermissionsReview *self,
 static void
 update_account_title (InflowPermissionsReview *self)
 {
-  g_autofree char *title = NULL;
-
-  if (self->account_id == NULL)
-    return;
-
-  title = inflow_aws_dup_account_label (self->session, self->account_id);
-  if (g_strcmp0 (title, self->account_title) == 0)
-    return;
-
-  g_free (self->account_title);
-  self->account_title = g_steal_pointer (&title);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ACCOUNT_TITLE]);
+  if (inflow_aws_update_account_label (self->session, self->account_id, &self->account_title))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ACCOUNT_TITLE]);
 }
 
 /* The choices of a role made elsewhere: Vantage's defaults, in the
