@@ -62,7 +62,7 @@ static const char * const known_providers[] = {
   "linode", "grafana", "clickhouse", "temporal", "twilio", "azure_csp",
   "kubernetes_agent", "anthropic", "anyscale", "cursor", "elastic", "vercel",
   "redis_cloud", "circle_ci", "modal", "eleven_labs", "baseten", "cloudflare",
-  "fireworks_ai", "cartesia", "depot",
+  "fireworks_ai", "cartesia", "depot", "xai", "digital_ocean", "together_ai", "coreweave",
 };
 
 typedef enum
@@ -699,6 +699,39 @@ add_standalone_account (InflowSimScenario *self,
                       partition, -1, min_daily, max_daily);
 }
 
+/* When the data of an integration must stop so that, at @t0, it is more
+ * than @min_age and at most @max_age old the way Inflow counts age: from
+ * the end of its newest day with costs, a day later when that end is the
+ * first of a month. Of the days that qualify, the one nearest the middle. */
+static gint64
+frozen_for_age (gint64 t0,
+                gint64 min_age,
+                gint64 max_age)
+{
+  gint64 middle = t0 - (min_age + max_age) / 2;
+  gint64 best_day = NO_DAY;
+  gint64 best_distance = G_MAXINT64;
+
+  for (gint64 day = inflow_sim_day_of (middle) - 3; day <= inflow_sim_day_of (middle) + 3; day++)
+    {
+      gint64 through = (day + 1) * DAY;
+      gint64 age;
+
+      if (inflow_sim_day_month_start (day + 1) == day + 1)
+        through += DAY;
+      age = t0 - through;
+      if (age <= min_age || age > max_age || ABS (through - middle) >= best_distance)
+        continue;
+
+      best_day = day;
+      best_distance = ABS (through - middle);
+    }
+  g_assert (best_day != NO_DAY);
+
+  /* An hour before the day ends: its last refresh (8-12 h apart) is on it. */
+  return (best_day + 1) * DAY - HOUR;
+}
+
 static char *
 member_title (guint i)
 {
@@ -1114,10 +1147,17 @@ generate (InflowSimScenario *self,
   acc = add_standalone_account (self, "aws", "Legacy Payer", 20, 200);
   idx = add_integration (self, "aws", acc, STATUS_CONNECTED, t0 - 400 * DAY,
                          WS_DEFAULT | WS_FINANCE);
-  integration_at (self, (guint) idx)->frozen_at = t0 - random_span (self->rand, 3 * DAY + 2 * HOUR, 6 * DAY);
+  integration_at (self, (guint) idx)->frozen_at = frozen_for_age (t0, 48 * HOUR, 72 * HOUR);
   account_at (self, (guint) acc)->cost_source = idx;
   account_at (self, (guint) acc)->own_integration = idx;
   self->notable[INFLOW_SIM_NOTABLE_STALE] = idx;
+
+  acc = add_standalone_account (self, "aws", "Logistics Analytics", 15, 180);
+  idx = add_integration (self, "aws", acc, STATUS_CONNECTED, t0 - 200 * DAY, WS_DEFAULT | WS_PRODUCTION);
+  integration_at (self, (guint) idx)->frozen_at = frozen_for_age (t0, 24 * HOUR, 48 * HOUR);
+  account_at (self, (guint) acc)->cost_source = idx;
+  account_at (self, (guint) acc)->own_integration = idx;
+  self->notable[INFLOW_SIM_NOTABLE_LATE] = idx;
 
   acc = add_standalone_account (self, "aws", "Research Lab", 10, 150);
   idx = add_integration (self, "aws", acc, STATUS_ERROR, t0 - 150 * DAY,
@@ -1151,9 +1191,9 @@ generate (InflowSimScenario *self,
   self->notable[INFLOW_SIM_NOTABLE_AWAITING_FIRST_CUR] = idx;
 
   /* Member accounts with a role of their own (for their resources). */
-  n_member_integrations = MIN (n_members, MAX (2u, (n_total - 6) * 3 / 5));
-  if (n_total - 6 - n_member_integrations < 4)
-    n_member_integrations = n_total - 10;
+  n_member_integrations = MIN (n_members, MAX (2u, (n_total - 7) * 3 / 5));
+  if (n_total - 7 - n_member_integrations < 4)
+    n_member_integrations = n_total - 11;
   for (guint m = 0; m < n_member_integrations; m++)
     {
       SimStatus status = g_rand_double (self->rand) < 0.6 ? STATUS_CONNECTED : STATUS_IMPORTED;
@@ -1177,7 +1217,7 @@ generate (InflowSimScenario *self,
     }
 
   /* Other providers. */
-  n_others = n_total - 6 - n_member_integrations;
+  n_others = n_total - 7 - n_member_integrations;
   for (guint o = 0; o < n_others; o++)
     {
       const char *provider;
@@ -1200,6 +1240,19 @@ generate (InflowSimScenario *self,
           break;
         case 3:
           provider = "datadog";
+          break;
+        /* The providers the 2026-08-22 spec added. */
+        case 4:
+          provider = "xai";
+          break;
+        case 5:
+          provider = "digital_ocean";
+          break;
+        case 6:
+          provider = "together_ai";
+          break;
+        case 7:
+          provider = "coreweave";
           break;
         default:
           provider = other_providers[g_rand_int_range (self->rand, 0, G_N_ELEMENTS (other_providers))];
@@ -2817,6 +2870,9 @@ inflow_sim_scenario_append_cost_row (InflowSimScenario      *self,
   g_string_append_printf (out, "{\"accrued_at\":\"%s+00:00\",\"amount\":", day);
   inflow_sim_json_cents (out, row->cents);
   g_string_append (out, ",\"currency\":\"USD\"");
+  /* The nullable fields of the 2026-08-22 spec: every simulated cost is
+   * usage; whether it has tags and its unit are not simulated. */
+  g_string_append (out, ",\"charge_type\":\"Usage\",\"tagged\":null,\"usage_unit\":null");
 
   if (groupings & INFLOW_SIM_GROUP_PROVIDER)
     {

@@ -17,8 +17,8 @@ G_BEGIN_DECLS
  * @INFLOW_SIM_NOTABLE_AWAITING_FIRST_CUR: an AWS account connected a few
  *   virtual minutes before the scenario started; its first CUR arrives 6-20
  *   virtual hours after it was connected
- * @INFLOW_SIM_NOTABLE_STALE: status "connected" but its newest cost data is
- *   3-6 days old
+ * @INFLOW_SIM_NOTABLE_STALE: status "connected" but its data is 48-72 hours
+ *   old when the scenario starts (Stale)
  * @INFLOW_SIM_NOTABLE_ERROR: status "error", data stopped two days ago
  * @INFLOW_SIM_NOTABLE_DISCONNECTED: status "disconnected"
  * @INFLOW_SIM_NOTABLE_GOVCLOUD: an account of an aws-us-gov organization
@@ -27,6 +27,8 @@ G_BEGIN_DECLS
  * @INFLOW_SIM_NOTABLE_PENDING: an AWS member-account integration that stays
  *   "pending"
  * @INFLOW_SIM_NOTABLE_IMPORTING: an Azure integration that stays "importing"
+ * @INFLOW_SIM_NOTABLE_LATE: status "connected" but its data is 24-48 hours
+ *   old when the scenario starts (Late)
  *
  * Integrations of the scenario worth testing against.
  */
@@ -41,9 +43,10 @@ typedef enum
   INFLOW_SIM_NOTABLE_NO_WORKSPACE,
   INFLOW_SIM_NOTABLE_PENDING,
   INFLOW_SIM_NOTABLE_IMPORTING,
+  INFLOW_SIM_NOTABLE_LATE,
 } InflowSimNotable;
 
-#define INFLOW_SIM_N_NOTABLE (INFLOW_SIM_NOTABLE_IMPORTING + 1)
+#define INFLOW_SIM_N_NOTABLE (INFLOW_SIM_NOTABLE_LATE + 1)
 
 /* Groupings of GET /v2/costs the simulator understands. */
 typedef enum

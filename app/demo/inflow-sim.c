@@ -277,6 +277,7 @@ main (int   argc,
     { INFLOW_SIM_NOTABLE_NO_WORKSPACE, "no workspace" },
     { INFLOW_SIM_NOTABLE_PENDING, "pending" },
     { INFLOW_SIM_NOTABLE_IMPORTING, "importing" },
+    { INFLOW_SIM_NOTABLE_LATE, "late" },
   };
   gint port = 0;
   gint64 seed = 1;

@@ -31,6 +31,10 @@ struct _InflowCost
   char      *resource_name;
   char      *cost_category;
   char      *cost_subcategory;
+  char      *charge_type;
+  char      *usage_unit;
+  gboolean   tagged;
+  gboolean   tagged_known;
 };
 
 G_DEFINE_FINAL_TYPE (InflowCost, inflow_cost, G_TYPE_OBJECT)
@@ -51,6 +55,9 @@ enum {
   PROP_RESOURCE_NAME,
   PROP_COST_CATEGORY,
   PROP_COST_SUBCATEGORY,
+  PROP_CHARGE_TYPE,
+  PROP_USAGE_UNIT,
+  PROP_TAGGED,
   N_PROPS
 };
 
@@ -74,6 +81,8 @@ inflow_cost_finalize (GObject *object)
   g_clear_pointer (&self->resource_name, g_free);
   g_clear_pointer (&self->cost_category, g_free);
   g_clear_pointer (&self->cost_subcategory, g_free);
+  g_clear_pointer (&self->charge_type, g_free);
+  g_clear_pointer (&self->usage_unit, g_free);
 
   G_OBJECT_CLASS (inflow_cost_parent_class)->finalize (object);
 }
@@ -114,6 +123,18 @@ inflow_cost_get_property (GObject    *object,
 
     case PROP_SERVICE:
       g_value_set_string (value, self->service);
+      break;
+
+    case PROP_CHARGE_TYPE:
+      g_value_set_string (value, self->charge_type);
+      break;
+
+    case PROP_USAGE_UNIT:
+      g_value_set_string (value, self->usage_unit);
+      break;
+
+    case PROP_TAGGED:
+      g_value_set_boolean (value, self->tagged);
       break;
 
     case PROP_ACCOUNT_ID:
@@ -247,6 +268,37 @@ inflow_cost_class_init (InflowCostClass *klass)
                          NULL,
                          (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
 
+  /**
+   * InflowCost:charge-type:
+   *
+   * The charge type ("Usage", "Tax", …), when Vantage sends it.
+   */
+  properties[PROP_CHARGE_TYPE] =
+    g_param_spec_string ("charge-type", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * InflowCost:usage-unit:
+   *
+   * The unit usage is measured in ("GB", "Hrs", …), when Vantage sends it.
+   */
+  properties[PROP_USAGE_UNIT] =
+    g_param_spec_string ("usage-unit", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * InflowCost:tagged:
+   *
+   * Whether the cost has tags; %FALSE also when Vantage does not say (see
+   * inflow_cost_get_tagged_known()).
+   */
+  properties[PROP_TAGGED] =
+    g_param_spec_boolean ("tagged", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -285,8 +337,14 @@ inflow_cost_new_from_json (JsonObject  *object,
       !inflow_json_read_string (object, "resource_id", INFLOW_JSON_NULLABLE, &self->resource_id, error) ||
       !inflow_json_read_string (object, "resource_name", INFLOW_JSON_NULLABLE, &self->resource_name, error) ||
       !inflow_json_read_string (object, "cost_category", INFLOW_JSON_NULLABLE, &self->cost_category, error) ||
-      !inflow_json_read_string (object, "cost_subcategory", INFLOW_JSON_NULLABLE, &self->cost_subcategory, error))
+      !inflow_json_read_string (object, "cost_subcategory", INFLOW_JSON_NULLABLE, &self->cost_subcategory, error) ||
+      !inflow_json_read_string (object, "charge_type", INFLOW_JSON_NULLABLE, &self->charge_type, error) ||
+      !inflow_json_read_string (object, "usage_unit", INFLOW_JSON_NULLABLE, &self->usage_unit, error) ||
+      !inflow_json_read_boolean (object, "tagged", INFLOW_JSON_NULLABLE, &self->tagged, error))
     return NULL;
+
+  self->tagged_known = json_object_has_member (object, "tagged") &&
+                       !JSON_NODE_HOLDS_NULL (json_object_get_member (object, "tagged"));
 
   return g_steal_pointer (&self);
 }
@@ -401,4 +459,37 @@ inflow_cost_get_cost_subcategory (InflowCost *self)
   g_return_val_if_fail (INFLOW_IS_COST (self), NULL);
 
   return self->cost_subcategory;
+}
+
+const char *
+inflow_cost_get_charge_type (InflowCost *self)
+{
+  g_return_val_if_fail (INFLOW_IS_COST (self), NULL);
+
+  return self->charge_type;
+}
+
+const char *
+inflow_cost_get_usage_unit (InflowCost *self)
+{
+  g_return_val_if_fail (INFLOW_IS_COST (self), NULL);
+
+  return self->usage_unit;
+}
+
+gboolean
+inflow_cost_get_tagged (InflowCost *self)
+{
+  g_return_val_if_fail (INFLOW_IS_COST (self), FALSE);
+
+  return self->tagged;
+}
+
+/* Whether Vantage said if the cost has tags (`tagged` is nullable). */
+gboolean
+inflow_cost_get_tagged_known (InflowCost *self)
+{
+  g_return_val_if_fail (INFLOW_IS_COST (self), FALSE);
+
+  return self->tagged_known;
 }

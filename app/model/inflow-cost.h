@@ -30,5 +30,9 @@ const char *inflow_cost_get_resource_id         (InflowCost  *self);
 const char *inflow_cost_get_resource_name       (InflowCost  *self);
 const char *inflow_cost_get_cost_category       (InflowCost  *self);
 const char *inflow_cost_get_cost_subcategory    (InflowCost  *self);
+const char *inflow_cost_get_charge_type         (InflowCost  *self);
+const char *inflow_cost_get_usage_unit          (InflowCost  *self);
+gboolean    inflow_cost_get_tagged              (InflowCost  *self);
+gboolean    inflow_cost_get_tagged_known        (InflowCost  *self);
 
 G_END_DECLS

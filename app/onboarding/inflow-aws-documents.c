@@ -16,12 +16,107 @@
 /*
  * Every generator (CloudFormation, CLI, IAM console, StackSet, update) takes
  * its documents from here, so the role looks the same whichever way it is
- * created. The shapes follow Vantage's Terraform module as the research
- * notes record it: the trust policy with the external ID condition, the
- * inline policies by name, and for the Cost and Usage Report the four-
- * statement bucket policy, the notification to Vantage's topic in the
- * bucket's region and the legacy report definition.
+ * created. The shapes follow Vantage's Terraform module
+ * (vantage-sh/terraform-aws-vantage-integration, main.tf): the trust policy
+ * with the external ID condition, the inline policies by name, and for the
+ * report the bucket policy (billing writes, the role reads, and for a bucket
+ * it creates the AllowSSLRequestsOnly deny of `enforce_https_only`), the
+ * notification to Vantage's topic in the bucket's region, and either the
+ * legacy report definition or the CUR 2.0 export of `upgrade_to_cur_2`.
  */
+
+/* The columns the module's CUR 2.0 export selects from
+ * COST_AND_USAGE_REPORT, in its order. */
+static const char * const cur2_columns[] = {
+  "bill_bill_type", "bill_billing_entity", "bill_billing_period_end_date", "bill_billing_period_start_date",
+  "bill_invoice_id", "bill_invoicing_entity", "bill_payer_account_id", "bill_payer_account_name",
+  "cost_category", "discount", "discount_bundled_discount", "discount_total_discount",
+  "identity_line_item_id", "identity_time_interval", "line_item_availability_zone", "line_item_blended_cost",
+  "line_item_blended_rate", "line_item_currency_code", "line_item_iam_principal", "line_item_legal_entity",
+  "line_item_line_item_description", "line_item_line_item_type", "line_item_net_unblended_cost",
+  "line_item_net_unblended_rate", "line_item_normalization_factor", "line_item_normalized_usage_amount",
+  "line_item_operation", "line_item_product_code", "line_item_resource_id", "line_item_tax_type",
+  "line_item_unblended_cost", "line_item_unblended_rate", "line_item_usage_account_id",
+  "line_item_usage_account_name", "line_item_usage_amount", "line_item_usage_end_date",
+  "line_item_usage_start_date", "line_item_usage_type", "pricing_currency", "pricing_lease_contract_length",
+  "pricing_offering_class", "pricing_public_on_demand_cost", "pricing_public_on_demand_rate",
+  "pricing_purchase_option", "pricing_rate_code", "pricing_rate_id", "pricing_term", "pricing_unit",
+  "product", "product_comment", "product_fee_code", "product_fee_description", "product_from_location",
+  "product_from_location_type", "product_from_region_code", "product_instance_family",
+  "product_instance_type", "product_instancesku", "product_location", "product_location_type",
+  "product_operation", "product_pricing_unit", "product_product_family", "product_region_code",
+  "product_servicecode", "product_sku", "product_to_location", "product_to_location_type",
+  "product_to_region_code", "product_usagetype", "reservation_amortized_upfront_cost_for_usage",
+  "reservation_amortized_upfront_fee_for_billing_period", "reservation_availability_zone",
+  "reservation_effective_cost", "reservation_end_time", "reservation_modification_status",
+  "reservation_net_amortized_upfront_cost_for_usage", "reservation_net_amortized_upfront_fee_for_billing_period",
+  "reservation_net_effective_cost", "reservation_net_recurring_fee_for_usage",
+  "reservation_net_unused_amortized_upfront_fee_for_billing_period", "reservation_net_unused_recurring_fee",
+  "reservation_net_upfront_value", "reservation_normalized_units_per_reservation",
+  "reservation_number_of_reservations", "reservation_recurring_fee_for_usage", "reservation_reservation_a_r_n",
+  "reservation_start_time", "reservation_subscription_id", "reservation_total_reserved_normalized_units",
+  "reservation_total_reserved_units", "reservation_units_per_reservation",
+  "reservation_unused_amortized_upfront_fee_for_billing_period", "reservation_unused_normalized_unit_quantity",
+  "reservation_unused_quantity", "reservation_unused_recurring_fee", "reservation_upfront_value",
+  "resource_tags", "savings_plan_amortized_upfront_commitment_for_billing_period", "savings_plan_end_time",
+  "savings_plan_instance_type_family", "savings_plan_net_amortized_upfront_commitment_for_billing_period",
+  "savings_plan_net_recurring_commitment_for_billing_period", "savings_plan_net_savings_plan_effective_cost",
+  "savings_plan_offering_type", "savings_plan_payment_option", "savings_plan_purchase_term",
+  "savings_plan_recurring_commitment_for_billing_period", "savings_plan_region", "savings_plan_savings_plan_a_r_n",
+  "savings_plan_savings_plan_effective_cost", "savings_plan_savings_plan_rate", "savings_plan_start_time",
+  "savings_plan_total_commitment_to_date", "savings_plan_used_commitment", "tags",
+  NULL
+};
+
+/**
+ * inflow_aws_cur2_get_columns:
+ *
+ * Returns: (array zero-terminated=1) (transfer none): the columns of the
+ *   CUR 2.0 export, as Vantage's module selects them
+ */
+const char * const *
+inflow_aws_cur2_get_columns (void)
+{
+  return cur2_columns;
+}
+
+/**
+ * inflow_aws_cur2_query_statement:
+ *
+ * Returns: (transfer full): the export's query: the columns from
+ *   COST_AND_USAGE_REPORT
+ */
+char *
+inflow_aws_cur2_query_statement (void)
+{
+  g_autofree char *columns = g_strjoinv (", ", (GStrv) cur2_columns);
+
+  return g_strconcat ("SELECT ", columns, " FROM " INFLOW_CUR2_TABLE, NULL);
+}
+
+/**
+ * inflow_aws_report_objects_arn:
+ *
+ * Returns: (transfer full): the objects the role may read: the whole new
+ *   bucket, or only the report's prefix of an existing one (as the module
+ *   limits `s3:GetObject` there)
+ */
+char *
+inflow_aws_report_objects_arn (const InflowOnboardingChoices *choices)
+{
+  g_autofree char *bucket_arn = NULL;
+  g_autofree char *prefix = NULL;
+
+  g_return_val_if_fail (choices != NULL && choices->bucket_name != NULL, NULL);
+
+  bucket_arn = inflow_bucket_arn_build (INFLOW_AWS_PARTITION_AWS, choices->bucket_name);
+  if (!choices->existing_bucket)
+    return g_strconcat (bucket_arn, "/*", NULL);
+
+  prefix = inflow_onboarding_choices_get_s3_prefix (choices);
+
+  return g_strconcat (bucket_arn, "/", prefix, "/*", NULL);
+}
 
 /**
  * inflow_onboarding_check_inputs:
@@ -144,20 +239,17 @@ inflow_aws_trust_policy_new (const InflowOnboardingInfo *info)
  * inflow_aws_cur_retrieval_policy_new:
  *
  * Returns: (transfer full): the policy that lets the role read the report
- *   files in @bucket_name
+ *   files (see inflow_aws_report_objects_arn())
  */
 JsonNode *
-inflow_aws_cur_retrieval_policy_new (InflowAwsPartition  partition,
-                                     const char         *bucket_name)
+inflow_aws_cur_retrieval_policy_new (const InflowOnboardingChoices *choices)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
-  g_autofree char *bucket_arn = NULL;
   g_autofree char *objects = NULL;
 
-  g_return_val_if_fail (bucket_name != NULL, NULL);
+  g_return_val_if_fail (choices != NULL && choices->bucket_name != NULL, NULL);
 
-  bucket_arn = inflow_bucket_arn_build (partition, bucket_name);
-  objects = g_strconcat (bucket_arn, "/*", NULL);
+  objects = inflow_aws_report_objects_arn (choices);
 
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "Version");
@@ -221,7 +313,7 @@ inflow_aws_role_policies_new (const InflowOnboardingInfo     *info,
 
   if (inflow_onboarding_choices_creates_cur (choices))
     {
-      g_autoptr(JsonNode) retrieval = inflow_aws_cur_retrieval_policy_new (choices->partition, choices->bucket_name);
+      g_autoptr(JsonNode) retrieval = inflow_aws_cur_retrieval_policy_new (choices);
 
       g_ptr_array_add (policies, inflow_named_policy_new (INFLOW_CUR_RETRIEVAL_POLICY_NAME, retrieval));
     }
@@ -323,37 +415,75 @@ add_source_condition (JsonBuilder         *builder,
   json_builder_end_object (builder);
 }
 
+static void
+add_https_only_statement (JsonBuilder *builder,
+                          const char  *bucket_arn,
+                          const char  *objects)
+{
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "Sid");
+  json_builder_add_string_value (builder, INFLOW_HTTPS_ONLY_SID);
+  json_builder_set_member_name (builder, "Effect");
+  json_builder_add_string_value (builder, "Deny");
+  json_builder_set_member_name (builder, "Principal");
+  json_builder_add_string_value (builder, "*");
+  json_builder_set_member_name (builder, "Action");
+  json_builder_add_string_value (builder, "s3:*");
+  add_string_array (builder, "Resource", bucket_arn, objects);
+  json_builder_set_member_name (builder, "Condition");
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "Bool");
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "aws:SecureTransport");
+  json_builder_add_string_value (builder, "false");
+  json_builder_end_object (builder);
+  /* Billing delivers over HTTPS anyway; the exemption keeps it working. */
+  json_builder_set_member_name (builder, "BoolIfExists");
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "aws:PrincipalIsAWSService");
+  json_builder_add_string_value (builder, "false");
+  json_builder_end_object (builder);
+  json_builder_end_object (builder);
+  json_builder_end_object (builder);
+}
+
 /**
  * inflow_aws_bucket_policy_new:
  * @style: literal values, or CloudFormation intrinsic functions
- * @bucket_name: the CUR bucket
+ * @choices: the bucket, new or existing, and the report's prefix
  * @account_id: (nullable): the account's ID; ignored in CloudFormation style
  * @role_arn: the role's ARN; in CloudFormation style the logical ID of the
  *   role resource
  *
- * The CUR bucket's policy: the billing service may check the bucket and
+ * The report bucket's policy: the billing service may check the bucket and
  * write reports (legacy CUR and Data Exports, limited to this account's
- * report definitions), and the role may read them. The CUR source ARNs live
- * in us-east-1 in the aws partition, whatever the bucket's region.
+ * report definitions and exports), and the role may read them. A bucket
+ * Inflow creates also denies every request that does not use HTTPS
+ * (AllowSSLRequestsOnly), AWS services exempt; an existing bucket does not
+ * get that deny, which would reach every other client of the bucket. The
+ * source ARNs live in us-east-1 in the aws partition, whatever the bucket's
+ * region.
  *
  * Returns: (transfer full): the policy document
  */
 JsonNode *
-inflow_aws_bucket_policy_new (InflowDocumentStyle  style,
-                              const char          *bucket_name,
-                              const char          *account_id,
-                              const char          *role_arn)
+inflow_aws_bucket_policy_new (InflowDocumentStyle            style,
+                              const InflowOnboardingChoices *choices,
+                              const char                    *account_id,
+                              const char                    *role_arn)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
   g_autofree char *bucket_arn = NULL;
   g_autofree char *objects = NULL;
+  g_autofree char *report_objects = NULL;
 
-  g_return_val_if_fail (bucket_name != NULL, NULL);
+  g_return_val_if_fail (choices != NULL && choices->bucket_name != NULL, NULL);
   g_return_val_if_fail (role_arn != NULL, NULL);
   g_return_val_if_fail (style == INFLOW_DOCUMENT_STYLE_CLOUDFORMATION || account_id != NULL, NULL);
 
-  bucket_arn = inflow_bucket_arn_build (INFLOW_AWS_PARTITION_AWS, bucket_name);
+  bucket_arn = inflow_bucket_arn_build (INFLOW_AWS_PARTITION_AWS, choices->bucket_name);
   objects = g_strconcat (bucket_arn, "/*", NULL);
+  report_objects = inflow_aws_report_objects_arn (choices);
 
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "Version");
@@ -420,8 +550,11 @@ inflow_aws_bucket_policy_new (InflowDocumentStyle  style,
   json_builder_end_object (builder);
   add_string_array (builder, "Action", "s3:GetObject", "s3:GetObjectAcl");
   json_builder_set_member_name (builder, "Resource");
-  json_builder_add_string_value (builder, objects);
+  json_builder_add_string_value (builder, report_objects);
   json_builder_end_object (builder);
+
+  if (!choices->existing_bucket)
+    add_https_only_statement (builder, bucket_arn, objects);
 
   json_builder_end_array (builder);
   json_builder_end_object (builder);
@@ -479,6 +612,104 @@ inflow_aws_report_definition_new (const InflowOnboardingChoices *choices)
   return json_builder_get_root (builder);
 }
 
+static void
+add_string_member (JsonBuilder *builder,
+                   const char  *name,
+                   const char  *value)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_add_string_value (builder, value);
+}
+
+/**
+ * inflow_aws_data_export_new:
+ * @style: literal values, or CloudFormation intrinsic functions
+ * @choices: the report's name, granularity, bucket and region
+ * @account_id: (nullable): the account's ID for the billing view; ignored
+ *   in CloudFormation style
+ *
+ * The CUR 2.0 export of Vantage's module (`aws_bcmdataexports_export`), in
+ * the field names shared by `aws bcm-data-exports create-export --export`
+ * and the `Export` property of `AWS::BCMDataExports::Export`: the module's
+ * columns of COST_AND_USAGE_REPORT with resource IDs and IAM principal
+ * data, gzip CSV, overwritten, refreshed whenever the data changes.
+ *
+ * Returns: (transfer full): the export
+ */
+JsonNode *
+inflow_aws_data_export_new (InflowDocumentStyle            style,
+                            const InflowOnboardingChoices *choices,
+                            const char                    *account_id)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
+  g_autofree char *query = inflow_aws_cur2_query_statement ();
+  g_autofree char *prefix = NULL;
+
+  g_return_val_if_fail (choices != NULL, NULL);
+  g_return_val_if_fail (choices->bucket_name != NULL && choices->bucket_region != NULL, NULL);
+  g_return_val_if_fail (style == INFLOW_DOCUMENT_STYLE_CLOUDFORMATION || account_id != NULL, NULL);
+
+  prefix = inflow_onboarding_choices_get_s3_prefix (choices);
+
+  json_builder_begin_object (builder);
+  add_string_member (builder, "Name", choices->report_name);
+
+  json_builder_set_member_name (builder, "DataQuery");
+  json_builder_begin_object (builder);
+  add_string_member (builder, "QueryStatement", query);
+  json_builder_set_member_name (builder, "TableConfigurations");
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, INFLOW_CUR2_TABLE);
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "BILLING_VIEW_ARN");
+  if (style == INFLOW_DOCUMENT_STYLE_CLOUDFORMATION)
+    {
+      json_builder_begin_object (builder);
+      add_string_member (builder, "Fn::Sub", "arn:${AWS::Partition}:billing::${AWS::AccountId}:billingview/primary");
+      json_builder_end_object (builder);
+    }
+  else
+    {
+      g_autofree char *view = g_strconcat ("arn:aws:billing::", account_id, ":billingview/primary", NULL);
+
+      json_builder_add_string_value (builder, view);
+    }
+  add_string_member (builder, "TIME_GRANULARITY", inflow_cur_time_unit_to_string (choices->time_unit));
+  add_string_member (builder, "INCLUDE_RESOURCES", "TRUE");
+  add_string_member (builder, "INCLUDE_SPLIT_COST_ALLOCATION_DATA", "FALSE");
+  add_string_member (builder, "INCLUDE_CAPACITY_RESERVATION_DATA", "FALSE");
+  add_string_member (builder, "INCLUDE_IAM_PRINCIPAL_DATA", "TRUE");
+  add_string_member (builder, "INCLUDE_MANUAL_DISCOUNT_COMPATIBILITY", "FALSE");
+  json_builder_end_object (builder);
+  json_builder_end_object (builder);
+  json_builder_end_object (builder);
+
+  json_builder_set_member_name (builder, "DestinationConfigurations");
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "S3Destination");
+  json_builder_begin_object (builder);
+  add_string_member (builder, "S3Bucket", choices->bucket_name);
+  add_string_member (builder, "S3Prefix", prefix);
+  add_string_member (builder, "S3Region", choices->bucket_region);
+  json_builder_set_member_name (builder, "S3OutputConfigurations");
+  json_builder_begin_object (builder);
+  add_string_member (builder, "OutputType", "CUSTOM");
+  add_string_member (builder, "Format", "TEXT_OR_CSV");
+  add_string_member (builder, "Compression", "GZIP");
+  add_string_member (builder, "Overwrite", "OVERWRITE_REPORT");
+  json_builder_end_object (builder);
+  json_builder_end_object (builder);
+  json_builder_end_object (builder);
+
+  json_builder_set_member_name (builder, "RefreshCadence");
+  json_builder_begin_object (builder);
+  add_string_member (builder, "Frequency", "SYNCHRONOUS");
+  json_builder_end_object (builder);
+  json_builder_end_object (builder);
+
+  return json_builder_get_root (builder);
+}
+
 /**
  * inflow_aws_cur_topic_arn:
  * @region: one of the five CUR bucket regions
@@ -525,6 +756,17 @@ inflow_aws_bucket_notification_new (const InflowOnboardingChoices *choices)
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "FilterRules");
   json_builder_begin_array (builder);
+  if (choices->existing_bucket)
+    {
+      /* Only the report's files: the bucket has other contents. */
+      g_autofree char *prefix = inflow_onboarding_choices_get_s3_prefix (choices);
+      g_autofree char *value = g_strconcat (prefix, "/", NULL);
+
+      json_builder_begin_object (builder);
+      add_string_member (builder, "Name", "prefix");
+      add_string_member (builder, "Value", value);
+      json_builder_end_object (builder);
+    }
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "Name");
   json_builder_add_string_value (builder, "suffix");

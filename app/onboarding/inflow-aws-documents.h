@@ -23,6 +23,8 @@ G_BEGIN_DECLS
 #define INFLOW_CUR_RETRIEVAL_POLICY_NAME     "VantageCostandUsageReportRetrieval"
 #define INFLOW_CUR_API_REGION                "us-east-1"
 #define INFLOW_POLICY_VERSION                "2012-10-17"
+#define INFLOW_CUR2_TABLE                    "COST_AND_USAGE_REPORT"
+#define INFLOW_HTTPS_ONLY_SID                "AllowSSLRequestsOnly"
 
 /**
  * InflowDocumentStyle:
@@ -59,13 +61,18 @@ JsonNode          *inflow_aws_trust_policy_new            (const InflowOnboardin
 GPtrArray         *inflow_aws_role_policies_new           (const InflowOnboardingInfo    *info,
                                                            const InflowOnboardingChoices *choices,
                                                            GError                       **error);
-JsonNode          *inflow_aws_cur_retrieval_policy_new    (InflowAwsPartition             partition,
-                                                           const char                    *bucket_name);
+JsonNode          *inflow_aws_cur_retrieval_policy_new    (const InflowOnboardingChoices *choices);
 JsonNode          *inflow_aws_bucket_policy_new           (InflowDocumentStyle            style,
-                                                           const char                    *bucket_name,
+                                                           const InflowOnboardingChoices *choices,
                                                            const char                    *account_id,
                                                            const char                    *role_arn);
 JsonNode          *inflow_aws_report_definition_new       (const InflowOnboardingChoices *choices);
+JsonNode          *inflow_aws_data_export_new             (InflowDocumentStyle            style,
+                                                           const InflowOnboardingChoices *choices,
+                                                           const char                    *account_id);
+const char * const *inflow_aws_cur2_get_columns           (void);
+char              *inflow_aws_cur2_query_statement        (void);
+char              *inflow_aws_report_objects_arn          (const InflowOnboardingChoices *choices);
 JsonNode          *inflow_aws_bucket_notification_new     (const InflowOnboardingChoices *choices);
 JsonNode          *inflow_aws_bucket_lifecycle_new        (void);
 const char        *inflow_aws_view_only_policy_arn        (InflowAwsPartition             partition);

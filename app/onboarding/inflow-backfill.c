@@ -16,11 +16,13 @@
 #include "inflow-onboarding-error.h"
 
 /*
- * Vantage processes the current month of the CUR by itself. For older
- * months the admin asks AWS Support to regenerate the report Vantage reads
- * (its name and bucket, the period, daily granularity in CSV with resource
- * IDs), then asks Vantage support to ingest the result. Inflow writes both
- * messages from the connection's real values.
+ * Vantage processes the current month of the report by itself. For older
+ * months the admin asks AWS Support to regenerate the report Vantage reads,
+ * a legacy CUR export or a CUR 2.0 export as Data Exports in Billing and
+ * Cost Management lists it (its name and bucket, the period, daily
+ * granularity in CSV with resource IDs), then asks Vantage support to
+ * ingest the result. Inflow writes both messages from the connection's real
+ * values.
  */
 
 static char *
@@ -208,6 +210,7 @@ inflow_backfill_request_generate (const InflowBackfillInput  *input,
   g_autofree char *end = NULL;
   g_autofree char *period = NULL;
   const char *signature;
+  gboolean cur2;
   GString *body;
 
   g_return_val_if_fail (input != NULL, NULL);
@@ -240,15 +243,23 @@ inflow_backfill_request_generate (const InflowBackfillInput  *input,
 
   request = g_new0 (InflowBackfillRequest, 1);
 
-  /* Translators: %s is the name of a Cost and Usage Report */
-  request->aws_subject = g_strdup_printf (_("Backfill of the Cost and Usage Report %s"), input->report_name);
+  cur2 = input->cur_kind == INFLOW_CUR_KIND_CUR2;
+  request->aws_subject = g_strdup_printf (cur2
+                                            /* Translators: %s is the name of a CUR 2.0 export in Data Exports */
+                                            ? _("Backfill of the CUR 2.0 data export %s")
+                                            /* Translators: %s is the name of a Cost and Usage Report */
+                                            : _("Backfill of the Cost and Usage Report %s"),
+                                          input->report_name);
 
   body = g_string_new (NULL);
   g_string_append_printf (body, "%s\n\n", _("Hello AWS Support,"));
-  g_string_append_printf (body, _("%s asks you to regenerate one of its existing Cost and Usage Reports for earlier billing periods, so that it holds the historical data."),
+  g_string_append_printf (body, cur2
+                                  /* Translators: %s is an organization's name */
+                                  ? _("%s asks you to backfill one of its existing CUR 2.0 exports in Data Exports for earlier billing periods, so that it holds the historical data.")
+                                  : _("%s asks you to regenerate one of its existing Cost and Usage Reports (a legacy CUR export in Data Exports) for earlier billing periods, so that it holds the historical data."),
                           organization);
   g_string_append (body, "\n\n");
-  append_field (body, _("Report name:"), input->report_name);
+  append_field (body, _("Export name:"), input->report_name);
   append_field (body, _("S3 bucket:"), input->bucket_name);
   if (input->account_id != NULL)
     append_field (body, _("Management account:"), input->account_id);
@@ -259,14 +270,21 @@ inflow_backfill_request_generate (const InflowBackfillInput  *input,
   g_string_append_printf (body, "%s\n%s\n", _("Thank you,"), signature);
   request->aws_body = g_string_free (body, FALSE);
 
-  request->vantage_subject = g_strdup_printf (_("Please ingest our backfilled Cost and Usage Report %s"), input->report_name);
+  request->vantage_subject = g_strdup_printf (cur2
+                                                /* Translators: %s is the name of a CUR 2.0 export */
+                                                ? _("Please ingest our backfilled CUR 2.0 export %s")
+                                                /* Translators: %s is the name of a Cost and Usage Report */
+                                                : _("Please ingest our backfilled Cost and Usage Report %s"),
+                                              input->report_name);
 
   body = g_string_new (NULL);
   g_string_append_printf (body, "%s\n\n", _("Hello Vantage support,"));
-  g_string_append (body, _("AWS Support has regenerated our Cost and Usage Report for past months, and the files are now in our bucket. Could you ingest the historical data into Vantage?"));
+  g_string_append (body, cur2
+                           ? _("AWS Support has backfilled our CUR 2.0 export for past months, and the files are now in our bucket. Could you ingest the historical data into Vantage?")
+                           : _("AWS Support has regenerated our Cost and Usage Report for past months, and the files are now in our bucket. Could you ingest the historical data into Vantage?"));
   g_string_append (body, "\n\n");
   append_field (body, _("Organization:"), organization);
-  append_field (body, _("Report name:"), input->report_name);
+  append_field (body, _("Export name:"), input->report_name);
   append_field (body, _("S3 bucket:"), input->bucket_name);
   if (input->account_id != NULL)
     append_field (body, _("Management account:"), input->account_id);

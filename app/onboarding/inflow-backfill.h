@@ -8,6 +8,8 @@
 
 #include <glib.h>
 
+#include "inflow-onboarding-choices.h"
+
 G_BEGIN_DECLS
 
 #define INFLOW_BACKFILL_MAX_MONTHS 36
@@ -15,7 +17,9 @@ G_BEGIN_DECLS
 /**
  * InflowBackfillInput:
  * @organization: the organization's name, as AWS Support should read it
- * @report_name: the Cost and Usage Report created for Vantage
+ * @report_name: the report created for Vantage, as Billing and Cost
+ *   Management lists it under Data Exports
+ * @cur_kind: a legacy Cost and Usage Report or a CUR 2.0 export
  * @bucket_name: its S3 bucket
  * @account_id: (nullable): the management (payer) account
  * @requester_name: (nullable): who signs the request
@@ -28,6 +32,7 @@ typedef struct
 {
   const char *organization;
   const char *report_name;
+  InflowCurKind cur_kind;
   const char *bucket_name;
   const char *account_id;
   const char *requester_name;

@@ -16,6 +16,7 @@
 #include "inflow-cfn-template.h"
 #include "inflow-console-links.h"
 #include "inflow-onboarding-error.h"
+#include "inflow-policy-summary.h"
 #include "inflow-shell-quote.h"
 
 /* `aws cloudformation deploy` and the console take a template body of at
@@ -26,7 +27,8 @@ static void
 add_role (JsonBuilder                   *builder,
           const InflowOnboardingInfo    *info,
           const InflowOnboardingChoices *choices,
-          GPtrArray                     *policies)
+          GPtrArray                     *policies,
+          const char                    *description)
 {
   g_autoptr(JsonNode) trust = inflow_aws_trust_policy_new (info);
 
@@ -41,7 +43,7 @@ add_role (JsonBuilder                   *builder,
   json_builder_set_member_name (builder, "Path");
   json_builder_add_string_value (builder, inflow_onboarding_choices_get_role_path (choices));
   json_builder_set_member_name (builder, "Description");
-  json_builder_add_string_value (builder, _("Read-only access for Vantage to cost and resource metadata"));
+  json_builder_add_string_value (builder, description);
   json_builder_set_member_name (builder, "AssumeRolePolicyDocument");
   json_builder_add_value (builder, g_steal_pointer (&trust));
   json_builder_set_member_name (builder, "ManagedPolicyArns");
@@ -145,8 +147,7 @@ add_bucket_policy (JsonBuilder                   *builder,
                    const InflowOnboardingChoices *choices)
 {
   JsonNode *document = inflow_aws_bucket_policy_new (INFLOW_DOCUMENT_STYLE_CLOUDFORMATION,
-                                                     choices->bucket_name, NULL,
-                                                     INFLOW_CFN_ROLE_RESOURCE);
+                                                     choices, NULL, INFLOW_CFN_ROLE_RESOURCE);
 
   json_builder_set_member_name (builder, INFLOW_CFN_BUCKET_POLICY_RESOURCE);
   json_builder_begin_object (builder);
@@ -165,22 +166,33 @@ add_bucket_policy (JsonBuilder                   *builder,
   json_builder_end_object (builder);
 }
 
+/* The legacy report definition, or the CUR 2.0 export. */
 static void
-add_report_definition (JsonBuilder                   *builder,
-                       const InflowOnboardingChoices *choices)
+add_report (JsonBuilder                   *builder,
+            const InflowOnboardingChoices *choices)
 {
-  JsonNode *definition = inflow_aws_report_definition_new (choices);
+  gboolean cur2 = choices->cur_kind == INFLOW_CUR_KIND_CUR2;
 
-  json_builder_set_member_name (builder, INFLOW_CFN_REPORT_RESOURCE);
+  json_builder_set_member_name (builder, cur2 ? INFLOW_CFN_EXPORT_RESOURCE : INFLOW_CFN_REPORT_RESOURCE);
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "Type");
-  json_builder_add_string_value (builder, "AWS::CUR::ReportDefinition");
+  json_builder_add_string_value (builder, cur2 ? "AWS::BCMDataExports::Export" : "AWS::CUR::ReportDefinition");
   /* The billing service checks the bucket policy when the report is
    * defined, so the policy comes first. */
   json_builder_set_member_name (builder, "DependsOn");
   json_builder_add_string_value (builder, INFLOW_CFN_BUCKET_POLICY_RESOURCE);
   json_builder_set_member_name (builder, "Properties");
-  json_builder_add_value (builder, definition);
+  if (cur2)
+    {
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "Export");
+      json_builder_add_value (builder, inflow_aws_data_export_new (INFLOW_DOCUMENT_STYLE_CLOUDFORMATION, choices, NULL));
+      json_builder_end_object (builder);
+    }
+  else
+    {
+      json_builder_add_value (builder, inflow_aws_report_definition_new (choices));
+    }
   json_builder_end_object (builder);
 }
 
@@ -209,14 +221,24 @@ static gboolean
 check_cloudformation_limits (const InflowOnboardingChoices  *choices,
                              GError                        **error)
 {
-  /* AWS::CUR::ReportDefinition exists only in us-east-1 stacks, and a
-   * stack creates its bucket in its own region; so the bucket has to be in
-   * us-east-1 too. */
-  if (inflow_onboarding_choices_creates_cur (choices)
-      && !g_str_equal (choices->bucket_region, INFLOW_CUR_API_REGION))
+  if (!inflow_onboarding_choices_creates_cur (choices))
+    return TRUE;
+
+  /* A stack cannot add a notification to a bucket it did not create. */
+  if (choices->existing_bucket)
     {
       g_set_error (error, INFLOW_ONBOARDING_ERROR, INFLOW_ONBOARDING_ERROR_UNSUPPORTED,
-                   _("CloudFormation can create a Cost and Usage Report only in a stack in us-east-1, and the stack would create the bucket there too. Choose us-east-1 for the bucket, or use the AWS CLI or Terraform method for a bucket in %s."),
+                   _("CloudFormation cannot add Vantage’s notification to a bucket the stack does not create. Use the AWS CLI or Terraform method for an existing bucket, or choose a new bucket."));
+      return FALSE;
+    }
+
+  /* AWS::CUR::ReportDefinition and AWS::BCMDataExports::Export exist only
+   * in us-east-1 stacks, and a stack creates its bucket in its own region;
+   * so the bucket has to be in us-east-1 too. */
+  if (!g_str_equal (choices->bucket_region, INFLOW_CUR_API_REGION))
+    {
+      g_set_error (error, INFLOW_ONBOARDING_ERROR, INFLOW_ONBOARDING_ERROR_UNSUPPORTED,
+                   _("CloudFormation can create the report only in a stack in us-east-1, and the stack would create the bucket there too. Choose us-east-1 for the bucket, or use the AWS CLI or Terraform method for a bucket in %s."),
                    choices->bucket_region);
       return FALSE;
     }
@@ -231,11 +253,16 @@ build_template (const InflowOnboardingInfo     *info,
 {
   g_autoptr(JsonBuilder) builder = NULL;
   g_autoptr(GPtrArray) policies = NULL;
+  g_autoptr(GPtrArray) summaries = NULL;
+  g_autofree char *role_description = NULL;
+  g_autofree char *description = NULL;
   gboolean creates_cur;
 
   policies = inflow_aws_role_policies_new (info, choices, error);
   if (policies == NULL)
     return NULL;
+  summaries = inflow_role_policy_summaries_new (info, choices, NULL);
+  role_description = inflow_role_description_new (summaries);
 
   if (!check_cloudformation_limits (choices, error))
     return NULL;
@@ -246,20 +273,26 @@ build_template (const InflowOnboardingInfo     *info,
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "AWSTemplateFormatVersion");
   json_builder_add_string_value (builder, "2010-09-09");
-  json_builder_set_member_name (builder, "Description");
   if (creates_cur)
-    json_builder_add_string_value (builder, _("Connects this management account to Vantage: a read-only cross-account role, and a Cost and Usage Report delivered to a new S3 bucket. Generated by Inflow."));
+    /* Translators: %1$s is "Cost and Usage Report" or "CUR 2.0 export", %2$s
+     * what the role allows (English, as IAM shows it) */
+    description = g_strdup_printf (_("Connects this management account to Vantage: a cross-account role, and a %1$s delivered to a new S3 bucket. The role: %2$s. Generated by Inflow."),
+                                   inflow_onboarding_choices_get_report_label (choices), role_description);
   else
-    json_builder_add_string_value (builder, _("Connects this account to Vantage with a read-only cross-account role. Generated by Inflow."));
+    /* Translators: %s is what the role allows (English, as IAM shows it) */
+    description = g_strdup_printf (_("Connects this account to Vantage with a cross-account role: %s. Generated by Inflow."),
+                                   role_description);
+  json_builder_set_member_name (builder, "Description");
+  json_builder_add_string_value (builder, description);
 
   json_builder_set_member_name (builder, "Resources");
   json_builder_begin_object (builder);
-  add_role (builder, info, choices, policies);
+  add_role (builder, info, choices, policies, role_description);
   if (creates_cur)
     {
       add_bucket (builder, choices);
       add_bucket_policy (builder, choices);
-      add_report_definition (builder, choices);
+      add_report (builder, choices);
     }
   json_builder_end_object (builder);
 
@@ -269,7 +302,7 @@ build_template (const InflowOnboardingInfo     *info,
               _("The ARN of the role Vantage assumes"), INFLOW_CFN_ROLE_RESOURCE);
   if (creates_cur)
     add_output (builder, INFLOW_CFN_BUCKET_ARN_OUTPUT,
-                _("The ARN of the bucket that receives the Cost and Usage Report"), INFLOW_CFN_BUCKET_RESOURCE);
+                _("The ARN of the bucket that receives the report"), INFLOW_CFN_BUCKET_RESOURCE);
   json_builder_end_object (builder);
   json_builder_end_object (builder);
 
@@ -280,9 +313,10 @@ build_template (const InflowOnboardingInfo     *info,
  * inflow_cfn_template_generate:
  *
  * The CloudFormation template for @choices: the role (trust policy,
- * inline policies, ViewOnlyAccess of the partition) and, for a management
- * account in aws, the CUR bucket with its policy and notification and the
- * report definition; the role ARN (and bucket ARN) as outputs.
+ * inline policies, ViewOnlyAccess) and, for a management account, the
+ * report bucket with its policy and notification and the legacy report
+ * definition or the CUR 2.0 export; the role ARN (and bucket ARN) as
+ * outputs.
  *
  * Returns: (transfer full) (nullable): the template as pretty JSON, or
  *   compact JSON when the pretty form would pass the 51,200-byte limit of a
@@ -349,7 +383,7 @@ inflow_cfn_material_generate (const InflowOnboardingInfo     *info,
   material->region = g_strdup (inflow_onboarding_choices_get_stack_region (choices));
   material->console_url = inflow_console_link_cloudformation_create (choices->partition, material->region);
   material->vantage_console_url = g_strdup (INFLOW_VANTAGE_INTEGRATIONS_URL);
-  material->note = g_strdup (inflow_onboarding_choices_get_cur_note (choices));
+  material->note = inflow_onboarding_choices_dup_cur_note (choices);
 
   deploy = inflow_shell_command_new ("aws cloudformation deploy");
   inflow_shell_command_add (deploy, "--region", material->region);

@@ -17,6 +17,7 @@ G_BEGIN_DECLS
 #define INFLOW_CFN_BUCKET_RESOURCE        "VantageCostAndUsageReportBucket"
 #define INFLOW_CFN_BUCKET_POLICY_RESOURCE "VantageCostAndUsageReportBucketPolicy"
 #define INFLOW_CFN_REPORT_RESOURCE        "VantageCostAndUsageReport"
+#define INFLOW_CFN_EXPORT_RESOURCE        "VantageCostAndUsageExport"
 #define INFLOW_CFN_ROLE_ARN_OUTPUT        "VantageCrossAccountRoleArn"
 #define INFLOW_CFN_BUCKET_ARN_OUTPUT      "VantageCostAndUsageReportBucketArn"
 
@@ -32,7 +33,7 @@ G_BEGIN_DECLS
  *   stack outputs (the role ARN) as JSON, which smart paste reads
  * @vantage_console_url: Vantage's integrations page, whose own "Connect via
  *   AWS Console" button prefills a stack with a handshake only Vantage issues
- * @note: (nullable): why no Cost and Usage Report is part of the stack
+ * @note: (nullable): how the costs of a paired GovCloud (US) account arrive
  */
 typedef struct
 {

@@ -14,6 +14,7 @@
 
 #include "inflow-aws-documents.h"
 #include "inflow-cli-script.h"
+#include "inflow-policy-summary.h"
 #include "inflow-shell-quote.h"
 
 /*
@@ -28,9 +29,6 @@
 
 /* Spaces: no bucket name, role name or role path can contain this. */
 #define ACCOUNT_PLACEHOLDER  "@@ account id @@"
-
-/* IAM role descriptions accept Latin-1 only, so this one stays English. */
-#define ROLE_DESCRIPTION     "Read-only access for Vantage to cost and resource metadata"
 
 static void
 append_message (GString    *script,
@@ -138,6 +136,9 @@ append_role (GString                       *script,
              const InflowOnboardingChoices *choices,
              GPtrArray                     *policies)
 {
+  g_autoptr(GPtrArray) summaries = inflow_role_policy_summaries_new (info, choices, NULL);
+  /* IAM role descriptions accept Latin-1 only, so this one is English. */
+  g_autofree char *description = inflow_role_description_new (summaries);
   g_autoptr(JsonNode) trust = inflow_aws_trust_policy_new (info);
   g_autofree char *trust_json = inflow_json_to_string (trust, TRUE);
   g_autofree char *create_text = NULL;
@@ -149,7 +150,7 @@ append_role (GString                       *script,
   inflow_shell_command_add (command, "--region", region);
   inflow_shell_command_add (command, "--role-name", choices->role_name);
   inflow_shell_command_add (command, "--path", inflow_onboarding_choices_get_role_path (choices));
-  inflow_shell_command_add (command, "--description", ROLE_DESCRIPTION);
+  inflow_shell_command_add (command, "--description", description);
   inflow_shell_command_add (command, "--assume-role-policy-document", trust_json);
   inflow_shell_command_add (command, "--query", "Role.Arn");
   inflow_shell_command_add (command, "--output", "text");
@@ -181,6 +182,33 @@ append_role (GString                       *script,
   g_string_append_c (script, '\n');
 }
 
+/* For an existing bucket: prints what is replaced, so that nothing of the
+ * old configuration is lost without a trace. */
+static void
+append_show_existing (GString    *script,
+                      const char *what,
+                      const char *bucket_region,
+                      const char *bucket_name,
+                      const char *get_command,
+                      const char *query)
+{
+  InflowShellCommand *command = inflow_shell_command_new (get_command);
+  g_autofree char *text = NULL;
+
+  inflow_shell_command_add (command, "--region", bucket_region);
+  inflow_shell_command_add (command, "--bucket", bucket_name);
+  if (query != NULL)
+    inflow_shell_command_add (command, "--query", query);
+  inflow_shell_command_add (command, "--output", "json");
+  text = inflow_shell_command_free_to_string (command);
+
+  g_string_append (script, "if existing=\"$(");
+  g_string_append (script, text);
+  g_string_append (script, " 2>/dev/null)\"; then\n  ");
+  append_message (script, what, TRUE);
+  g_string_append (script, "  printf '%s\\n' \"$existing\" >&2\nfi\n");
+}
+
 static void
 append_cur (GString                       *script,
             const InflowOnboardingChoices *choices)
@@ -190,18 +218,16 @@ append_cur (GString                       *script,
   g_autoptr(JsonNode) lifecycle = inflow_aws_bucket_lifecycle_new ();
   g_autoptr(JsonNode) bucket_policy = NULL;
   g_autoptr(JsonNode) notification = inflow_aws_bucket_notification_new (choices);
-  g_autoptr(JsonNode) report = inflow_aws_report_definition_new (choices);
   g_autofree char *lifecycle_json = inflow_json_to_string (lifecycle, TRUE);
   g_autofree char *bucket_policy_json = NULL;
   g_autofree char *role_arn = NULL;
   g_autofree char *notification_json = inflow_json_to_string (notification, TRUE);
-  g_autofree char *report_json = inflow_json_to_string (report, TRUE);
+  g_autofree char *report_json = NULL;
   InflowShellCommand *command;
 
   role_arn = g_strconcat ("arn:aws:iam::" ACCOUNT_PLACEHOLDER ":role",
                           inflow_onboarding_choices_get_role_path (choices), choices->role_name, NULL);
-  bucket_policy = inflow_aws_bucket_policy_new (INFLOW_DOCUMENT_STYLE_LITERAL, choices->bucket_name,
-                                                ACCOUNT_PLACEHOLDER, role_arn);
+  bucket_policy = inflow_aws_bucket_policy_new (INFLOW_DOCUMENT_STYLE_LITERAL, choices, ACCOUNT_PLACEHOLDER, role_arn);
   bucket_policy_json = inflow_json_to_string (bucket_policy, TRUE);
 
   inflow_shell_append_comment (script, _("IAM changes take a few seconds to reach S3 and the billing service; retry for a minute."));
@@ -217,33 +243,48 @@ append_cur (GString                       *script,
                    "  done\n"
                    "}\n\n");
 
-  inflow_shell_append_comment (script, _("The bucket for the Cost and Usage Report: private, reports expire after 200 days."));
-  command = inflow_shell_command_new ("aws s3api create-bucket");
-  inflow_shell_command_add (command, "--region", choices->bucket_region);
-  inflow_shell_command_add (command, "--bucket", choices->bucket_name);
-  if (!g_str_equal (choices->bucket_region, "us-east-1"))
+  if (!choices->existing_bucket)
     {
-      g_autofree char *constraint = g_strconcat ("LocationConstraint=", choices->bucket_region, NULL);
+      inflow_shell_append_comment (script, _("The bucket for the report: private, files expire after 200 days."));
+      command = inflow_shell_command_new ("aws s3api create-bucket");
+      inflow_shell_command_add (command, "--region", choices->bucket_region);
+      inflow_shell_command_add (command, "--bucket", choices->bucket_name);
+      if (!g_str_equal (choices->bucket_region, "us-east-1"))
+        {
+          g_autofree char *constraint = g_strconcat ("LocationConstraint=", choices->bucket_region, NULL);
 
-      inflow_shell_command_add (command, "--create-bucket-configuration", constraint);
+          inflow_shell_command_add (command, "--create-bucket-configuration", constraint);
+        }
+      append_command (script, command);
+
+      command = inflow_shell_command_new ("aws s3api put-public-access-block");
+      inflow_shell_command_add (command, "--region", choices->bucket_region);
+      inflow_shell_command_add (command, "--bucket", choices->bucket_name);
+      inflow_shell_command_add (command, "--public-access-block-configuration",
+                                "BlockPublicAcls=true,IgnorePublicAcls=true,BlockPublicPolicy=true,RestrictPublicBuckets=true");
+      append_command (script, command);
+
+      command = inflow_shell_command_new ("aws s3api put-bucket-lifecycle-configuration");
+      inflow_shell_command_add (command, "--region", choices->bucket_region);
+      inflow_shell_command_add (command, "--bucket", choices->bucket_name);
+      inflow_shell_command_add (command, "--lifecycle-configuration", lifecycle_json);
+      append_command (script, command);
+      g_string_append_c (script, '\n');
+
+      inflow_shell_append_comment (script, _("The bucket policy: AWS billing may write reports for this account, the role may read them, and only HTTPS requests are allowed."));
     }
-  append_command (script, command);
+  else
+    {
+      inflow_shell_append_comment (script, _("The existing bucket keeps its lifecycle rules, ACL and public access block. Its policy and notification configuration are replaced; the old ones are printed first."));
+      append_show_existing (script, _("The bucket’s policy until now:"), choices->bucket_region, choices->bucket_name,
+                            "aws s3api get-bucket-policy", "Policy");
+      append_show_existing (script, _("The bucket’s notification configuration until now:"), choices->bucket_region,
+                            choices->bucket_name, "aws s3api get-bucket-notification-configuration", NULL);
+      g_string_append_c (script, '\n');
 
-  command = inflow_shell_command_new ("aws s3api put-public-access-block");
-  inflow_shell_command_add (command, "--region", choices->bucket_region);
-  inflow_shell_command_add (command, "--bucket", choices->bucket_name);
-  inflow_shell_command_add (command, "--public-access-block-configuration",
-                            "BlockPublicAcls=true,IgnorePublicAcls=true,BlockPublicPolicy=true,RestrictPublicBuckets=true");
-  append_command (script, command);
+      inflow_shell_append_comment (script, _("The bucket policy: AWS billing may write reports for this account, and the role may read the report’s prefix."));
+    }
 
-  command = inflow_shell_command_new ("aws s3api put-bucket-lifecycle-configuration");
-  inflow_shell_command_add (command, "--region", choices->bucket_region);
-  inflow_shell_command_add (command, "--bucket", choices->bucket_name);
-  inflow_shell_command_add (command, "--lifecycle-configuration", lifecycle_json);
-  append_command (script, command);
-  g_string_append_c (script, '\n');
-
-  inflow_shell_append_comment (script, _("The bucket policy: AWS billing may write reports for this account, the role may read them."));
   command = inflow_shell_command_new ("retry aws s3api put-bucket-policy");
   inflow_shell_command_add (command, "--region", choices->bucket_region);
   inflow_shell_command_add (command, "--bucket", choices->bucket_name);
@@ -259,10 +300,26 @@ append_cur (GString                       *script,
   append_command (script, command);
   g_string_append_c (script, '\n');
 
-  inflow_shell_append_comment (script, _("The report definition. The Cost and Usage Report API is only in us-east-1."));
-  command = inflow_shell_command_new ("retry aws cur put-report-definition");
-  inflow_shell_command_add (command, "--region", INFLOW_CUR_API_REGION);
-  inflow_shell_command_add (command, "--report-definition", report_json);
+  if (choices->cur_kind == INFLOW_CUR_KIND_CUR2)
+    {
+      g_autoptr(JsonNode) export = inflow_aws_data_export_new (INFLOW_DOCUMENT_STYLE_LITERAL, choices, ACCOUNT_PLACEHOLDER);
+
+      report_json = inflow_json_to_string (export, TRUE);
+      inflow_shell_append_comment (script, _("The CUR 2.0 export. The Data Exports API is only in us-east-1."));
+      command = inflow_shell_command_new ("retry aws bcm-data-exports create-export");
+      inflow_shell_command_add (command, "--region", INFLOW_CUR_API_REGION);
+      inflow_shell_command_add_with_expansions (command, "--export", report_json, placeholders, expansions);
+    }
+  else
+    {
+      g_autoptr(JsonNode) report = inflow_aws_report_definition_new (choices);
+
+      report_json = inflow_json_to_string (report, TRUE);
+      inflow_shell_append_comment (script, _("The report definition. The Cost and Usage Report API is only in us-east-1."));
+      command = inflow_shell_command_new ("retry aws cur put-report-definition");
+      inflow_shell_command_add (command, "--region", INFLOW_CUR_API_REGION);
+      inflow_shell_command_add (command, "--report-definition", report_json);
+    }
   append_command (script, command);
   g_string_append_c (script, '\n');
 }
@@ -271,10 +328,11 @@ append_cur (GString                       *script,
  * inflow_cli_script_generate:
  *
  * The bash script that creates the role with its trust policy, puts each
- * inline policy, attaches ViewOnlyAccess and, for a management account in
- * aws, creates the CUR bucket, its public access block, lifecycle rule,
- * bucket policy and notification, and the report definition. It ends by
- * printing the role ARN (and bucket ARN) to give to Vantage.
+ * inline policy, attaches ViewOnlyAccess and, for a management account,
+ * creates the report bucket (unless it exists), its public access block and
+ * lifecycle rule, puts the bucket policy and notification, and creates the
+ * legacy report definition or the CUR 2.0 export. It ends by printing the
+ * role ARN (and bucket ARN) to give to Vantage.
  *
  * Returns: (transfer full) (nullable): the script, or %NULL with @error
  */
@@ -286,7 +344,7 @@ inflow_cli_script_generate (const InflowOnboardingInfo     *info,
   g_autoptr(GPtrArray) policies = NULL;
   g_autoptr(GString) script = NULL;
   g_autofree char *summary = NULL;
-  const char *note;
+  g_autofree char *note = NULL;
 
   g_return_val_if_fail (info != NULL, NULL);
   g_return_val_if_fail (choices != NULL, NULL);
@@ -296,15 +354,18 @@ inflow_cli_script_generate (const InflowOnboardingInfo     *info,
     return NULL;
 
   if (inflow_onboarding_choices_creates_cur (choices))
-    summary = g_strdup_printf (_("Connects this management account to Vantage: creates the role %s and a Cost and Usage Report in the bucket %s (%s)."),
-                               choices->role_name, choices->bucket_name, choices->bucket_region);
+    /* Translators: %1$s is a role name, %2$s "Cost and Usage Report" or
+     * "CUR 2.0 export", %3$s a bucket name, %4$s its region */
+    summary = g_strdup_printf (_("Connects this management account to Vantage: creates the role %1$s and a %2$s in the bucket %3$s (%4$s)."),
+                               choices->role_name, inflow_onboarding_choices_get_report_label (choices),
+                               choices->bucket_name, choices->bucket_region);
   else
     summary = g_strdup_printf (_("Connects this account to Vantage: creates the role %s."), choices->role_name);
 
   script = g_string_new (NULL);
   inflow_cli_script_append_header (script, summary, choices);
 
-  note = inflow_onboarding_choices_get_cur_note (choices);
+  note = inflow_onboarding_choices_dup_cur_note (choices);
   if (note != NULL)
     {
       inflow_shell_append_comment (script, note);

@@ -26,12 +26,62 @@ inflow_named_text_free (InflowNamedText *text)
   g_free (text);
 }
 
+/* The report, set up by hand in the S3 and Billing consoles, with the
+ * settings of Vantage's module. */
+static char **
+build_report_steps (const InflowOnboardingChoices *choices)
+{
+  g_autoptr(GStrvBuilder) steps = g_strv_builder_new ();
+  g_autofree char *prefix = inflow_onboarding_choices_get_s3_prefix (choices);
+  g_autofree char *topic = inflow_aws_cur_topic_arn (choices->bucket_region);
+  g_autofree char *bucket_step = NULL;
+  g_autofree char *notification_step = NULL;
+  g_autofree char *report_step = NULL;
+  const char *granularity = choices->time_unit == INFLOW_CUR_TIME_UNIT_HOURLY ? _("hourly") : _("daily");
+
+  if (choices->existing_bucket)
+    /* Translators: %1$s is a bucket name, %2$s its region */
+    bucket_step = g_strdup_printf (_("Open the bucket %1$s (%2$s) in the S3 console. It keeps its lifecycle rules and public access settings."),
+                                   choices->bucket_name, choices->bucket_region);
+  else
+    /* Translators: %1$s is a bucket name, %2$s its region */
+    bucket_step = g_strdup_printf (_("In the S3 console, create the bucket %1$s in %2$s with every public access blocked, and a lifecycle rule that expires objects after 200 days."),
+                                   choices->bucket_name, choices->bucket_region);
+  g_strv_builder_add (steps, bucket_step);
+  g_strv_builder_add (steps, choices->account_id != NULL
+                               ? _("On its Permissions tab, replace the bucket policy with the one below.")
+                               : _("On its Permissions tab, replace the bucket policy with the one the AWS CLI script puts; enter the account ID on the Details step to see it here."));
+
+  /* Translators: %1$s is an SNS topic ARN, %2$s an S3 prefix */
+  notification_step = g_strdup_printf (choices->existing_bucket
+                                         ? _("On its Properties tab, add an event notification for all object create events with the prefix %2$s/ and the suffix .csv.gz, to the SNS topic %1$s.")
+                                         : _("On its Properties tab, add an event notification for all object create events with the suffix .csv.gz, to the SNS topic %1$s."),
+                                       topic, prefix);
+  g_strv_builder_add (steps, notification_step);
+
+  if (choices->cur_kind == INFLOW_CUR_KIND_CUR2)
+    /* Translators: %1$s is the export's name, %2$s "daily" or "hourly", %3$s
+     * a bucket name, %4$s an S3 prefix */
+    report_step = g_strdup_printf (_("In Billing and Cost Management, open Data Exports and create a standard data export of type CUR 2.0 named %1$s: include resource IDs and IAM principal data, %2$s granularity, the columns below, CSV with GZIP compression, overwrite the existing export, delivered to the bucket %3$s with the prefix %4$s."),
+                                   choices->report_name, granularity, choices->bucket_name, prefix);
+  else
+    /* Translators: %1$s is the report's name, %2$s "daily" or "hourly", %3$s
+     * a bucket name, %4$s an S3 prefix */
+    report_step = g_strdup_printf (_("In Billing and Cost Management, open Data Exports and create a legacy CUR export named %1$s: include resource IDs, refresh automatically, %2$s granularity, overwrite the existing report, GZIP compression, delivered to the bucket %3$s with the prefix %4$s."),
+                                   choices->report_name, granularity, choices->bucket_name, prefix);
+  g_strv_builder_add (steps, report_step);
+  g_strv_builder_add (steps, _("Give Inflow the bucket’s ARN with the role’s, and tell Vantage support about the report."));
+
+  return g_strv_builder_end (steps);
+}
+
 /**
  * inflow_iam_console_material_generate:
  *
  * The manual path: the trust relationship and each inline policy as pretty
  * JSON with their names, the managed policy to attach, the console link and
- * the steps, which end with pasting the role ARN back into Inflow.
+ * the steps, which end with pasting the role ARN back into Inflow; for a
+ * management account also the report's steps, bucket policy and columns.
  *
  * Returns: (transfer full) (nullable): the material, or %NULL with @error
  */
@@ -101,9 +151,20 @@ inflow_iam_console_material_generate (const InflowOnboardingInfo     *info,
   material->steps = g_strv_builder_end (steps);
 
   if (inflow_onboarding_choices_creates_cur (choices))
-    material->note = g_strdup (_("A role made by hand comes without a Cost and Usage Report. Create the bucket and the report too (the AWS CLI script shows every setting), and give Inflow the bucket’s ARN with the role’s."));
-  else
-    material->note = g_strdup (inflow_onboarding_choices_get_cur_note (choices));
+    {
+      material->report_steps = build_report_steps (choices);
+      if (choices->account_id != NULL)
+        {
+          g_autofree char *role_arn = g_strconcat ("arn:aws:iam::", choices->account_id, ":role/", choices->role_name, NULL);
+          g_autoptr(JsonNode) policy = inflow_aws_bucket_policy_new (INFLOW_DOCUMENT_STYLE_LITERAL, choices,
+                                                                     choices->account_id, role_arn);
+
+          material->bucket_policy_json = inflow_json_to_string (policy, TRUE);
+        }
+      if (choices->cur_kind == INFLOW_CUR_KIND_CUR2)
+        material->cur2_columns = g_strjoinv ("\n", (GStrv) inflow_aws_cur2_get_columns ());
+    }
+  material->note = inflow_onboarding_choices_dup_cur_note (choices);
 
   g_assert (inflow_console_link_is_allowed (material->console_url));
 
@@ -123,6 +184,9 @@ inflow_iam_console_material_free (InflowIamConsoleMaterial *material)
   g_free (material->managed_policy_arn);
   g_free (material->console_url);
   g_strfreev (material->steps);
+  g_strfreev (material->report_steps);
+  g_free (material->bucket_policy_json);
+  g_free (material->cur2_columns);
   g_free (material->note);
   g_free (material);
 }
@@ -146,6 +210,16 @@ inflow_iam_console_material_to_text (const InflowIamConsoleMaterial *material)
   g_string_append_printf (out, "\n%s\n%s\n", _("Create role page:"), material->console_url);
   if (material->note != NULL)
     g_string_append_printf (out, "\n%s\n", material->note);
+  if (material->report_steps != NULL)
+    {
+      g_string_append_printf (out, "\n%s\n", _("The report:"));
+      for (guint i = 0; material->report_steps[i] != NULL; i++)
+        g_string_append_printf (out, "%u. %s\n", i + 1, material->report_steps[i]);
+    }
+  if (material->bucket_policy_json != NULL)
+    g_string_append_printf (out, "\n%s\n%s\n", _("Bucket policy:"), material->bucket_policy_json);
+  if (material->cur2_columns != NULL)
+    g_string_append_printf (out, "\n%s\n%s\n", _("CUR 2.0 columns:"), material->cur2_columns);
 
   g_string_append_printf (out, "\n%s\n%s\n", _("Trust relationship:"), material->trust_policy_json);
   g_string_append_printf (out, "\n%s\n%s\n", _("Managed policy:"), material->managed_policy_arn);

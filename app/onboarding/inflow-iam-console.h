@@ -33,6 +33,12 @@ typedef struct
  * @managed_policy_arn: the AWS managed policy to attach (ViewOnlyAccess)
  * @console_url: the IAM console's create-role page
  * @steps: (array zero-terminated=1): what to do, one sentence a step
+ * @report_steps: (array zero-terminated=1) (nullable): for a management
+ *   account, how to set up the report in the consoles: the bucket, its
+ *   policy and notification, and the legacy report or the CUR 2.0 export
+ * @bucket_policy_json: (nullable): the bucket's policy, when the account ID
+ *   is known
+ * @cur2_columns: (nullable): the CUR 2.0 export's columns, one a line
  * @note: (nullable): a caveat for these choices
  */
 typedef struct
@@ -44,6 +50,9 @@ typedef struct
   char       *managed_policy_arn;
   char       *console_url;
   char      **steps;
+  char      **report_steps;
+  char       *bucket_policy_json;
+  char       *cur2_columns;
   char       *note;
 } InflowIamConsoleMaterial;
 

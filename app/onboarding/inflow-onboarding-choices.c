@@ -14,7 +14,8 @@
 #include "inflow-onboarding-error.h"
 
 /* The defaults follow Vantage's Terraform module: its role name, report
- * name, daily granularity and Autopilot on. */
+ * name, daily granularity, a legacy report (`upgrade_to_cur_2` is off by
+ * default) in a new bucket, and Autopilot on. */
 #define DEFAULT_ROLE_NAME   "vantage_cross_account_connection"
 #define DEFAULT_STACK_NAME  "vantage-integration"
 #define DEFAULT_REPORT_NAME "VantageReport"
@@ -24,7 +25,8 @@
  *
  * Returns: (transfer full): choices with the defaults: role
  *   vantage_cross_account_connection at "/", stack vantage-integration,
- *   report VantageReport, daily, Autopilot on, no bucket yet
+ *   report VantageReport, daily, a legacy report in a new bucket,
+ *   Autopilot on, no bucket yet
  */
 InflowOnboardingChoices *
 inflow_onboarding_choices_new (InflowAccountKind  kind,
@@ -38,6 +40,7 @@ inflow_onboarding_choices_new (InflowAccountKind  kind,
   choices->role_name = g_strdup (DEFAULT_ROLE_NAME);
   choices->report_name = g_strdup (DEFAULT_REPORT_NAME);
   choices->time_unit = INFLOW_CUR_TIME_UNIT_DAILY;
+  choices->cur_kind = INFLOW_CUR_KIND_LEGACY;
   choices->enable_autopilot = TRUE;
 
   return choices;
@@ -59,6 +62,7 @@ inflow_onboarding_choices_copy (const InflowOnboardingChoices *choices)
   copy->bucket_name = g_strdup (choices->bucket_name);
   copy->bucket_region = g_strdup (choices->bucket_region);
   copy->report_name = g_strdup (choices->report_name);
+  copy->paired_govcloud_account_id = g_strdup (choices->paired_govcloud_account_id);
 
   return copy;
 }
@@ -76,6 +80,7 @@ inflow_onboarding_choices_free (InflowOnboardingChoices *choices)
   g_free (choices->bucket_name);
   g_free (choices->bucket_region);
   g_free (choices->report_name);
+  g_free (choices->paired_govcloud_account_id);
   g_free (choices);
 }
 
@@ -93,40 +98,110 @@ inflow_cur_time_unit_to_string (InflowCurTimeUnit time_unit)
     }
 }
 
+const char *
+inflow_cur_kind_to_string (InflowCurKind cur_kind)
+{
+  switch (cur_kind)
+    {
+    case INFLOW_CUR_KIND_LEGACY:
+      return "legacy";
+    case INFLOW_CUR_KIND_CUR2:
+      return "cur2";
+    default:
+      g_return_val_if_reached ("legacy");
+    }
+}
+
+gboolean
+inflow_cur_kind_from_string (const char    *text,
+                             InflowCurKind *cur_kind)
+{
+  if (g_strcmp0 (text, "legacy") == 0)
+    *cur_kind = INFLOW_CUR_KIND_LEGACY;
+  else if (g_strcmp0 (text, "cur2") == 0)
+    *cur_kind = INFLOW_CUR_KIND_CUR2;
+  else
+    return FALSE;
+
+  return TRUE;
+}
+
 /**
  * inflow_onboarding_choices_creates_cur:
  *
- * The Cost and Usage Report (bucket, bucket policy, notification, report
- * definition) is created for a management account in the aws partition.
- * GovCloud accounts are billed through the standard account they are
- * paired with, and the CUR regions are all in the aws partition, so a
- * GovCloud connection gets the role only; see
- * inflow_onboarding_choices_get_cur_note().
+ * The Cost and Usage Report (legacy or CUR 2.0, its bucket policy and
+ * notification, the bucket itself unless it exists) is set up for a
+ * management account; a member account's costs are in its management
+ * account's report.
  */
 gboolean
 inflow_onboarding_choices_creates_cur (const InflowOnboardingChoices *choices)
 {
   g_return_val_if_fail (choices != NULL, FALSE);
 
-  return choices->kind == INFLOW_ACCOUNT_KIND_MANAGEMENT
-         && choices->partition == INFLOW_AWS_PARTITION_AWS;
+  return choices->kind == INFLOW_ACCOUNT_KIND_MANAGEMENT;
 }
 
 /**
- * inflow_onboarding_choices_get_cur_note:
+ * inflow_onboarding_choices_get_report_label:
  *
- * Returns: (nullable): why no Cost and Usage Report is set up for these
- *   choices, or %NULL when one is (or none is expected, for a member account)
+ * Returns: what the report is called in sentences: "Cost and Usage Report"
+ *   or "CUR 2.0 export"
  */
 const char *
-inflow_onboarding_choices_get_cur_note (const InflowOnboardingChoices *choices)
+inflow_onboarding_choices_get_report_label (const InflowOnboardingChoices *choices)
 {
   g_return_val_if_fail (choices != NULL, NULL);
 
-  if (choices->kind == INFLOW_ACCOUNT_KIND_MANAGEMENT && choices->partition == INFLOW_AWS_PARTITION_AWS_US_GOV)
-    return _("GovCloud (US) accounts are billed through the standard AWS account they are paired with, and "
-             "Vantage receives Cost and Usage Reports only in standard regions. This sets up the role only: "
-             "connect the paired standard management account too, with a Cost and Usage Report, to see costs.");
+  return choices->cur_kind == INFLOW_CUR_KIND_CUR2 ? _("CUR 2.0 export") : _("Cost and Usage Report");
+}
+
+/**
+ * inflow_onboarding_choices_dup_cur_note:
+ *
+ * Returns: (transfer full) (nullable): how the costs of the paired GovCloud
+ *   (US) account reach Vantage, when this standard account is connected for
+ *   them; %NULL otherwise
+ */
+char *
+inflow_onboarding_choices_dup_cur_note (const InflowOnboardingChoices *choices)
+{
+  g_return_val_if_fail (choices != NULL, NULL);
+
+  if (choices->paired_govcloud_account_id == NULL)
+    return NULL;
+
+  /* Translators: %s is the 12-digit ID of an AWS GovCloud (US) account */
+  return g_strdup_printf (_("This standard account is paired with the GovCloud (US) account %s. GovCloud usage is billed to "
+                            "the standard account, so its costs reach Vantage through this account’s Cost and Usage Report, "
+                            "or its management account’s. Vantage does not sync Active Resources from GovCloud."),
+                          choices->paired_govcloud_account_id);
+}
+
+/**
+ * inflow_onboarding_choices_get_cur_warning:
+ *
+ * Returns: (nullable): the caution against a legacy report and a CUR 2.0
+ *   export in one bucket, when these choices could lead there (an existing
+ *   bucket, or a CUR 2.0 export that may replace a legacy report); %NULL
+ *   for a member account
+ */
+const char *
+inflow_onboarding_choices_get_cur_warning (const InflowOnboardingChoices *choices)
+{
+  g_return_val_if_fail (choices != NULL, NULL);
+
+  if (!inflow_onboarding_choices_creates_cur (choices))
+    return NULL;
+
+  if (choices->existing_bucket)
+    return _("Keep one kind of report in a bucket: a legacy Cost and Usage Report and a CUR 2.0 export delivered to the "
+             "same bucket make Vantage count every cost twice. If this bucket already receives a report for Vantage, "
+             "choose that kind, or use a new bucket.");
+
+  if (choices->cur_kind == INFLOW_CUR_KIND_CUR2)
+    return _("Replacing a legacy Cost and Usage Report? Delete it once the CUR 2.0 export delivers, and never point "
+             "both at one bucket: Vantage would count every cost twice.");
 
   return NULL;
 }
@@ -148,8 +223,8 @@ inflow_onboarding_choices_get_role_path (const InflowOnboardingChoices *choices)
  * inflow_onboarding_choices_get_stack_region:
  *
  * Returns: the region the stack and commands run in: the bucket's region
- *   when a CUR is created (its notification must stay in that region), the
- *   partition's default region otherwise (IAM is global in a partition)
+ *   when a report is set up (its notification must stay in that region),
+ *   the partition's default region otherwise (IAM is global in a partition)
  */
 const char *
 inflow_onboarding_choices_get_stack_region (const InflowOnboardingChoices *choices)
@@ -166,7 +241,7 @@ inflow_onboarding_choices_get_stack_region (const InflowOnboardingChoices *choic
  * inflow_onboarding_choices_get_s3_prefix:
  *
  * Returns: (transfer full): the report's S3 prefix, "daily-v1" or
- *   "hourly-v1", as Vantage's module names it
+ *   "hourly-v1", as Vantage's module names it for both kinds of report
  */
 char *
 inflow_onboarding_choices_get_s3_prefix (const InflowOnboardingChoices *choices)
@@ -184,7 +259,12 @@ inflow_onboarding_choices_get_s3_prefix (const InflowOnboardingChoices *choices)
  * inflow_onboarding_choices_validate:
  *
  * Checks every value the generators put into commands and templates. For a
- * management account in aws, the bucket name and region are required.
+ * management account, the bucket name and region are required.
+ *
+ * Only aws accounts are connected: Vantage's principal lives in the aws
+ * partition, and a role in aws-us-gov cannot trust it. A GovCloud (US)
+ * account's costs reach Vantage through the standard account it is paired
+ * with, which is the one to connect (with @paired_govcloud_account_id).
  */
 gboolean
 inflow_onboarding_choices_validate (const InflowOnboardingChoices  *choices,
@@ -199,10 +279,26 @@ inflow_onboarding_choices_validate (const InflowOnboardingChoices  *choices,
       return FALSE;
     }
 
-  if (choices->partition != INFLOW_AWS_PARTITION_AWS && choices->partition != INFLOW_AWS_PARTITION_AWS_US_GOV)
+  if (choices->partition == INFLOW_AWS_PARTITION_AWS_US_GOV)
     {
       g_set_error (error, INFLOW_ONBOARDING_ERROR, INFLOW_ONBOARDING_ERROR_UNSUPPORTED_PARTITION,
-                   _("The partition is not supported; Vantage connects aws and aws-us-gov accounts."));
+                   _("A GovCloud (US) account cannot get a role for Vantage: Vantage’s principal is in the aws "
+                     "partition, which a GovCloud role cannot trust. Its costs reach Vantage through the standard "
+                     "account it is paired with; connect that account instead."));
+      return FALSE;
+    }
+
+  if (choices->partition != INFLOW_AWS_PARTITION_AWS)
+    {
+      g_set_error (error, INFLOW_ONBOARDING_ERROR, INFLOW_ONBOARDING_ERROR_UNSUPPORTED_PARTITION,
+                   _("The partition is not supported; Vantage connects standard (aws) accounts."));
+      return FALSE;
+    }
+
+  if (choices->cur_kind != INFLOW_CUR_KIND_LEGACY && choices->cur_kind != INFLOW_CUR_KIND_CUR2)
+    {
+      g_set_error (error, INFLOW_ONBOARDING_ERROR, INFLOW_ONBOARDING_ERROR_INVALID,
+                   _("The report kind is neither a legacy Cost and Usage Report nor a CUR 2.0 export."));
       return FALSE;
     }
 
@@ -214,6 +310,10 @@ inflow_onboarding_choices_validate (const InflowOnboardingChoices  *choices,
     }
 
   if (choices->account_id != NULL && !inflow_aws_validate_account_id (choices->account_id, error))
+    return FALSE;
+
+  if (choices->paired_govcloud_account_id != NULL &&
+      !inflow_aws_validate_account_id (choices->paired_govcloud_account_id, error))
     return FALSE;
 
   if (!inflow_aws_validate_stack_name (choices->stack_name != NULL ? choices->stack_name : "", error))
@@ -231,7 +331,7 @@ inflow_onboarding_choices_validate (const InflowOnboardingChoices  *choices,
   if (choices->bucket_name == NULL || *choices->bucket_name == '\0')
     {
       g_set_error (error, INFLOW_ONBOARDING_ERROR, INFLOW_ONBOARDING_ERROR_MISSING,
-                   _("A management account needs a bucket for its Cost and Usage Report; choose a bucket name."));
+                   _("A management account needs a bucket for its report; choose a bucket name."));
       return FALSE;
     }
 

@@ -36,9 +36,23 @@ typedef enum
 } InflowCurTimeUnit;
 
 /**
+ * InflowCurKind:
+ * @INFLOW_CUR_KIND_LEGACY: a legacy Cost and Usage Report
+ *   (`AWS::CUR::ReportDefinition`), what Vantage's module creates by default
+ * @INFLOW_CUR_KIND_CUR2: a CUR 2.0 export of AWS Data Exports
+ *   (`AWS::BCMDataExports::Export`), the module's `upgrade_to_cur_2`
+ */
+typedef enum
+{
+  INFLOW_CUR_KIND_LEGACY,
+  INFLOW_CUR_KIND_CUR2,
+} InflowCurKind;
+
+/**
  * InflowOnboardingChoices:
  * @kind: management or member account
- * @partition: aws or aws-us-gov
+ * @partition: the account's partition; Inflow connects aws accounts only
+ *   (see inflow_onboarding_choices_validate())
  * @account_id: (nullable): the 12-digit account being connected, when
  *   known; the CLI script then refuses to run with credentials of another
  *   account
@@ -49,7 +63,14 @@ typedef enum
  * @bucket_region: (nullable): its region, one of the five CUR regions
  * @report_name: the Cost and Usage Report name
  * @time_unit: the report's granularity
+ * @cur_kind: a legacy report or a CUR 2.0 export
+ * @existing_bucket: the bucket exists already (the module's
+ *   `existing_cur_bucket_name`): it is neither created nor given a lifecycle
+ *   rule, and the role reads only the report's prefix
  * @enable_autopilot: whether the role gets the VantageAutoPilot policy
+ * @paired_govcloud_account_id: (nullable): the AWS GovCloud (US) account
+ *   this standard account is paired with, when its costs are the reason to
+ *   connect it
  *
  * Plain data; the struct owns its strings.
  */
@@ -65,7 +86,10 @@ typedef struct
   char               *bucket_region;
   char               *report_name;
   InflowCurTimeUnit   time_unit;
+  InflowCurKind       cur_kind;
+  gboolean            existing_bucket;
   gboolean            enable_autopilot;
+  char               *paired_govcloud_account_id;
 } InflowOnboardingChoices;
 
 InflowOnboardingChoices *inflow_onboarding_choices_new              (InflowAccountKind              kind,
@@ -77,9 +101,14 @@ gboolean                 inflow_onboarding_choices_validate         (const Inflo
 gboolean                 inflow_onboarding_choices_creates_cur      (const InflowOnboardingChoices *choices);
 const char              *inflow_onboarding_choices_get_role_path    (const InflowOnboardingChoices *choices);
 const char              *inflow_onboarding_choices_get_stack_region (const InflowOnboardingChoices *choices);
-const char              *inflow_onboarding_choices_get_cur_note     (const InflowOnboardingChoices *choices);
+char                    *inflow_onboarding_choices_dup_cur_note     (const InflowOnboardingChoices *choices);
+const char              *inflow_onboarding_choices_get_cur_warning  (const InflowOnboardingChoices *choices);
+const char              *inflow_onboarding_choices_get_report_label (const InflowOnboardingChoices *choices);
 char                    *inflow_onboarding_choices_get_s3_prefix    (const InflowOnboardingChoices *choices);
 const char              *inflow_cur_time_unit_to_string             (InflowCurTimeUnit              time_unit);
+const char              *inflow_cur_kind_to_string                  (InflowCurKind                  cur_kind);
+gboolean                 inflow_cur_kind_from_string                (const char                    *text,
+                                                                     InflowCurKind                 *cur_kind);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (InflowOnboardingChoices, inflow_onboarding_choices_free)
 

@@ -609,3 +609,240 @@ inflow_smart_paste_role_arn (const char  *text,
                _("No role ARN found. Paste the role’s ARN (arn:aws:iam::123456789012:role/NAME), the stack’s outputs, or the link of the role’s page in the IAM console."));
   return NULL;
 }
+
+/* ---- stack instances ------------------------------------------------------ */
+
+/*
+ * After a StackSet deploys, the admin pastes what
+ * `aws cloudformation list-stack-instances` (JSON, text or table output) or
+ * `describe-stack-instance` printed. Each stack instance names its account,
+ * its `Status` (CURRENT, OUTDATED, INOPERABLE) and, in newer CLIs,
+ * `StackInstanceStatus.DetailedStatus` (PENDING, RUNNING, SUCCEEDED,
+ * FAILED, CANCELLED, INOPERABLE, SKIPPED_SUSPENDED_ACCOUNT, FAILED_IMPORT).
+ * An account deployed in one region has its role: IAM is global.
+ */
+
+void
+inflow_stack_instance_free (InflowStackInstance *instance)
+{
+  if (instance == NULL)
+    return;
+
+  g_free (instance->account_id);
+  g_free (instance->status);
+  g_free (instance->status_reason);
+  g_free (instance);
+}
+
+static InflowStackInstanceState
+state_of_word (const char *word)
+{
+  static const char * const deployed[] = { "CURRENT", "SUCCEEDED" };
+  static const char * const deploying[] = { "PENDING", "RUNNING" };
+  static const char * const failed[] = {
+    "FAILED", "CANCELLED", "INOPERABLE", "SKIPPED_SUSPENDED_ACCOUNT", "FAILED_IMPORT",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (deployed); i++)
+    if (g_strcmp0 (word, deployed[i]) == 0)
+      return INFLOW_STACK_INSTANCE_DEPLOYED;
+  for (guint i = 0; i < G_N_ELEMENTS (deploying); i++)
+    if (g_strcmp0 (word, deploying[i]) == 0)
+      return INFLOW_STACK_INSTANCE_DEPLOYING;
+  for (guint i = 0; i < G_N_ELEMENTS (failed); i++)
+    if (g_strcmp0 (word, failed[i]) == 0)
+      return INFLOW_STACK_INSTANCE_FAILED;
+
+  return INFLOW_STACK_INSTANCE_UNKNOWN;
+}
+
+/* The detailed status decides; the plain status only when there is none
+ * (OUTDATED alone says nothing of the role). */
+static InflowStackInstanceState
+combine_state (const char *status,
+               const char *detailed)
+{
+  InflowStackInstanceState state = state_of_word (detailed);
+
+  if (state != INFLOW_STACK_INSTANCE_UNKNOWN)
+    return state;
+
+  return state_of_word (status);
+}
+
+/* Ranks states, so that an account deployed in any region counts as deployed. */
+static int
+state_rank (InflowStackInstanceState state)
+{
+  switch (state)
+    {
+    case INFLOW_STACK_INSTANCE_DEPLOYED:
+      return 3;
+    case INFLOW_STACK_INSTANCE_DEPLOYING:
+      return 2;
+    case INFLOW_STACK_INSTANCE_FAILED:
+      return 1;
+    case INFLOW_STACK_INSTANCE_UNKNOWN:
+    default:
+      return 0;
+    }
+}
+
+static void
+add_instance (GPtrArray  *instances,
+              GHashTable *by_account,
+              const char *account_id,
+              const char *status,
+              const char *detailed,
+              const char *reason)
+{
+  InflowStackInstanceState state = combine_state (status, detailed);
+  InflowStackInstance *instance = g_hash_table_lookup (by_account, account_id);
+
+  if (instance != NULL && state_rank (instance->state) >= state_rank (state))
+    return;
+
+  if (instance == NULL)
+    {
+      instance = g_new0 (InflowStackInstance, 1);
+      instance->account_id = g_strdup (account_id);
+      g_ptr_array_add (instances, instance);
+      g_hash_table_insert (by_account, instance->account_id, instance);
+    }
+
+  instance->state = state;
+  g_free (instance->status);
+  if (status != NULL && detailed != NULL && g_strcmp0 (status, detailed) != 0)
+    instance->status = g_strdup_printf ("%s · %s", status, detailed);
+  else
+    instance->status = g_strdup (detailed != NULL ? detailed : status);
+  g_free (instance->status_reason);
+  instance->status_reason = reason != NULL && *reason != '\0' ? g_strdup (reason) : NULL;
+}
+
+static void
+walk_instances (JsonNode   *node,
+                GPtrArray  *instances,
+                GHashTable *by_account,
+                guint       depth)
+{
+  if (depth > 16)
+    return;
+
+  if (JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *array = json_node_get_array (node);
+
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        walk_instances (json_array_get_element (array, i), instances, by_account, depth + 1);
+    }
+  else if (JSON_NODE_HOLDS_OBJECT (node))
+    {
+      JsonObject *object = json_node_get_object (node);
+      const char *account = get_string (object, "Account");
+      JsonObjectIter iter;
+      const char *name;
+      JsonNode *member;
+
+      if (account != NULL && inflow_aws_validate_account_id (account, NULL))
+        {
+          JsonNode *detail = json_object_get_member (object, "StackInstanceStatus");
+          const char *detailed = NULL;
+
+          if (detail != NULL && JSON_NODE_HOLDS_OBJECT (detail))
+            detailed = get_string (json_node_get_object (detail), "DetailedStatus");
+          add_instance (instances, by_account, account, get_string (object, "Status"), detailed,
+                        get_string (object, "StatusReason"));
+          return;
+        }
+
+      json_object_iter_init (&iter, object);
+      while (json_object_iter_next (&iter, &name, &member))
+        walk_instances (member, instances, by_account, depth + 1);
+    }
+}
+
+/* Text and table output: one stack instance a line, with its account and
+ * status words somewhere in it. */
+static void
+scan_instance_lines (const char *text,
+                     GPtrArray  *instances,
+                     GHashTable *by_account)
+{
+  g_autoptr(GRegex) account_regex = g_regex_new ("(?<![0-9])[0-9]{12}(?![0-9])", 0, 0, NULL);
+  g_autoptr(GRegex) word_regex = g_regex_new ("\\b(CURRENT|OUTDATED|INOPERABLE|PENDING|RUNNING|SUCCEEDED|FAILED"
+                                              "|CANCELLED|SKIPPED_SUSPENDED_ACCOUNT|FAILED_IMPORT)\\b", 0, 0, NULL);
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_autoptr(GMatchInfo) account_match = NULL;
+      g_autoptr(GMatchInfo) word_match = NULL;
+      g_autofree char *account = NULL;
+      g_autofree char *status = NULL;
+      g_autofree char *detailed = NULL;
+
+      if (!g_regex_match (account_regex, lines[i], 0, &account_match))
+        continue;
+      account = g_match_info_fetch (account_match, 0);
+
+      g_regex_match (word_regex, lines[i], 0, &word_match);
+      while (g_match_info_matches (word_match))
+        {
+          g_autofree char *word = g_match_info_fetch (word_match, 0);
+
+          /* The status comes first in every output format. */
+          if (status == NULL && (g_str_equal (word, "CURRENT") || g_str_equal (word, "OUTDATED") ||
+                                 g_str_equal (word, "INOPERABLE")))
+            status = g_steal_pointer (&word);
+          else if (detailed == NULL)
+            detailed = g_steal_pointer (&word);
+          g_match_info_next (word_match, NULL);
+        }
+
+      add_instance (instances, by_account, account, status, detailed, NULL);
+    }
+}
+
+/**
+ * inflow_smart_paste_stack_instances:
+ * @text: what `aws cloudformation list-stack-instances` or
+ *   `describe-stack-instance` printed, in any output format
+ *
+ * Returns: (transfer full) (element-type InflowStackInstance) (nullable):
+ *   one stack instance per account, in the order of the paste; %NULL with
+ *   %INFLOW_ONBOARDING_ERROR_NOT_FOUND when the paste names none
+ */
+GPtrArray *
+inflow_smart_paste_stack_instances (const char  *text,
+                                    GError     **error)
+{
+  g_autoptr(GPtrArray) instances = g_ptr_array_new_with_free_func ((GDestroyNotify) inflow_stack_instance_free);
+  g_autoptr(GHashTable) by_account = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autofree char *stripped = strip_quotes (text != NULL ? text : "");
+
+  if (!g_utf8_validate (stripped, -1, NULL))
+    {
+      g_set_error (error, INFLOW_ONBOARDING_ERROR, INFLOW_ONBOARDING_ERROR_INVALID,
+                   _("The pasted text is not valid UTF-8."));
+      return NULL;
+    }
+
+  if ((stripped[0] == '{' || stripped[0] == '[')
+      && inflow_json_check (stripped, -1, NULL)
+      && json_parser_load_from_data (parser, stripped, -1, NULL)
+      && json_parser_get_root (parser) != NULL)
+    walk_instances (json_parser_get_root (parser), instances, by_account, 0);
+  else
+    scan_instance_lines (stripped, instances, by_account);
+
+  if (instances->len == 0)
+    {
+      g_set_error (error, INFLOW_ONBOARDING_ERROR, INFLOW_ONBOARDING_ERROR_NOT_FOUND,
+                   _("No stack instance found. Paste what “aws cloudformation list-stack-instances” printed for the StackSet."));
+      return NULL;
+    }
+
+  return g_steal_pointer (&instances);
+}

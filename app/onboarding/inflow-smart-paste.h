@@ -49,11 +49,48 @@ typedef struct
   char              *explanation;
 } InflowPasteResult;
 
+/**
+ * InflowStackInstanceState:
+ * @INFLOW_STACK_INSTANCE_DEPLOYED: the stack is in place (`CURRENT`, or
+ *   `SUCCEEDED`): the role exists in the account
+ * @INFLOW_STACK_INSTANCE_DEPLOYING: still on its way (`PENDING`, `RUNNING`)
+ * @INFLOW_STACK_INSTANCE_FAILED: it failed, was cancelled or skipped
+ *   (`FAILED`, `CANCELLED`, `INOPERABLE`, `SKIPPED_SUSPENDED_ACCOUNT`, …)
+ * @INFLOW_STACK_INSTANCE_UNKNOWN: the paste names the account, not its state
+ */
+typedef enum
+{
+  INFLOW_STACK_INSTANCE_DEPLOYED,
+  INFLOW_STACK_INSTANCE_DEPLOYING,
+  INFLOW_STACK_INSTANCE_FAILED,
+  INFLOW_STACK_INSTANCE_UNKNOWN,
+} InflowStackInstanceState;
+
+/**
+ * InflowStackInstance:
+ * @account_id: the member account
+ * @state: how far its stack got
+ * @status: (nullable): the status words of the paste, e.g. "CURRENT" or
+ *   "OUTDATED · FAILED"
+ * @status_reason: (nullable): CloudFormation's `StatusReason`
+ */
+typedef struct
+{
+  char                     *account_id;
+  InflowStackInstanceState  state;
+  char                     *status;
+  char                     *status_reason;
+} InflowStackInstance;
+
 InflowPasteResult *inflow_smart_paste_role_arn (const char        *text,
                                                 const char        *vantage_role_arn,
                                                 const char        *account_id_hint,
                                                 GError           **error);
 void               inflow_paste_result_free    (InflowPasteResult *result);
+
+GPtrArray         *inflow_smart_paste_stack_instances (const char           *text,
+                                                       GError              **error);
+void               inflow_stack_instance_free  (InflowStackInstance *instance);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (InflowPasteResult, inflow_paste_result_free)
 

@@ -19,7 +19,7 @@
 #include "inflow-stackset.h"
 
 /* Shown in the StackSets console; plain ASCII like the role's description. */
-#define STACK_SET_DESCRIPTION "Read-only cross-account role for Vantage in each member account"
+#define STACK_SET_DESCRIPTION "Cross-account role for Vantage in each member account"
 
 static char *
 build_check_access_command (const char *region)
@@ -180,6 +180,12 @@ inflow_stackset_material_generate (const InflowOnboardingInfo     *info,
   inflow_shell_command_add (command, "--regions", material->region);
   material->create_instances_command = inflow_shell_command_free_to_string (command);
 
+  command = inflow_shell_command_new ("aws cloudformation list-stack-instances");
+  inflow_shell_command_add (command, "--region", material->region);
+  inflow_shell_command_add (command, "--stack-set-name", material->stack_set_name);
+  inflow_shell_command_add (command, "--output", "json");
+  material->list_instances_command = inflow_shell_command_free_to_string (command);
+
   target_list = g_string_new (NULL);
   for (guint i = 0; i < unique_targets->len; i++)
     g_string_append_printf (target_list, "%s%s", i > 0 ? ", " : "", (const char *) g_ptr_array_index (unique_targets, i));
@@ -229,6 +235,7 @@ inflow_stackset_material_free (InflowStackSetMaterial *material)
   g_free (material->activate_access_command);
   g_free (material->create_stack_set_command);
   g_free (material->create_instances_command);
+  g_free (material->list_instances_command);
   g_free (material->script);
   g_free (material->management_account_note);
   g_free (material);

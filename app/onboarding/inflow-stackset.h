@@ -26,6 +26,8 @@ G_BEGIN_DECLS
  * @activate_access_command: turns trusted access on
  * @create_stack_set_command: creates the service-managed StackSet
  * @create_instances_command: deploys it to the organizational units or root
+ * @list_instances_command: lists the stack instances with their accounts
+ *   and status, as JSON that Inflow reads to register the member accounts
  * @script: all of the above as one bash script, activating trusted access
  *   only when the check says it is off
  * @management_account_note: that a StackSet never deploys to the
@@ -40,6 +42,7 @@ typedef struct
   char *activate_access_command;
   char *create_stack_set_command;
   char *create_instances_command;
+  char *list_instances_command;
   char *script;
   char *management_account_note;
 } InflowStackSetMaterial;

@@ -14,6 +14,7 @@
 #include "inflow-aws-connector.h"
 #include "inflow-json.h"
 #include "inflow-cloud-account.h"
+#include "inflow-session.h"
 #include "inflow-storage-error.h"
 
 /* Connecting an AWS account takes three calls the API does not tie
@@ -115,6 +116,105 @@ inflow_onboarding_info_to_json (const InflowOnboardingInfo *info)
 }
 
 /* ---- what the session knows --------------------------------------------- */
+
+/**
+ * inflow_aws_dup_account_label:
+ * @account_id: a 12-digit AWS account ID
+ *
+ * Returns: (transfer full): "Name (ID)" when Vantage lists a name for the
+ *   account, "Account ID" otherwise
+ */
+char *
+inflow_aws_dup_account_label (InflowSession *session,
+                              const char    *account_id)
+{
+  const char *title;
+
+  g_return_val_if_fail (INFLOW_IS_SESSION (session), NULL);
+  g_return_val_if_fail (account_id != NULL, NULL);
+
+  title = inflow_account_directory_get_title (inflow_session_get_account_directory (session), account_id);
+  if (title != NULL && g_strcmp0 (title, account_id) != 0)
+    /* Translators: %1$s is an account's name, %2$s its 12-digit ID */
+    return g_strdup_printf (_("%1$s (%2$s)"), title, account_id);
+
+  /* Translators: %s is a 12-digit AWS account ID */
+  return g_strdup_printf (_("Account %s"), account_id);
+}
+
+/**
+ * inflow_aws_update_account_label:
+ * @account_id: (nullable): a 12-digit AWS account ID
+ * @label: (inout): the label shown so far, replaced
+ *
+ * Brings @label up to date with inflow_aws_dup_account_label(): the
+ * directory may learn the account's name after a view began.
+ *
+ * Returns: whether @label changed
+ */
+gboolean
+inflow_aws_update_account_label (InflowSession  *session,
+                                 const char     *account_id,
+                                 char          **label)
+{
+  g_autofree char *fresh = NULL;
+
+  g_return_val_if_fail (label != NULL, FALSE);
+
+  if (account_id == NULL)
+    return FALSE;
+
+  fresh = inflow_aws_dup_account_label (session, account_id);
+  if (g_strcmp0 (fresh, *label) == 0)
+    return FALSE;
+
+  g_free (*label);
+  *label = g_steal_pointer (&fresh);
+  return TRUE;
+}
+
+/**
+ * inflow_aws_govcloud_coverage_words:
+ *
+ * Returns: the mark of a GovCloud (US) account or integration, short enough
+ *   for a row: "Costs only · Active Resources not synced"
+ */
+const char *
+inflow_aws_govcloud_coverage_words (void)
+{
+  return _("Costs only · Active Resources not synced");
+}
+
+/**
+ * inflow_aws_govcloud_coverage_description:
+ *
+ * Returns: the mark's explanation, for a tooltip or a page
+ */
+const char *
+inflow_aws_govcloud_coverage_description (void)
+{
+  return _("An AWS GovCloud (US) account: its costs reach Vantage through the standard account it is paired with, "
+           "and show by resource in Cost Reports, but Vantage does not sync Active Resources from GovCloud regions.");
+}
+
+/**
+ * inflow_aws_integration_is_govcloud:
+ *
+ * Whether @integration is an AWS integration of an account Vantage lists in
+ * the aws-us-gov partition (see inflow_account_directory_is_govcloud()),
+ * which gets inflow_aws_govcloud_coverage_words().
+ */
+gboolean
+inflow_aws_integration_is_govcloud (InflowSession     *session,
+                                    InflowIntegration *integration)
+{
+  g_return_val_if_fail (INFLOW_IS_SESSION (session), FALSE);
+  g_return_val_if_fail (INFLOW_IS_INTEGRATION (integration), FALSE);
+
+  return inflow_integration_is_provider (integration, "aws") &&
+         inflow_account_directory_is_govcloud (inflow_session_get_account_directory (session),
+                                               inflow_integration_get_account_identifier (integration));
+}
 
 /**
  * inflow_aws_management_is_connected:
@@ -312,6 +412,10 @@ inflow_aws_connection_record_to_json (const InflowAwsConnectionRecord *record)
   add_string_member (builder, "bucket_region", choices->bucket_region);
   add_string_member (builder, "report_name", choices->report_name);
   add_string_member (builder, "time_unit", inflow_cur_time_unit_to_string (choices->time_unit));
+  add_string_member (builder, "cur_kind", inflow_cur_kind_to_string (choices->cur_kind));
+  json_builder_set_member_name (builder, "existing_bucket");
+  json_builder_add_boolean_value (builder, choices->existing_bucket);
+  add_string_member (builder, "paired_govcloud_account_id", choices->paired_govcloud_account_id);
   json_builder_set_member_name (builder, "enable_autopilot");
   json_builder_add_boolean_value (builder, choices->enable_autopilot);
   json_builder_end_object (builder);
@@ -423,6 +527,10 @@ inflow_aws_connection_record_new_from_json (const char  *json,
   replace_string (&choices->report_name, get_string (choices_object, "report_name"));
   if (g_strcmp0 (get_string (choices_object, "time_unit"), "HOURLY") == 0)
     choices->time_unit = INFLOW_CUR_TIME_UNIT_HOURLY;
+  /* Records from before CUR 2.0 have no kind: legacy. */
+  inflow_cur_kind_from_string (get_string (choices_object, "cur_kind"), &choices->cur_kind);
+  choices->existing_bucket = json_object_get_boolean_member_with_default (choices_object, "existing_bucket", FALSE);
+  replace_string (&choices->paired_govcloud_account_id, get_string (choices_object, "paired_govcloud_account_id"));
   choices->enable_autopilot = json_object_get_boolean_member_with_default (choices_object, "enable_autopilot", TRUE);
 
   record = g_new0 (InflowAwsConnectionRecord, 1);
@@ -606,6 +714,16 @@ inflow_aws_connection_record_save_finish (GAsyncResult  *result,
 
 /* ---- the connector ------------------------------------------------------ */
 
+/* The budget of waiting for Vantage to list an integration made elsewhere
+ * (Terraform, Vantage's own CloudFormation stack): one list of the AWS
+ * integrations at once, then every 5 s for half a minute, every 15 s for
+ * the next minute and a half, every 30 s for ten minutes more; 33 requests
+ * in twelve minutes at most. */
+static const guint wait_schedule_s[] = {
+  0, 5, 5, 5, 5, 5, 5, 15, 15, 15, 15, 15, 15,
+  30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30,
+};
+
 struct _InflowAwsConnector
 {
   GObject                parent_instance;
@@ -618,6 +736,9 @@ struct _InflowAwsConnector
   guint                  delay_ms;
   InflowAwsConnectStage  stage;
   gboolean               recorded;
+
+  /* Records of roles registered but not yet found, by account ID */
+  GHashTable            *pending_records;
 };
 
 G_DEFINE_FINAL_TYPE (InflowAwsConnector, inflow_aws_connector, G_TYPE_OBJECT)
@@ -629,15 +750,23 @@ enum {
   N_PROPS
 };
 
+enum {
+  INTEGRATION_FOUND,
+  N_SIGNALS
+};
+
 static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
 
 typedef struct
 {
   InflowAwsConnectionRecord *record;
   char                      *account_id;
+  GHashTable                *known;        /* tokens to ignore while waiting */
   InflowIntegration         *integration;
   guint                      attempts;
   guint                      timeout_id;
+  gulong                     cancel_id;
 } ConnectData;
 
 static void
@@ -645,6 +774,7 @@ connect_data_free (ConnectData *data)
 {
   g_clear_pointer (&data->record, inflow_aws_connection_record_free);
   g_free (data->account_id);
+  g_clear_pointer (&data->known, g_hash_table_unref);
   g_clear_object (&data->integration);
   g_clear_handle_id (&data->timeout_id, g_source_remove);
   g_free (data);
@@ -689,6 +819,7 @@ inflow_aws_connector_finalize (GObject *object)
   InflowAwsConnector *self = INFLOW_AWS_CONNECTOR (object);
 
   g_free (self->profile_id);
+  g_clear_pointer (&self->pending_records, g_hash_table_unref);
 
   G_OBJECT_CLASS (inflow_aws_connector_parent_class)->finalize (object);
 }
@@ -747,6 +878,20 @@ inflow_aws_connector_class_init (InflowAwsConnectorClass *klass)
                           (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * InflowAwsConnector::integration-found:
+   * @integration: the AWS integration
+   *
+   * Vantage lists an integration the connector connected, registered or
+   * waited for: the session adds it to its list at once.
+   */
+  signals[INTEGRATION_FOUND] =
+    g_signal_new ("integration-found",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, INFLOW_TYPE_INTEGRATION);
 }
 
 static void
@@ -754,6 +899,8 @@ inflow_aws_connector_init (InflowAwsConnector *self)
 {
   self->max_attempts = DEFAULT_FIND_ATTEMPTS;
   self->delay_ms = DEFAULT_FIND_DELAY_MS;
+  self->pending_records = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                 (GDestroyNotify) inflow_aws_connection_record_free);
 }
 
 /**
@@ -782,8 +929,8 @@ inflow_aws_connector_new (InflowClient   *client,
   return self;
 }
 
-/* How many times to list the account's integrations (at least 1) and how
- * long to wait between two attempts. */
+/* How many times to list the account's integrations after registering a
+ * role (at least 1) and how long to wait between two attempts. */
 void
 inflow_aws_connector_set_find_policy (InflowAwsConnector *self,
                                       guint               max_attempts,
@@ -810,6 +957,155 @@ inflow_aws_connector_get_recorded (InflowAwsConnector *self)
 
   return self->recorded;
 }
+
+/* Now in server time. */
+GDateTime *
+inflow_aws_connector_dup_now (InflowAwsConnector *self)
+{
+  g_return_val_if_fail (INFLOW_IS_AWS_CONNECTOR (self), NULL);
+
+  return inflow_client_get_now (self->client);
+}
+
+/* ---- the provider info and records -------------------------------------- */
+
+static void
+info_loaded_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(InflowAwsProviderInfo) provider_info = NULL;
+  g_autoptr(GError) error = NULL;
+  InflowOnboardingInfo *info;
+
+  provider_info = inflow_client_get_aws_provider_info_finish (INFLOW_CLIENT (source), result, &error);
+  if (provider_info == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  info = inflow_onboarding_info_new_from_provider_info (provider_info, &error);
+  if (info == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, info, (GDestroyNotify) inflow_onboarding_info_free);
+}
+
+/* GET /v1/integrations/aws/info, as plain data for the generators. */
+void
+inflow_aws_connector_load_info_async (InflowAwsConnector  *self,
+                                      GCancellable        *cancellable,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (INFLOW_IS_AWS_CONNECTOR (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, inflow_aws_connector_load_info_async);
+  inflow_client_get_aws_provider_info_async (self->client, cancellable, info_loaded_cb, task);
+}
+
+/**
+ * inflow_aws_connector_load_info_finish:
+ *
+ * Returns: (transfer full) (nullable): the info, or %NULL with an
+ *   #InflowApiError, an #InflowOnboardingError for a policy that is not a
+ *   JSON document, or %G_IO_ERROR_CANCELLED
+ */
+InflowOnboardingInfo *
+inflow_aws_connector_load_info_finish (InflowAwsConnector  *self,
+                                       GAsyncResult        *result,
+                                       GError             **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == inflow_aws_connector_load_info_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* The record of @integration_token in this connector's profile; see
+ * inflow_aws_connection_record_load_async(). */
+static void
+connector_record_loaded_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+  InflowAwsConnectionRecord *record;
+
+  record = inflow_aws_connection_record_load_finish (result, &error);
+  if (error != NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, record, (GDestroyNotify) inflow_aws_connection_record_free);
+}
+
+void
+inflow_aws_connector_load_record_async (InflowAwsConnector  *self,
+                                        const char          *integration_token,
+                                        GCancellable        *cancellable,
+                                        GAsyncReadyCallback  callback,
+                                        gpointer             user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (INFLOW_IS_AWS_CONNECTOR (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, inflow_aws_connector_load_record_async);
+  inflow_aws_connection_record_load_async (self->database, self->profile_id, integration_token,
+                                           cancellable, connector_record_loaded_cb, task);
+}
+
+/* Returns: (transfer full) (nullable): the record, or %NULL without one
+ *   (no error) or on an error */
+InflowAwsConnectionRecord *
+inflow_aws_connector_load_record_finish (InflowAwsConnector  *self,
+                                         GAsyncResult        *result,
+                                         GError             **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static void
+pending_record_saved_cb (GObject      *source,
+                         GAsyncResult *result,
+                         gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!inflow_aws_connection_record_save_finish (result, &error))
+    g_warning ("Could not record the provider info of a new AWS integration: %s", error->message);
+}
+
+/* @integration is listed: the session learns of it, and a record kept for
+ * its account since its role was registered is saved under its token. */
+static void
+found (InflowAwsConnector *self,
+       InflowIntegration  *integration)
+{
+  const char *account_id = inflow_integration_get_account_identifier (integration);
+  InflowAwsConnectionRecord *record = account_id != NULL ? g_hash_table_lookup (self->pending_records, account_id) : NULL;
+
+  if (record != NULL)
+    {
+      inflow_aws_connection_record_save_async (self->database, self->profile_id,
+                                               inflow_integration_get_token (integration), record, NULL,
+                                               pending_record_saved_cb, NULL);
+      g_hash_table_remove (self->pending_records, account_id);
+    }
+
+  g_signal_emit (self, signals[INTEGRATION_FOUND], 0, integration);
+}
+
+/* ---- connecting one account --------------------------------------------- */
 
 static void find_integration (GTask *task);
 
@@ -847,6 +1143,7 @@ connect_recorded_cb (GObject      *source,
     }
 
   set_stage (self, INFLOW_AWS_CONNECT_STAGE_DONE);
+  g_signal_emit (self, signals[INTEGRATION_FOUND], 0, data->integration);
   g_task_return_pointer (task, g_object_ref (data->integration), g_object_unref);
 }
 
@@ -900,6 +1197,8 @@ listed_cb (GObject      *source,
 
   if (data->attempts >= self->max_attempts)
     {
+      /* Found later (by a wait or a refresh), it gets its record then. */
+      g_hash_table_replace (self->pending_records, g_strdup (data->account_id), g_steal_pointer (&data->record));
       return_error (task, g_error_new (INFLOW_AWS_CONNECTOR_ERROR, INFLOW_AWS_CONNECTOR_ERROR_NOT_LISTED,
                                        _("Vantage accepted the role, but the integration of account %s is not listed yet. "
                                          "It usually appears within a few minutes in Integrations."),
@@ -955,6 +1254,29 @@ created_cb (GObject      *source,
   find_integration (g_steal_pointer (&task));
 }
 
+/* The task data of registering @role_arn, or %NULL with @error. */
+static ConnectData *
+connect_data_new (const char                    *role_arn,
+                  const char                    *bucket_arn,
+                  const InflowOnboardingInfo    *info,
+                  const InflowOnboardingChoices *choices,
+                  GError                       **error)
+{
+  g_autoptr(InflowRoleArn) arn = inflow_role_arn_parse (role_arn, error);
+  ConnectData *data;
+
+  if (arn == NULL)
+    return NULL;
+
+  data = g_new0 (ConnectData, 1);
+  data->account_id = g_strdup (arn->account_id);
+  data->record = inflow_aws_connection_record_new (info, choices, role_arn, bucket_arn, NULL);
+  g_free (data->record->choices->account_id);
+  data->record->choices->account_id = g_strdup (arn->account_id);
+
+  return data;
+}
+
 void
 inflow_aws_connector_connect_async (InflowAwsConnector            *self,
                                     const char                    *role_arn,
@@ -966,7 +1288,6 @@ inflow_aws_connector_connect_async (InflowAwsConnector            *self,
                                     gpointer                       user_data)
 {
   g_autoptr(GTask) task = NULL;
-  g_autoptr(InflowRoleArn) arn = NULL;
   g_autoptr(GError) error = NULL;
   ConnectData *data;
 
@@ -980,18 +1301,12 @@ inflow_aws_connector_connect_async (InflowAwsConnector            *self,
 
   set_recorded (self, FALSE);
 
-  arn = inflow_role_arn_parse (role_arn, &error);
-  if (arn == NULL)
+  data = connect_data_new (role_arn, bucket_arn, info, choices, &error);
+  if (data == NULL)
     {
       return_error (task, g_steal_pointer (&error));
       return;
     }
-
-  data = g_new0 (ConnectData, 1);
-  data->account_id = g_strdup (arn->account_id);
-  data->record = inflow_aws_connection_record_new (info, choices, role_arn, bucket_arn, NULL);
-  if (data->record->choices->account_id == NULL)
-    data->record->choices->account_id = g_strdup (arn->account_id);
   g_task_set_task_data (task, data, (GDestroyNotify) connect_data_free);
 
   set_stage (self, INFLOW_AWS_CONNECT_STAGE_REGISTERING);
@@ -1016,6 +1331,356 @@ inflow_aws_connector_connect_finish (InflowAwsConnector  *self,
   g_return_val_if_fail (INFLOW_IS_AWS_CONNECTOR (self), NULL);
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
   g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == inflow_aws_connector_connect_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* ---- registering without waiting (StackSet members) --------------------- */
+
+static void
+registered_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  InflowAwsConnector *self = g_task_get_source_object (task);
+  ConnectData *data = g_task_get_task_data (task);
+  g_autoptr(InflowAwsAccessCredential) credential = NULL;
+  g_autoptr(GError) error = NULL;
+
+  credential = inflow_client_create_aws_integration_finish (INFLOW_CLIENT (source), result, &error);
+  if (credential == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  data->record->connected_at = inflow_client_get_now (self->client);
+  g_hash_table_replace (self->pending_records, g_strdup (data->account_id), g_steal_pointer (&data->record));
+  g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * inflow_aws_connector_register_async:
+ *
+ * POST /v1/integrations/aws with @role_arn alone, as for a member account:
+ * the new integration is found later by inflow_aws_connector_find_async(),
+ * which records @info and @choices for it.
+ */
+void
+inflow_aws_connector_register_async (InflowAwsConnector            *self,
+                                     const char                    *role_arn,
+                                     const InflowOnboardingInfo    *info,
+                                     const InflowOnboardingChoices *choices,
+                                     GCancellable                  *cancellable,
+                                     GAsyncReadyCallback            callback,
+                                     gpointer                       user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GError) error = NULL;
+  ConnectData *data;
+
+  g_return_if_fail (INFLOW_IS_AWS_CONNECTOR (self));
+  g_return_if_fail (role_arn != NULL && info != NULL && choices != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, inflow_aws_connector_register_async);
+
+  data = connect_data_new (role_arn, NULL, info, choices, &error);
+  if (data == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  g_task_set_task_data (task, data, (GDestroyNotify) connect_data_free);
+
+  inflow_client_create_aws_integration_async (self->client, role_arn, NULL, cancellable,
+                                              registered_cb, g_steal_pointer (&task));
+}
+
+/* Returns: whether Vantage accepted the role; otherwise @error is the API's */
+gboolean
+inflow_aws_connector_register_finish (InflowAwsConnector  *self,
+                                      GAsyncResult        *result,
+                                      GError             **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == inflow_aws_connector_register_async, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+static void
+found_listed_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  InflowAwsConnector *self = g_task_get_source_object (task);
+  GStrv account_ids = g_task_get_task_data (task);
+  g_autoptr(GListModel) integrations = NULL;
+  g_autoptr(GPtrArray) listed = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_invalid = 0;
+
+  integrations = inflow_client_list_integrations_finish (INFLOW_CLIENT (source), result, &n_invalid, &error);
+  if (integrations == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  listed = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; account_ids[i] != NULL; i++)
+    {
+      InflowIntegration *integration = inflow_aws_find_integration (integrations, account_ids[i]);
+
+      if (integration == NULL)
+        continue;
+
+      found (self, integration);
+      g_ptr_array_add (listed, integration);
+    }
+
+  g_task_return_pointer (task, g_steal_pointer (&listed), (GDestroyNotify) g_ptr_array_unref);
+}
+
+/**
+ * inflow_aws_connector_find_async:
+ * @account_ids: (array zero-terminated=1): the accounts to look for
+ *
+ * Lists the AWS integrations once and tells (::integration-found) of those
+ * of @account_ids.
+ */
+void
+inflow_aws_connector_find_async (InflowAwsConnector  *self,
+                                 const char * const  *account_ids,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (INFLOW_IS_AWS_CONNECTOR (self));
+  g_return_if_fail (account_ids != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, inflow_aws_connector_find_async);
+  g_task_set_task_data (task, g_strdupv ((GStrv) account_ids), (GDestroyNotify) g_strfreev);
+  inflow_client_list_integrations_async (self->client, "aws", NULL, cancellable, found_listed_cb, task);
+}
+
+/**
+ * inflow_aws_connector_find_finish:
+ *
+ * Returns: (transfer container) (element-type InflowIntegration) (nullable):
+ *   the integrations listed for the accounts asked for, or %NULL with @error
+ */
+GPtrArray *
+inflow_aws_connector_find_finish (InflowAwsConnector  *self,
+                                  GAsyncResult        *result,
+                                  GError             **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == inflow_aws_connector_find_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* ---- waiting for an integration made elsewhere -------------------------- */
+
+/* The task's one reference moves from the pending timeout to the list
+ * request in flight and back, until it returns. */
+
+static void wait_poll (GTask *task);
+
+static void
+wait_return (GTask             *task,
+             InflowIntegration *integration,
+             GError            *error)
+{
+  ConnectData *data = g_task_get_task_data (task);
+
+  if (data->cancel_id != 0)
+    g_cancellable_disconnect (g_task_get_cancellable (task), data->cancel_id);
+  data->cancel_id = 0;
+
+  if (integration != NULL)
+    g_task_return_pointer (task, integration, g_object_unref);
+  else
+    g_task_return_error (task, error);
+  g_object_unref (task);
+}
+
+static gboolean
+wait_again_cb (gpointer user_data)
+{
+  GTask *task = user_data;
+  ConnectData *data = g_task_get_task_data (task);
+
+  data->timeout_id = 0;
+  wait_poll (task);
+
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+wait_cancel_idle_cb (gpointer user_data)
+{
+  GTask *task = user_data;
+  ConnectData *data = g_task_get_task_data (task);
+
+  /* A poll in flight answers the cancellation itself. */
+  if (g_task_get_completed (task) || data->timeout_id == 0)
+    return G_SOURCE_REMOVE;
+
+  g_clear_handle_id (&data->timeout_id, g_source_remove);
+  wait_return (task, NULL, g_error_new_literal (G_IO_ERROR, G_IO_ERROR_CANCELLED, "Operation was cancelled"));
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs inside g_cancellable_cancel(), where the handler cannot be
+ * disconnected: the rest happens in an idle. */
+static void
+wait_cancelled_cb (GCancellable *cancellable,
+                   GTask        *task)
+{
+  g_idle_add_full (G_PRIORITY_DEFAULT, wait_cancel_idle_cb, g_object_ref (task), g_object_unref);
+}
+
+static void
+wait_schedule_next (GTask *task)
+{
+  ConnectData *data = g_task_get_task_data (task);
+
+  if (data->attempts >= G_N_ELEMENTS (wait_schedule_s))
+    {
+      wait_return (task, NULL,
+                   g_error_new_literal (INFLOW_AWS_CONNECTOR_ERROR, INFLOW_AWS_CONNECTOR_ERROR_NOT_LISTED,
+                                        _("Vantage has not listed a new AWS integration in twelve minutes. Check that the deployment finished; Inflow shows the integration once Vantage lists it.")));
+      return;
+    }
+
+  data->timeout_id = g_timeout_add_seconds (wait_schedule_s[data->attempts], wait_again_cb, task);
+}
+
+static void
+wait_listed_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  GTask *task = user_data;
+  InflowAwsConnector *self = g_task_get_source_object (task);
+  ConnectData *data = g_task_get_task_data (task);
+  g_autoptr(GListModel) integrations = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_invalid = 0;
+
+  integrations = inflow_client_list_integrations_finish (INFLOW_CLIENT (source), result, &n_invalid, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      wait_return (task, NULL, g_steal_pointer (&error));
+      return;
+    }
+
+  for (guint i = 0; integrations != NULL && i < g_list_model_get_n_items (integrations); i++)
+    {
+      g_autoptr(InflowIntegration) integration = g_list_model_get_item (integrations, i);
+
+      if (!inflow_integration_is_provider (integration, "aws") ||
+          g_hash_table_contains (data->known, inflow_integration_get_token (integration)))
+        continue;
+      if (data->account_id != NULL &&
+          g_strcmp0 (inflow_integration_get_account_identifier (integration), data->account_id) != 0)
+        continue;
+
+      found (self, integration);
+      wait_return (task, g_steal_pointer (&integration), NULL);
+      return;
+    }
+
+  if (error != NULL)
+    g_debug ("Waiting for a new AWS integration: %s", error->message);
+
+  wait_schedule_next (task);
+}
+
+static void
+wait_poll (GTask *task)
+{
+  InflowAwsConnector *self = g_task_get_source_object (task);
+  ConnectData *data = g_task_get_task_data (task);
+
+  data->attempts++;
+  inflow_client_list_integrations_async (self->client, "aws", data->account_id,
+                                         g_task_get_cancellable (task), wait_listed_cb, task);
+}
+
+/**
+ * inflow_aws_connector_wait_async:
+ * @account_id: (nullable): the account whose integration is awaited, or
+ *   %NULL for any new AWS integration
+ * @known: (nullable): InflowIntegration items that are not new
+ *
+ * Waits, within a budget of 33 requests in twelve minutes, for Vantage to
+ * list an AWS integration not in @known: one that Vantage's Terraform
+ * module or its own CloudFormation stack registered. Cancel @cancellable to
+ * stop waiting.
+ */
+void
+inflow_aws_connector_wait_async (InflowAwsConnector  *self,
+                                 const char          *account_id,
+                                 GListModel          *known,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  GTask *task;
+  ConnectData *data;
+
+  g_return_if_fail (INFLOW_IS_AWS_CONNECTOR (self));
+  g_return_if_fail (known == NULL || G_IS_LIST_MODEL (known));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, inflow_aws_connector_wait_async);
+
+  data = g_new0 (ConnectData, 1);
+  data->account_id = g_strdup (account_id);
+  data->known = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (guint i = 0; known != NULL && i < g_list_model_get_n_items (known); i++)
+    {
+      g_autoptr(InflowIntegration) integration = g_list_model_get_item (known, i);
+
+      g_hash_table_add (data->known, g_strdup (inflow_integration_get_token (integration)));
+    }
+  g_task_set_task_data (task, data, (GDestroyNotify) connect_data_free);
+
+  if (g_cancellable_is_cancelled (cancellable))
+    {
+      wait_return (task, NULL, g_error_new_literal (G_IO_ERROR, G_IO_ERROR_CANCELLED, "Operation was cancelled"));
+      return;
+    }
+  if (cancellable != NULL)
+    data->cancel_id = g_cancellable_connect (cancellable, G_CALLBACK (wait_cancelled_cb), task, NULL);
+
+  wait_schedule_next (task);
+}
+
+/**
+ * inflow_aws_connector_wait_finish:
+ *
+ * Returns: (transfer full) (nullable): the new integration, or %NULL with
+ *   %INFLOW_AWS_CONNECTOR_ERROR_NOT_LISTED when the budget ran out, or
+ *   %G_IO_ERROR_CANCELLED
+ */
+InflowIntegration *
+inflow_aws_connector_wait_finish (InflowAwsConnector  *self,
+                                  GAsyncResult        *result,
+                                  GError             **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == inflow_aws_connector_wait_async, NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
 }

@@ -14,6 +14,7 @@
 #include "inflow-integration.h"
 #include "inflow-onboarding-choices.h"
 #include "inflow-onboarding-info.h"
+#include "inflow-session.h"
 
 G_BEGIN_DECLS
 
@@ -85,6 +86,19 @@ gboolean                   inflow_aws_management_is_connected      (GListModel  
                                                                     GListModel             *cloud_accounts);
 InflowIntegration         *inflow_aws_find_integration             (GListModel             *integrations,
                                                                     const char             *account_id);
+char                      *inflow_aws_dup_account_label            (InflowSession          *session,
+                                                                    const char             *account_id);
+gboolean                   inflow_aws_update_account_label         (InflowSession          *session,
+                                                                    const char             *account_id,
+                                                                    char                  **label);
+
+/* GovCloud (US): Vantage ingests the costs (through the paired standard
+ * account) but syncs no Active Resources. For the mark on accounts and
+ * integrations. */
+const char                *inflow_aws_govcloud_coverage_words      (void);
+const char                *inflow_aws_govcloud_coverage_description (void);
+gboolean                   inflow_aws_integration_is_govcloud      (InflowSession          *session,
+                                                                    InflowIntegration      *integration);
 
 InflowAwsConnectionRecord *inflow_aws_connection_record_new        (const InflowOnboardingInfo    *info,
                                                                     const InflowOnboardingChoices *choices,
@@ -132,11 +146,29 @@ void                       inflow_aws_connector_set_find_policy    (InflowAwsCon
                                                                     guint                   delay_ms);
 InflowAwsConnectStage      inflow_aws_connector_get_stage          (InflowAwsConnector     *self);
 gboolean                   inflow_aws_connector_get_recorded       (InflowAwsConnector     *self);
+GDateTime                 *inflow_aws_connector_dup_now            (InflowAwsConnector     *self);
+
+void                       inflow_aws_connector_load_info_async    (InflowAwsConnector     *self,
+                                                                    GCancellable           *cancellable,
+                                                                    GAsyncReadyCallback     callback,
+                                                                    gpointer                user_data);
+InflowOnboardingInfo      *inflow_aws_connector_load_info_finish   (InflowAwsConnector     *self,
+                                                                    GAsyncResult           *result,
+                                                                    GError                **error);
+void                       inflow_aws_connector_load_record_async  (InflowAwsConnector     *self,
+                                                                    const char             *integration_token,
+                                                                    GCancellable           *cancellable,
+                                                                    GAsyncReadyCallback     callback,
+                                                                    gpointer                user_data);
+InflowAwsConnectionRecord *inflow_aws_connector_load_record_finish (InflowAwsConnector     *self,
+                                                                    GAsyncResult           *result,
+                                                                    GError                **error);
 
 /* POST /v1/integrations/aws with @role_arn (and @bucket_arn), then lists the
  * AWS integrations of the role's account until the new one appears, then
  * records @info and @choices for Update permissions. A failure to record is
- * logged, not returned (see inflow_aws_connector_get_recorded()). */
+ * logged, not returned (see inflow_aws_connector_get_recorded()). Every
+ * integration the connector finds, it announces with ::integration-found. */
 void                       inflow_aws_connector_connect_async      (InflowAwsConnector            *self,
                                                                     const char                    *role_arn,
                                                                     const char                    *bucket_arn,
@@ -146,6 +178,40 @@ void                       inflow_aws_connector_connect_async      (InflowAwsCon
                                                                     GAsyncReadyCallback            callback,
                                                                     gpointer                       user_data);
 InflowIntegration         *inflow_aws_connector_connect_finish     (InflowAwsConnector     *self,
+                                                                    GAsyncResult           *result,
+                                                                    GError                **error);
+
+/* POST only, for StackSet members; find_async() later finds (and records)
+ * what was registered. */
+void                       inflow_aws_connector_register_async     (InflowAwsConnector            *self,
+                                                                    const char                    *role_arn,
+                                                                    const InflowOnboardingInfo    *info,
+                                                                    const InflowOnboardingChoices *choices,
+                                                                    GCancellable                  *cancellable,
+                                                                    GAsyncReadyCallback            callback,
+                                                                    gpointer                       user_data);
+gboolean                   inflow_aws_connector_register_finish    (InflowAwsConnector     *self,
+                                                                    GAsyncResult           *result,
+                                                                    GError                **error);
+void                       inflow_aws_connector_find_async         (InflowAwsConnector     *self,
+                                                                    const char * const     *account_ids,
+                                                                    GCancellable           *cancellable,
+                                                                    GAsyncReadyCallback     callback,
+                                                                    gpointer                user_data);
+GPtrArray                 *inflow_aws_connector_find_finish        (InflowAwsConnector     *self,
+                                                                    GAsyncResult           *result,
+                                                                    GError                **error);
+
+/* A budgeted poll of the AWS integrations until one not in @known (of
+ * @account_id, when given) appears, as Terraform or Vantage's own stack
+ * register it. */
+void                       inflow_aws_connector_wait_async         (InflowAwsConnector     *self,
+                                                                    const char             *account_id,
+                                                                    GListModel             *known,
+                                                                    GCancellable           *cancellable,
+                                                                    GAsyncReadyCallback     callback,
+                                                                    gpointer                user_data);
+InflowIntegration         *inflow_aws_connector_wait_finish        (InflowAwsConnector     *self,
                                                                     GAsyncResult           *result,
                                                                     GError                **error);
 

@@ -710,7 +710,7 @@ append_ingestion (GString                *report,
         g_string_append_printf (report, "  %-20s %u\n", g_enum_get_value (phases, p)->value_nick, count);
     }
 
-  g_string_append (report, "\nIntegrations (token, provider, account, phase, as of, first CUR, newest cost day)\n");
+  g_string_append (report, "\nIntegrations (token, provider, account, phase, as of, first report, newest cost day)\n");
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(InflowIngestionItem) item = g_list_model_get_item (items, i);

@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 
+#include "inflow-aws-connector.h"
 #include "inflow-ingestion-format.h"
 #include "inflow-ingestion-monitor.h"
 #include "inflow-json.h"
@@ -85,6 +86,7 @@ struct _InflowSession
   guint                  directory_idle;
   gboolean               directory_dirty;
   InflowIngestionMonitor *monitor;    /* made on first use */
+  InflowAwsConnector    *connector;   /* made on first use */
 
   guint                  closed : 1;
 };
@@ -359,6 +361,9 @@ inflow_session_dispose (GObject *object)
   g_clear_handle_id (&self->directory_idle, g_source_remove);
   g_clear_object (&self->directory);
   g_clear_object (&self->monitor);
+  if (self->connector != NULL)
+    g_signal_handlers_disconnect_by_data (self->connector, self);
+  g_clear_object (&self->connector);
   g_clear_object (&self->me);
   for (guint i = 0; i < INFLOW_SESSION_N_LISTS; i++)
     {
@@ -945,6 +950,42 @@ inflow_session_get_ingestion_monitor (InflowSession *self)
     }
 
   return self->monitor;
+}
+
+static void
+connector_found_cb (InflowAwsConnector *connector,
+                    InflowIntegration  *integration,
+                    InflowSession      *self)
+{
+  inflow_session_update_integration (self, integration);
+}
+
+/**
+ * inflow_session_get_aws_connector:
+ * @self: a session
+ *
+ * The connector every AWS write of the session goes through (connecting a
+ * role, registering StackSet members, waiting for an integration made
+ * elsewhere). What it finds is added to the integrations at once. The demo
+ * profile is never stored, so neither is what it connects (beyond this run).
+ *
+ * Returns: (transfer none): the connector, made on the first call
+ */
+InflowAwsConnector *
+inflow_session_get_aws_connector (InflowSession *self)
+{
+  g_return_val_if_fail (INFLOW_IS_SESSION (self), NULL);
+
+  if (self->connector == NULL)
+    {
+      gboolean stored = self->profile != NULL && !inflow_profile_get_is_demo (self->profile);
+
+      self->connector = inflow_aws_connector_new (self->client, stored ? self->database : NULL,
+                                                  self->profile != NULL ? inflow_profile_get_id (self->profile) : NULL);
+      g_signal_connect (self->connector, "integration-found", G_CALLBACK (connector_found_cb), self);
+    }
+
+  return self->connector;
 }
 
 /**

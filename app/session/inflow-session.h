@@ -79,6 +79,7 @@ GType inflow_session_list_get_type (void);
 InflowConnectionState inflow_connection_state_from_error (const GError *error);
 
 typedef struct _InflowIngestionMonitor InflowIngestionMonitor;
+typedef struct _InflowAwsConnector InflowAwsConnector;
 
 #define INFLOW_TYPE_SESSION (inflow_session_get_type ())
 
@@ -117,6 +118,7 @@ GDateTime            *inflow_session_get_fetched_at       (InflowSession        
                                                            InflowSessionList      list);
 InflowAccountDirectory *inflow_session_get_account_directory (InflowSession       *self);
 InflowIngestionMonitor *inflow_session_get_ingestion_monitor (InflowSession       *self);
+InflowAwsConnector   *inflow_session_get_aws_connector    (InflowSession         *self);
 
 /* What a view of @list shows when it holds @n_items (the view's own count:
  * a list of accounts may be empty while the session's cloud accounts are

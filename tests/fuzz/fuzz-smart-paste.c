@@ -47,6 +47,23 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   hint = hints[(data[0] / G_N_ELEMENTS (principals)) % G_N_ELEMENTS (hints)];
   text = fuzz_strndup (data + 1, size - 1);
 
+  /* The same paste read as stack instances: each an account ID, once. */
+  {
+    g_autoptr(GPtrArray) instances = inflow_smart_paste_stack_instances (text, NULL);
+
+    for (guint i = 0; instances != NULL && i < instances->len; i++)
+      {
+        InflowStackInstance *instance = g_ptr_array_index (instances, i);
+
+        fuzz_check (inflow_aws_validate_account_id (instance->account_id, NULL));
+        fuzz_check_utf8 (instance->status);
+        fuzz_check_utf8 (instance->status_reason);
+        for (guint j = 0; j < i; j++)
+          fuzz_check (!g_str_equal (((InflowStackInstance *) g_ptr_array_index (instances, j))->account_id,
+                                    instance->account_id));
+      }
+  }
+
   result = inflow_smart_paste_role_arn (text, principal, hint, &error);
   fuzz_check ((result == NULL) == (error != NULL));
 

@@ -564,7 +564,8 @@ static const char cost_json[] =
   " 'resource_id': 'arn:aws:ec2:us-east-1:123456789012:instance/i-1234567890abcdef0',"
   " 'resource_name': 'claude_code_key_name', 'cost_category': 'Data Transfer',"
   " 'cost_subcategory': 'DataTransfer-Regional-Bytes', 'tags': ['environment:production'],"
-  " 'usage': {'amount': '1.0', 'unit': 'Hrs'}, 'segment': null}";
+  " 'usage': {'amount': '1.0', 'unit': 'Hrs'}, 'segment': null,"
+  " 'charge_type': 'Usage', 'tagged': true, 'usage_unit': 'GB'}";
 
 static const PropertyValue cost_properties[] = {
   { "accrued-at", "2023-09-05T00:00:00Z" },
@@ -581,6 +582,9 @@ static const PropertyValue cost_properties[] = {
   { "resource-name", "claude_code_key_name" },
   { "cost-category", "Data Transfer" },
   { "cost-subcategory", "DataTransfer-Regional-Bytes" },
+  { "charge-type", "Usage" },
+  { "usage-unit", "GB" },
+  { "tagged", "true" },
   { NULL }
 };
 
@@ -604,6 +608,10 @@ check_cost (GObject *object)
   g_assert_cmpstr (inflow_cost_get_resource_name (self), ==, "claude_code_key_name");
   g_assert_cmpstr (inflow_cost_get_cost_category (self), ==, "Data Transfer");
   g_assert_cmpstr (inflow_cost_get_cost_subcategory (self), ==, "DataTransfer-Regional-Bytes");
+  g_assert_cmpstr (inflow_cost_get_charge_type (self), ==, "Usage");
+  g_assert_cmpstr (inflow_cost_get_usage_unit (self), ==, "GB");
+  g_assert_true (inflow_cost_get_tagged (self));
+  g_assert_true (inflow_cost_get_tagged_known (self));
 }
 
 static const char *cost_required[] = {
@@ -618,6 +626,9 @@ static const Replacement cost_wrong_types[] = {
   { "account_id", "12345678901" },
   { "region", "['us-east-1']" },
   { "cost_subcategory", "false" },
+  { "charge_type", "1" },
+  { "tagged", "'yes'" },
+  { "usage_unit", "['GB']" },
   { NULL }
 };
 
@@ -638,6 +649,8 @@ static const NullMember cost_groupings[] = {
   { "resource_name", "resource-name" },
   { "cost_category", "cost-category" },
   { "cost_subcategory", "cost-subcategory" },
+  { "charge_type", "charge-type" },
+  { "usage_unit", "usage-unit" },
   { NULL }
 };
 
@@ -1960,6 +1973,39 @@ test_round_trip_details (void)
   g_assert_cmpstr (json_object_get_string_member (written, "provider"), ==, "AWS");
 }
 
+/* The 2026-08-22 spec's nullable fields: absent or null is not "untagged". */
+static void
+test_cost_new_fields (void)
+{
+  static const char * const shapes[] = {
+    "{'accrued_at': '2023-09-05', 'amount': '1', 'currency': 'USD'}",
+    "{'accrued_at': '2023-09-05', 'amount': '1', 'currency': 'USD', 'tagged': null, 'charge_type': null, 'usage_unit': null}",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (shapes); i++)
+    {
+      g_autoptr(JsonObject) object = parse_object (shapes[i]);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(InflowCost) cost = inflow_cost_new_from_json (object, &error);
+
+      g_assert_no_error (error);
+      g_assert_false (inflow_cost_get_tagged (cost));
+      g_assert_false (inflow_cost_get_tagged_known (cost));
+      g_assert_null (inflow_cost_get_charge_type (cost));
+      g_assert_null (inflow_cost_get_usage_unit (cost));
+    }
+
+  {
+    g_autoptr(JsonObject) object = parse_object ("{'accrued_at': '2023-09-05', 'amount': '1', 'currency': 'USD', 'tagged': false}");
+    g_autoptr(GError) error = NULL;
+    g_autoptr(InflowCost) cost = inflow_cost_new_from_json (object, &error);
+
+    g_assert_no_error (error);
+    g_assert_false (inflow_cost_get_tagged (cost));
+    g_assert_true (inflow_cost_get_tagged_known (cost));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2002,6 +2048,7 @@ main (int   argc,
   g_test_add_func ("/model/me/invalid-workspaces", test_me_invalid_workspaces);
   g_test_add_func ("/model/cost/accrued-at", test_cost_accrued_at);
   g_test_add_func ("/model/cost/amounts", test_cost_amounts);
+  g_test_add_func ("/model/cost/new-fields", test_cost_new_fields);
   g_test_add_func ("/model/cost-query-result/total-usage", test_cost_query_result_total_usage);
   g_test_add_func ("/model/cost-query-result/invalid-rows", test_cost_query_result_invalid_rows);
   g_test_add_func ("/model/aws-provider-info/policies", test_aws_provider_info_policies);

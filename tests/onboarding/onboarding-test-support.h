@@ -18,6 +18,7 @@ G_BEGIN_DECLS
 #define TEST_VANTAGE_GOV_ROLE   "arn:aws-us-gov:iam::630399649041:role/vantage-test-principal"
 #define TEST_ACCOUNT_ID         "012345678901"
 #define TEST_BUCKET             "vantage-cur-example-0123"
+#define TEST_GOVCLOUD_ACCOUNT_ID "210987654321"
 
 InflowOnboardingInfo    *test_info_new               (InflowAwsPartition       partition);
 InflowOnboardingChoices *test_choices_new            (InflowAccountKind        kind,

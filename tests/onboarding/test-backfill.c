@@ -167,6 +167,15 @@ test_request (void)
       g_assert_null (strstr (request->aws_body, seed_sentences[i]));
       g_assert_null (strstr (request->vantage_body, seed_sentences[i]));
     }
+
+  /* A CUR 2.0 export is named as Data Exports lists it. */
+  g_clear_pointer (&request, inflow_backfill_request_free);
+  input.cur_kind = INFLOW_CUR_KIND_CUR2;
+  request = inflow_backfill_request_generate (&input, now, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (request->aws_subject, ==, "Backfill of the CUR 2.0 data export VantageReport");
+  g_assert_nonnull (strstr (request->aws_body, "CUR 2.0 exports in Data Exports"));
+  g_assert_nonnull (strstr (request->vantage_subject, "CUR 2.0 export"));
 }
 
 static void

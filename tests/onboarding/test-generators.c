@@ -23,17 +23,73 @@
 
 typedef struct
 {
-  const char         *name;
-  InflowAwsPartition  partition;
-  InflowAccountKind   kind;
+  const char    *name;
+  InflowAccountKind kind;
+  InflowCurKind  cur_kind;
+  gboolean       govcloud_paired;
 } Variant;
 
+/* Every method, for both kinds of report, for a standard account alone and
+ * for one paired with a GovCloud (US) account. */
 static const Variant variants[] = {
-  { "aws-management", INFLOW_AWS_PARTITION_AWS, INFLOW_ACCOUNT_KIND_MANAGEMENT },
-  { "aws-member", INFLOW_AWS_PARTITION_AWS, INFLOW_ACCOUNT_KIND_MEMBER },
-  { "gov-management", INFLOW_AWS_PARTITION_AWS_US_GOV, INFLOW_ACCOUNT_KIND_MANAGEMENT },
-  { "gov-member", INFLOW_AWS_PARTITION_AWS_US_GOV, INFLOW_ACCOUNT_KIND_MEMBER },
+  { "management-legacy", INFLOW_ACCOUNT_KIND_MANAGEMENT, INFLOW_CUR_KIND_LEGACY, FALSE },
+  { "management-cur2", INFLOW_ACCOUNT_KIND_MANAGEMENT, INFLOW_CUR_KIND_CUR2, FALSE },
+  { "management-legacy-govcloud-paired", INFLOW_ACCOUNT_KIND_MANAGEMENT, INFLOW_CUR_KIND_LEGACY, TRUE },
+  { "management-cur2-govcloud-paired", INFLOW_ACCOUNT_KIND_MANAGEMENT, INFLOW_CUR_KIND_CUR2, TRUE },
+  { "member", INFLOW_ACCOUNT_KIND_MEMBER, INFLOW_CUR_KIND_LEGACY, FALSE },
+  { "member-govcloud-paired", INFLOW_ACCOUNT_KIND_MEMBER, INFLOW_CUR_KIND_LEGACY, TRUE },
 };
+
+/* The query of the CUR 2.0 export in vantage-sh/terraform-aws-vantage-integration
+ * (main.tf, aws_bcmdataexports_export), as the module writes it. */
+static const char module_cur2_query[] =
+  "SELECT bill_bill_type, bill_billing_entity, bill_billing_period_end_date, bill_billing_period_start_date, "
+  "bill_invoice_id, bill_invoicing_entity, bill_payer_account_id, bill_payer_account_name, cost_category, "
+  "discount, discount_bundled_discount, discount_total_discount, identity_line_item_id, identity_time_interval, "
+  "line_item_availability_zone, line_item_blended_cost, line_item_blended_rate, line_item_currency_code, "
+  "line_item_iam_principal, line_item_legal_entity, line_item_line_item_description, line_item_line_item_type, "
+  "line_item_net_unblended_cost, line_item_net_unblended_rate, line_item_normalization_factor, "
+  "line_item_normalized_usage_amount, line_item_operation, line_item_product_code, line_item_resource_id, "
+  "line_item_tax_type, line_item_unblended_cost, line_item_unblended_rate, line_item_usage_account_id, "
+  "line_item_usage_account_name, line_item_usage_amount, line_item_usage_end_date, line_item_usage_start_date, "
+  "line_item_usage_type, pricing_currency, pricing_lease_contract_length, pricing_offering_class, "
+  "pricing_public_on_demand_cost, pricing_public_on_demand_rate, pricing_purchase_option, pricing_rate_code, "
+  "pricing_rate_id, pricing_term, pricing_unit, product, product_comment, product_fee_code, "
+  "product_fee_description, product_from_location, product_from_location_type, product_from_region_code, "
+  "product_instance_family, product_instance_type, product_instancesku, product_location, "
+  "product_location_type, product_operation, product_pricing_unit, product_product_family, "
+  "product_region_code, product_servicecode, product_sku, product_to_location, product_to_location_type, "
+  "product_to_region_code, product_usagetype, reservation_amortized_upfront_cost_for_usage, "
+  "reservation_amortized_upfront_fee_for_billing_period, reservation_availability_zone, "
+  "reservation_effective_cost, reservation_end_time, reservation_modification_status, "
+  "reservation_net_amortized_upfront_cost_for_usage, reservation_net_amortized_upfront_fee_for_billing_period, "
+  "reservation_net_effective_cost, reservation_net_recurring_fee_for_usage, "
+  "reservation_net_unused_amortized_upfront_fee_for_billing_period, reservation_net_unused_recurring_fee, "
+  "reservation_net_upfront_value, reservation_normalized_units_per_reservation, "
+  "reservation_number_of_reservations, reservation_recurring_fee_for_usage, reservation_reservation_a_r_n, "
+  "reservation_start_time, reservation_subscription_id, reservation_total_reserved_normalized_units, "
+  "reservation_total_reserved_units, reservation_units_per_reservation, "
+  "reservation_unused_amortized_upfront_fee_for_billing_period, reservation_unused_normalized_unit_quantity, "
+  "reservation_unused_quantity, reservation_unused_recurring_fee, reservation_upfront_value, resource_tags, "
+  "savings_plan_amortized_upfront_commitment_for_billing_period, savings_plan_end_time, "
+  "savings_plan_instance_type_family, savings_plan_net_amortized_upfront_commitment_for_billing_period, "
+  "savings_plan_net_recurring_commitment_for_billing_period, savings_plan_net_savings_plan_effective_cost, "
+  "savings_plan_offering_type, savings_plan_payment_option, savings_plan_purchase_term, "
+  "savings_plan_recurring_commitment_for_billing_period, savings_plan_region, savings_plan_savings_plan_a_r_n, "
+  "savings_plan_savings_plan_effective_cost, savings_plan_savings_plan_rate, savings_plan_start_time, "
+  "savings_plan_total_commitment_to_date, savings_plan_used_commitment, tags FROM COST_AND_USAGE_REPORT";
+
+static InflowOnboardingChoices *
+variant_choices (const Variant *v)
+{
+  InflowOnboardingChoices *choices = test_choices_new (v->kind, INFLOW_AWS_PARTITION_AWS);
+
+  choices->cur_kind = v->cur_kind;
+  if (v->govcloud_paired)
+    choices->paired_govcloud_account_id = g_strdup (TEST_GOVCLOUD_ACCOUNT_ID);
+
+  return choices;
+}
 
 /* A policy whose strings would do harm if anything in a script evaluated
  * them. */
@@ -96,23 +152,53 @@ assert_strv_equal (GStrv               actual,
   g_assert_cmpstr (actual_text, ==, expected_text);
 }
 
-/* Goldens of every generator, both partitions, both account kinds. */
+/* The bucket policy in @text carries the HTTPS-only deny, and only then. */
+static void
+assert_https_only (JsonNode *policy,
+                   gboolean  expected)
+{
+  JsonArray *statements = json_object_get_array_member (json_node_get_object (policy), "Statement");
+  gboolean found = FALSE;
+
+  for (guint i = 0; i < json_array_get_length (statements); i++)
+    {
+      JsonObject *statement = json_array_get_object_element (statements, i);
+      JsonObject *condition;
+
+      if (g_strcmp0 (json_object_get_string_member_with_default (statement, "Sid", NULL), "AllowSSLRequestsOnly") != 0)
+        continue;
+
+      found = TRUE;
+      condition = get_object (statement, "Condition");
+      g_assert_cmpstr (json_object_get_string_member (statement, "Effect"), ==, "Deny");
+      g_assert_cmpstr (json_object_get_string_member (statement, "Principal"), ==, "*");
+      g_assert_cmpstr (json_object_get_string_member (statement, "Action"), ==, "s3:*");
+      g_assert_cmpstr (json_object_get_string_member (get_object (condition, "Bool"), "aws:SecureTransport"), ==, "false");
+      g_assert_cmpstr (json_object_get_string_member (get_object (condition, "BoolIfExists"), "aws:PrincipalIsAWSService"), ==, "false");
+    }
+
+  g_assert_cmpint (found, ==, expected);
+}
+
+/* Goldens of every generator for every variant; the documents parse. */
 static void
 test_goldens (void)
 {
   for (guint i = 0; i < G_N_ELEMENTS (variants); i++)
     {
       const Variant *v = &variants[i];
-      g_autoptr(InflowOnboardingInfo) info = test_info_new (v->partition);
-      g_autoptr(InflowOnboardingChoices) choices = test_choices_new (v->kind, v->partition);
+      g_autoptr(InflowOnboardingInfo) info = test_info_new (INFLOW_AWS_PARTITION_AWS);
+      g_autoptr(InflowOnboardingChoices) choices = variant_choices (v);
       g_autoptr(InflowCfnMaterial) cfn = NULL;
       g_autoptr(InflowIamConsoleMaterial) iam = NULL;
       g_autoptr(GError) error = NULL;
+      g_autoptr(JsonNode) template = NULL;
       g_autofree char *script = NULL;
       g_autofree char *iam_text = NULL;
       g_autofree char *cfn_commands = NULL;
       g_autofree char *golden = NULL;
       g_autofree char *terraform = NULL;
+      gboolean management = v->kind == INFLOW_ACCOUNT_KIND_MANAGEMENT;
 
       g_test_message ("variant %s", v->name);
 
@@ -120,6 +206,11 @@ test_goldens (void)
       g_assert_no_error (error);
       golden = g_strdup_printf ("cfn-%s.json", v->name);
       test_assert_golden (golden, cfn->template_json);
+      template = test_parse_json (cfn->template_json);
+      if (management)
+        assert_https_only (json_object_get_member (get_object (get_object (get_object (json_node_get_object (template), "Resources"),
+                                                                           INFLOW_CFN_BUCKET_POLICY_RESOURCE), "Properties"),
+                                                   "PolicyDocument"), TRUE);
       cfn_commands = g_strdup_printf ("file: %s\nregion: %s\nconsole: %s\nvantage: %s\nnote: %s\n\n%s\n\n%s\n",
                                       cfn->file_name, cfn->region, cfn->console_url, cfn->vantage_console_url,
                                       cfn->note != NULL ? cfn->note : "(none)",
@@ -130,12 +221,10 @@ test_goldens (void)
       assert_command_syntax (cfn->deploy_command);
       assert_command_syntax (cfn->outputs_command);
       g_assert_true (inflow_console_link_is_allowed (cfn->console_url));
-      g_assert_true (g_str_has_prefix (cfn->console_url,
-                                       v->partition == INFLOW_AWS_PARTITION_AWS
-                                       ? "https://console.aws.amazon.com/"
-                                       : "https://console.amazonaws-us-gov.com/"));
+      g_assert_true (g_str_has_prefix (cfn->console_url, "https://console.aws.amazon.com/"));
       g_assert_cmpstr (cfn->vantage_console_url, ==, "https://console.vantage.sh/settings/integrations");
       g_assert_null (strstr (cfn->template_json, "Handshake"));
+      g_assert_cmpint (cfn->note != NULL, ==, v->govcloud_paired);
 
       script = inflow_cli_script_generate (info, choices, &error);
       g_assert_no_error (error);
@@ -145,6 +234,10 @@ test_goldens (void)
       assert_script_syntax (script);
       g_assert_true (g_str_has_prefix (script, "#!/usr/bin/env bash\n"));
       g_assert_nonnull (strstr (script, "\nset -euo pipefail\n"));
+      g_assert_cmpint (strstr (script, "bcm-data-exports create-export") != NULL, ==,
+                       management && v->cur_kind == INFLOW_CUR_KIND_CUR2);
+      g_assert_cmpint (strstr (script, "cur put-report-definition") != NULL, ==,
+                       management && v->cur_kind == INFLOW_CUR_KIND_LEGACY);
 
       iam = inflow_iam_console_material_generate (info, choices, &error);
       g_assert_no_error (error);
@@ -153,25 +246,28 @@ test_goldens (void)
       golden = g_strdup_printf ("iam-%s.txt", v->name);
       test_assert_golden (golden, iam_text);
       g_assert_true (inflow_console_link_is_allowed (iam->console_url));
+      if (management)
+        {
+          g_autoptr(JsonNode) bucket_policy = test_parse_json (iam->bucket_policy_json);
+
+          assert_https_only (bucket_policy, TRUE);
+          g_assert_cmpint (iam->cur2_columns != NULL, ==, v->cur_kind == INFLOW_CUR_KIND_CUR2);
+        }
 
       terraform = inflow_terraform_snippet_generate (choices, &error);
-      if (v->partition == INFLOW_AWS_PARTITION_AWS)
-        {
-          g_assert_no_error (error);
-          g_free (golden);
-          golden = g_strdup_printf ("terraform-%s.tf", v->name);
-          test_assert_golden (golden, terraform);
-        }
-      else
-        {
-          g_assert_error (error, INFLOW_ONBOARDING_ERROR, INFLOW_ONBOARDING_ERROR_UNSUPPORTED);
-          g_assert_nonnull (strstr (error->message, "GovCloud"));
-          g_assert_null (terraform);
-        }
+      g_assert_no_error (error);
+      g_free (golden);
+      golden = g_strdup_printf ("terraform-%s.tf", v->name);
+      test_assert_golden (golden, terraform);
+      g_assert_nonnull (strstr (terraform, "  version = \"~> 1.1\"\n"));
+      g_assert_nonnull (strstr (terraform, "  required_version = \">= 1.3.0\"\n"));
+      g_assert_nonnull (strstr (terraform, "      version = \">= 5.48.0\"\n"));
+      g_assert_cmpint (strstr (terraform, "upgrade_to_cur_2     = true") != NULL, ==,
+                       management && v->cur_kind == INFLOW_CUR_KIND_CUR2);
     }
 }
 
-/* The StackSet material does not depend on the account kind. */
+/* The StackSet material does not depend on the account kind or the report. */
 static void
 test_stackset_goldens (void)
 {
@@ -180,33 +276,34 @@ test_stackset_goldens (void)
   for (guint i = 0; i < G_N_ELEMENTS (variants); i++)
     {
       const Variant *v = &variants[i];
-      g_autoptr(InflowOnboardingInfo) info = test_info_new (v->partition);
-      g_autoptr(InflowOnboardingChoices) choices = test_choices_new (v->kind, v->partition);
+      g_autoptr(InflowOnboardingInfo) info = test_info_new (INFLOW_AWS_PARTITION_AWS);
+      g_autoptr(InflowOnboardingChoices) choices = variant_choices (v);
       g_autoptr(InflowStackSetMaterial) material = NULL;
       g_autoptr(GError) error = NULL;
-      g_autofree char *golden = NULL;
       g_autoptr(JsonNode) template = NULL;
       JsonObject *resources;
 
       g_free (choices->stack_name);
       choices->stack_name = g_strdup ("vantage-member-roles");
+      g_clear_pointer (&choices->paired_govcloud_account_id, g_free);
 
       material = inflow_stackset_material_generate (info, choices, targets, NULL, &error);
       g_assert_no_error (error);
 
-      golden = g_strdup_printf ("stackset-%s.sh", v->partition == INFLOW_AWS_PARTITION_AWS ? "aws" : "gov");
-      test_assert_golden (golden, material->script);
+      test_assert_golden ("stackset.sh", material->script);
       assert_script_syntax (material->script);
       assert_command_syntax (material->check_access_command);
       assert_command_syntax (material->activate_access_command);
       assert_command_syntax (material->create_stack_set_command);
       assert_command_syntax (material->create_instances_command);
+      assert_command_syntax (material->list_instances_command);
 
       g_assert_nonnull (strstr (material->check_access_command, "aws organizations list-aws-service-access-for-organization"));
       g_assert_true (g_str_has_prefix (material->activate_access_command, "aws cloudformation activate-organizations-access"));
       g_assert_nonnull (strstr (material->create_stack_set_command, "--permission-model 'SERVICE_MANAGED'"));
       g_assert_nonnull (strstr (material->create_instances_command,
                                 "--deployment-targets 'OrganizationalUnitIds=ou-ab12-cd34ef56,r-ab12'"));
+      g_assert_true (g_str_has_prefix (material->list_instances_command, "aws cloudformation list-stack-instances"));
       g_assert_nonnull (strstr (material->management_account_note, "never deploys to the management account"));
       g_assert_nonnull (strstr (material->script, "never deploys to the management account"));
 
@@ -282,18 +379,22 @@ test_template_structure (void)
   static const char * const management_resources[] = {
     INFLOW_CFN_ROLE_RESOURCE, INFLOW_CFN_BUCKET_RESOURCE, INFLOW_CFN_BUCKET_POLICY_RESOURCE, INFLOW_CFN_REPORT_RESOURCE, NULL
   };
+  static const char * const cur2_resources[] = {
+    INFLOW_CFN_ROLE_RESOURCE, INFLOW_CFN_BUCKET_RESOURCE, INFLOW_CFN_BUCKET_POLICY_RESOURCE, INFLOW_CFN_EXPORT_RESOURCE, NULL
+  };
   static const char * const member_resources[] = { INFLOW_CFN_ROLE_RESOURCE, NULL };
   static const char * const bucket_policy_sids[] = {
     "S3BucketPermissionsRetrieval", "S3PutObject", "EnableAWSDataExportsToWriteToS3AndCheckPolicy",
-    "VantageCrossAccountRoleRead", NULL
+    "VantageCrossAccountRoleRead", "AllowSSLRequestsOnly", NULL
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (variants); i++)
     {
       const Variant *v = &variants[i];
-      g_autoptr(InflowOnboardingInfo) info = test_info_new (v->partition);
-      g_autoptr(InflowOnboardingChoices) choices = test_choices_new (v->kind, v->partition);
-      gboolean cur = v->kind == INFLOW_ACCOUNT_KIND_MANAGEMENT && v->partition == INFLOW_AWS_PARTITION_AWS;
+      g_autoptr(InflowOnboardingInfo) info = test_info_new (INFLOW_AWS_PARTITION_AWS);
+      g_autoptr(InflowOnboardingChoices) choices = variant_choices (v);
+      gboolean cur = v->kind == INFLOW_ACCOUNT_KIND_MANAGEMENT;
+      gboolean cur2 = cur && v->cur_kind == INFLOW_CUR_KIND_CUR2;
       g_autoptr(GError) error = NULL;
       g_autofree char *text = inflow_cfn_template_generate (info, choices, &error);
       g_autoptr(JsonNode) root = NULL;
@@ -309,7 +410,7 @@ test_template_structure (void)
       g_assert_cmpstr (json_object_get_string_member (template, "AWSTemplateFormatVersion"), ==, "2010-09-09");
       resources = get_object (template, "Resources");
       resource_names = member_names (resources);
-      assert_strv_equal (resource_names, cur ? management_resources : member_resources);
+      assert_strv_equal (resource_names, cur2 ? cur2_resources : cur ? management_resources : member_resources);
 
       check_role (get_object (resources, INFLOW_CFN_ROLE_RESOURCE), info, choices,
                   cur ? management_policies : member_policies);
@@ -319,7 +420,34 @@ test_template_structure (void)
       g_assert_true (g_strv_contains ((const char * const *) output_names, INFLOW_CFN_ROLE_ARN_OUTPUT));
       g_assert_cmpint (g_strv_contains ((const char * const *) output_names, INFLOW_CFN_BUCKET_ARN_OUTPUT), ==, cur);
 
-      if (cur)
+      if (cur2)
+        {
+          JsonObject *report = get_object (resources, INFLOW_CFN_EXPORT_RESOURCE);
+          JsonObject *export = get_object (get_object (report, "Properties"), "Export");
+          JsonObject *query = get_object (export, "DataQuery");
+          JsonObject *table = get_object (get_object (query, "TableConfigurations"), "COST_AND_USAGE_REPORT");
+          JsonObject *s3 = get_object (get_object (export, "DestinationConfigurations"), "S3Destination");
+          JsonObject *output = get_object (s3, "S3OutputConfigurations");
+
+          g_assert_cmpstr (json_object_get_string_member (report, "Type"), ==, "AWS::BCMDataExports::Export");
+          g_assert_cmpstr (json_object_get_string_member (report, "DependsOn"), ==, INFLOW_CFN_BUCKET_POLICY_RESOURCE);
+          g_assert_cmpstr (json_object_get_string_member (export, "Name"), ==, "VantageReport");
+          g_assert_cmpstr (json_object_get_string_member (query, "QueryStatement"), ==, module_cur2_query);
+          g_assert_cmpstr (json_object_get_string_member (table, "TIME_GRANULARITY"), ==, "DAILY");
+          g_assert_cmpstr (json_object_get_string_member (table, "INCLUDE_RESOURCES"), ==, "TRUE");
+          g_assert_cmpstr (json_object_get_string_member (table, "INCLUDE_IAM_PRINCIPAL_DATA"), ==, "TRUE");
+          g_assert_cmpstr (json_object_get_string_member (table, "INCLUDE_SPLIT_COST_ALLOCATION_DATA"), ==, "FALSE");
+          g_assert_cmpstr (json_object_get_string_member (get_object (table, "BILLING_VIEW_ARN"), "Fn::Sub"), ==,
+                           "arn:${AWS::Partition}:billing::${AWS::AccountId}:billingview/primary");
+          g_assert_cmpstr (json_object_get_string_member (s3, "S3Bucket"), ==, TEST_BUCKET);
+          g_assert_cmpstr (json_object_get_string_member (s3, "S3Prefix"), ==, "daily-v1");
+          g_assert_cmpstr (json_object_get_string_member (s3, "S3Region"), ==, "us-east-1");
+          g_assert_cmpstr (json_object_get_string_member (output, "Format"), ==, "TEXT_OR_CSV");
+          g_assert_cmpstr (json_object_get_string_member (output, "Compression"), ==, "GZIP");
+          g_assert_cmpstr (json_object_get_string_member (output, "Overwrite"), ==, "OVERWRITE_REPORT");
+          g_assert_cmpstr (json_object_get_string_member (get_object (export, "RefreshCadence"), "Frequency"), ==, "SYNCHRONOUS");
+        }
+      else if (cur)
         {
           JsonObject *bucket = get_object (get_object (resources, INFLOW_CFN_BUCKET_RESOURCE), "Properties");
           JsonObject *access = get_object (bucket, "PublicAccessBlockConfiguration");
@@ -381,6 +509,8 @@ test_template_structure (void)
     choices->enable_autopilot = FALSE;
     text = inflow_cfn_template_generate (info, choices, &error);
     g_assert_no_error (error);
+    /* Without Autopilot every policy only reads, and the role says so. */
+    g_assert_nonnull (strstr (text, "\"Read-only access for Vantage to cost and resource metadata\""));
     root = test_parse_json (text);
     check_role (get_object (get_object (json_node_get_object (root), "Resources"), INFLOW_CFN_ROLE_RESOURCE),
                 info, choices, no_autopilot_policies);
@@ -510,8 +640,9 @@ test_cli_script_runs (void)
    * learned while running. */
   call = find_call (calls, "s3api", "put-bucket-policy", 0);
   role_arn = g_strconcat ("arn:aws:iam::" TEST_ACCOUNT_ID ":role", choices->role_path, choices->role_name, NULL);
-  bucket_policy = inflow_aws_bucket_policy_new (INFLOW_DOCUMENT_STYLE_LITERAL, TEST_BUCKET, TEST_ACCOUNT_ID, role_arn);
+  bucket_policy = inflow_aws_bucket_policy_new (INFLOW_DOCUMENT_STYLE_LITERAL, choices, TEST_ACCOUNT_ID, role_arn);
   assert_json_argument_equals (call, "--policy", bucket_policy);
+  assert_https_only (bucket_policy, TRUE);
 
   call = find_call (calls, "s3api", "put-bucket-notification-configuration", 0);
   g_assert_nonnull (strstr (test_call_get_option (call, "--notification-configuration"),
@@ -522,6 +653,88 @@ test_cli_script_runs (void)
   report = inflow_aws_report_definition_new (choices);
   assert_json_argument_equals (call, "--report-definition", report);
   g_assert_nonnull (strstr (test_call_get_option (call, "--report-definition"), "\"Vantage'Report(1)!*\""));
+}
+
+/* A CUR 2.0 export into an existing bucket: the stand-in aws sees no new
+ * bucket, the old policy and notification read first, and
+ * `bcm-data-exports create-export` in us-east-1 with the module's columns. */
+static void
+test_cli_script_runs_cur2 (void)
+{
+  static const char * const expected_calls[][2] = {
+    { "sts", "get-caller-identity" },
+    { "iam", "create-role" },
+    { "iam", "wait" },
+    { "iam", "put-role-policy" },
+    { "iam", "put-role-policy" },
+    { "iam", "put-role-policy" },
+    { "iam", "put-role-policy" },
+    { "iam", "put-role-policy" },
+    { "iam", "attach-role-policy" },
+    { "s3api", "get-bucket-policy" },
+    { "s3api", "get-bucket-notification-configuration" },
+    { "s3api", "put-bucket-policy" },
+    { "s3api", "put-bucket-notification-configuration" },
+    { "bcm-data-exports", "create-export" },
+  };
+  g_autoptr(InflowOnboardingInfo) info = test_info_new (INFLOW_AWS_PARTITION_AWS);
+  g_autoptr(InflowOnboardingChoices) choices = test_choices_new (INFLOW_ACCOUNT_KIND_MANAGEMENT, INFLOW_AWS_PARTITION_AWS);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *script = NULL;
+  g_autoptr(GPtrArray) calls = NULL;
+  g_autoptr(JsonNode) policy = NULL;
+  g_autoptr(JsonNode) export = NULL;
+  g_autoptr(JsonNode) retrieval = NULL;
+  JsonObject *query;
+  JsonObject *table;
+  GStrv call;
+  int status = -1;
+
+  choices->cur_kind = INFLOW_CUR_KIND_CUR2;
+  choices->existing_bucket = TRUE;
+  choices->time_unit = INFLOW_CUR_TIME_UNIT_HOURLY;
+
+  script = inflow_cli_script_generate (info, choices, &error);
+  g_assert_no_error (error);
+  test_assert_golden ("cli-management-cur2-existing-bucket.sh", script);
+  assert_script_syntax (script);
+
+  calls = test_run_with_fake_aws (script, &status);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  g_assert_cmpuint (calls->len, ==, G_N_ELEMENTS (expected_calls));
+  for (guint i = 0; i < calls->len; i++)
+    {
+      GStrv c = g_ptr_array_index (calls, i);
+
+      g_assert_cmpstr (c[0], ==, expected_calls[i][0]);
+      g_assert_cmpstr (c[1], ==, expected_calls[i][1]);
+    }
+
+  /* The role reads only the report's prefix; no HTTPS deny on a bucket
+   * other clients use. */
+  call = find_call (calls, "iam", "put-role-policy", 4);
+  g_assert_cmpstr (test_call_get_option (call, "--policy-name"), ==, "VantageCostandUsageReportRetrieval");
+  retrieval = test_parse_json (test_call_get_option (call, "--policy-document"));
+  g_assert_nonnull (strstr (test_call_get_option (call, "--policy-document"), "arn:aws:s3:::" TEST_BUCKET "/hourly-v1/*"));
+  call = find_call (calls, "s3api", "put-bucket-policy", 0);
+  policy = test_parse_json (test_call_get_option (call, "--policy"));
+  assert_https_only (policy, FALSE);
+  g_assert_nonnull (strstr (test_call_get_option (call, "--policy"), "\"arn:aws:s3:::" TEST_BUCKET "/hourly-v1/*\""));
+
+  call = find_call (calls, "s3api", "put-bucket-notification-configuration", 0);
+  g_assert_nonnull (strstr (test_call_get_option (call, "--notification-configuration"), "\"hourly-v1/\""));
+
+  call = find_call (calls, "bcm-data-exports", "create-export", 0);
+  g_assert_cmpstr (test_call_get_option (call, "--region"), ==, "us-east-1");
+  export = test_parse_json (test_call_get_option (call, "--export"));
+  query = get_object (json_node_get_object (export), "DataQuery");
+  table = get_object (get_object (query, "TableConfigurations"), "COST_AND_USAGE_REPORT");
+  g_assert_cmpstr (json_object_get_string_member (query, "QueryStatement"), ==, module_cur2_query);
+  g_assert_cmpstr (json_object_get_string_member (table, "BILLING_VIEW_ARN"), ==,
+                   "arn:aws:billing::" TEST_ACCOUNT_ID ":billingview/primary");
+  g_assert_cmpstr (json_object_get_string_member (table, "TIME_GRANULARITY"), ==, "HOURLY");
+  g_assert_cmpstr (json_object_get_string_member (get_object (get_object (json_node_get_object (export), "DestinationConfigurations"),
+                                                              "S3Destination"), "S3Prefix"), ==, "hourly-v1");
 }
 
 /* With the credentials of another account, the script changes nothing. */
@@ -683,19 +896,65 @@ test_errors (void)
     g_clear_error (&error);
   }
 
-  /* A GovCloud role cannot trust an aws-partition principal. */
+  /* No GovCloud role, whatever the method: Vantage's principal is in aws. */
   {
     g_autoptr(InflowOnboardingChoices) choices = test_choices_new (INFLOW_ACCOUNT_KIND_MEMBER, INFLOW_AWS_PARTITION_AWS_US_GOV);
-
-    text = inflow_cli_script_generate (info, choices, &error);
-    g_assert_null (text);
-    g_assert_error (error, INFLOW_ONBOARDING_ERROR, INFLOW_ONBOARDING_ERROR_PARTITION_MISMATCH);
-    g_assert_nonnull (strstr (error->message, "in the aws partition but this account is in aws-us-gov"));
-    g_clear_error (&error);
+    g_autoptr(InflowIamConsoleMaterial) iam = NULL;
+    g_autoptr(InflowCfnMaterial) cfn = NULL;
 
     text = inflow_cli_script_generate (gov_info, choices, &error);
-    g_assert_no_error (error);
-    g_free (text);
+    g_assert_null (text);
+    g_assert_error (error, INFLOW_ONBOARDING_ERROR, INFLOW_ONBOARDING_ERROR_UNSUPPORTED_PARTITION);
+    g_assert_nonnull (strstr (error->message, "paired"));
+    g_clear_error (&error);
+
+    cfn = inflow_cfn_material_generate (gov_info, choices, &error);
+    g_assert_null (cfn);
+    g_assert_error (error, INFLOW_ONBOARDING_ERROR, INFLOW_ONBOARDING_ERROR_UNSUPPORTED_PARTITION);
+    g_clear_error (&error);
+
+    iam = inflow_iam_console_material_generate (gov_info, choices, &error);
+    g_assert_null (iam);
+    g_assert_error (error, INFLOW_ONBOARDING_ERROR, INFLOW_ONBOARDING_ERROR_UNSUPPORTED_PARTITION);
+    g_clear_error (&error);
+
+    text = inflow_terraform_snippet_generate (choices, &error);
+    g_assert_null (text);
+    g_assert_error (error, INFLOW_ONBOARDING_ERROR, INFLOW_ONBOARDING_ERROR_UNSUPPORTED_PARTITION);
+    g_clear_error (&error);
+  }
+
+  /* A standard account cannot trust a principal of another partition. */
+  {
+    g_autoptr(InflowOnboardingChoices) choices = test_choices_new (INFLOW_ACCOUNT_KIND_MEMBER, INFLOW_AWS_PARTITION_AWS);
+
+    text = inflow_cli_script_generate (gov_info, choices, &error);
+    g_assert_null (text);
+    g_assert_error (error, INFLOW_ONBOARDING_ERROR, INFLOW_ONBOARDING_ERROR_PARTITION_MISMATCH);
+    g_clear_error (&error);
+  }
+
+  /* An existing bucket cannot get its notification from a stack. */
+  {
+    g_autoptr(InflowOnboardingChoices) choices = test_choices_new (INFLOW_ACCOUNT_KIND_MANAGEMENT, INFLOW_AWS_PARTITION_AWS);
+
+    choices->existing_bucket = TRUE;
+    text = inflow_cfn_template_generate (info, choices, &error);
+    g_assert_null (text);
+    g_assert_error (error, INFLOW_ONBOARDING_ERROR, INFLOW_ONBOARDING_ERROR_UNSUPPORTED);
+    g_assert_nonnull (strstr (error->message, "existing bucket"));
+    g_clear_error (&error);
+  }
+
+  /* A paired GovCloud account ID must be an account ID. */
+  {
+    g_autoptr(InflowOnboardingChoices) choices = test_choices_new (INFLOW_ACCOUNT_KIND_MEMBER, INFLOW_AWS_PARTITION_AWS);
+
+    choices->paired_govcloud_account_id = g_strdup ("12345");
+    text = inflow_cli_script_generate (info, choices, &error);
+    g_assert_null (text);
+    g_assert_error (error, INFLOW_ONBOARDING_ERROR, INFLOW_ONBOARDING_ERROR_INVALID);
+    g_clear_error (&error);
   }
 
   /* Autopilot chosen but not offered. */
@@ -825,7 +1084,7 @@ test_cli_variants (void)
 
   script = inflow_cli_script_generate (info, choices, &error);
   g_assert_no_error (error);
-  test_assert_golden ("cli-aws-management-eu-west-1-hourly.sh", script);
+  test_assert_golden ("cli-management-legacy-eu-west-1-hourly.sh", script);
   assert_script_syntax (script);
   g_assert_nonnull (strstr (script, "\"S3Prefix\" : \"hourly-v1\""));
   g_assert_nonnull (strstr (script, "--create-bucket-configuration 'LocationConstraint=eu-west-1'"));
@@ -833,7 +1092,31 @@ test_cli_variants (void)
 
   terraform = inflow_terraform_snippet_generate (choices, &error);
   g_assert_no_error (error);
-  test_assert_golden ("terraform-aws-management-eu-west-1-hourly.tf", terraform);
+  test_assert_golden ("terraform-management-legacy-eu-west-1-hourly.tf", terraform);
+
+  /* CUR 2.0 in an existing bucket, in Terraform and in the consoles. */
+  {
+    g_autoptr(InflowIamConsoleMaterial) iam = NULL;
+    g_autofree char *iam_text = NULL;
+    g_autoptr(JsonNode) policy = NULL;
+
+    g_free (terraform);
+    choices->cur_kind = INFLOW_CUR_KIND_CUR2;
+    choices->existing_bucket = TRUE;
+    choices->account_id = g_strdup (TEST_ACCOUNT_ID);
+    terraform = inflow_terraform_snippet_generate (choices, &error);
+    g_assert_no_error (error);
+    test_assert_golden ("terraform-management-cur2-existing-bucket.tf", terraform);
+    g_assert_nonnull (strstr (terraform, "existing_cur_bucket_name"));
+    g_assert_null (strstr (terraform, "  cur_bucket_name"));
+
+    iam = inflow_iam_console_material_generate (info, choices, &error);
+    g_assert_no_error (error);
+    iam_text = inflow_iam_console_material_to_text (iam);
+    test_assert_golden ("iam-management-cur2-existing-bucket.txt", iam_text);
+    policy = test_parse_json (iam->bucket_policy_json);
+    assert_https_only (policy, FALSE);
+  }
 }
 
 /* terraform fmt accepts the snippets as they are, when terraform is here. */
@@ -850,7 +1133,7 @@ test_terraform_format (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (variants); i++)
     {
-      g_autoptr(InflowOnboardingChoices) choices = test_choices_new (variants[i].kind, variants[i].partition);
+      g_autoptr(InflowOnboardingChoices) choices = variant_choices (&variants[i]);
       g_autoptr(GError) error = NULL;
       g_autofree char *snippet = NULL;
       g_autofree char *dir = NULL;
@@ -858,9 +1141,6 @@ test_terraform_format (void)
       g_autofree char *err = NULL;
       const char *argv[] = { terraform_path, "fmt", "-check", "-diff", "-no-color", NULL, NULL };
       int status = 0;
-
-      if (variants[i].partition != INFLOW_AWS_PARTITION_AWS)
-        continue;
 
       snippet = inflow_terraform_snippet_generate (choices, &error);
       g_assert_no_error (error);
@@ -891,6 +1171,7 @@ main (int   argc,
   g_test_add_func ("/onboarding/generators/stackset-goldens", test_stackset_goldens);
   g_test_add_func ("/onboarding/generators/template-structure", test_template_structure);
   g_test_add_func ("/onboarding/generators/cli-script-runs", test_cli_script_runs);
+  g_test_add_func ("/onboarding/generators/cli-script-runs-cur2", test_cli_script_runs_cur2);
   g_test_add_func ("/onboarding/generators/cli-script-wrong-account", test_cli_script_wrong_account);
   g_test_add_func ("/onboarding/generators/stackset-script-runs", test_stackset_script_runs);
   g_test_add_func ("/onboarding/generators/hostile-names-refused", test_hostile_names_refused);

@@ -208,13 +208,13 @@ test_update_choices (void)
   g_assert_nonnull (strstr (update->cloudformation_error, "us-east-1"));
 }
 
-/* Added policies and GovCloud. */
+/* Added policies; no update for a GovCloud role, which cannot trust Vantage. */
 static void
 test_added_policy (void)
 {
-  g_autoptr(InflowOnboardingInfo) recorded = test_info_new (INFLOW_AWS_PARTITION_AWS_US_GOV);
+  g_autoptr(InflowOnboardingInfo) recorded = test_info_new (INFLOW_AWS_PARTITION_AWS);
   g_autoptr(InflowOnboardingInfo) current = inflow_onboarding_info_copy (recorded);
-  g_autoptr(InflowOnboardingChoices) choices = test_choices_new (INFLOW_ACCOUNT_KIND_MEMBER, INFLOW_AWS_PARTITION_AWS_US_GOV);
+  g_autoptr(InflowOnboardingChoices) choices = test_choices_new (INFLOW_ACCOUNT_KIND_MEMBER, INFLOW_AWS_PARTITION_AWS);
   g_autoptr(InflowPermissionsUpdate) update = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *diagnostics = NULL;
@@ -228,9 +228,19 @@ test_added_policy (void)
   g_assert_cmpint (change->kind, ==, INFLOW_PERMISSION_CHANGE_POLICY_ADDED);
   g_assert_cmpstr (change->description, ==,
                    "Vantage now asks for the policy “VantageAutoPilot”, which allows savingsplans:CreateSavingsPlan, savingsplans:Describe*.");
-  g_assert_nonnull (strstr (update->cli_script, "--region 'us-gov-west-1'"));
+  g_assert_nonnull (strstr (update->cli_script, "--region 'us-east-1'"));
   g_assert_nonnull (strstr (update->cli_script, "--policy-name 'VantageAutoPilot'"));
   g_assert_true (test_bash_syntax_ok (update->cli_script, &diagnostics));
+
+  /* A GovCloud role made elsewhere: told why there is nothing to update. */
+  {
+    g_autoptr(InflowOnboardingChoices) gov = test_choices_new (INFLOW_ACCOUNT_KIND_MEMBER, INFLOW_AWS_PARTITION_AWS_US_GOV);
+    g_autoptr(InflowPermissionsUpdate) gov_update = inflow_permissions_update_generate (recorded, current, gov, &error);
+
+    g_assert_null (gov_update);
+    g_assert_error (error, INFLOW_ONBOARDING_ERROR, INFLOW_ONBOARDING_ERROR_UNSUPPORTED_PARTITION);
+    g_clear_error (&error);
+  }
 
   /* The current info must still be usable. */
   g_clear_pointer (&update, inflow_permissions_update_free);

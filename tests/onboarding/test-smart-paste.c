@@ -197,6 +197,87 @@ test_hostile_input (void)
   g_assert_error (error, INFLOW_ONBOARDING_ERROR, INFLOW_ONBOARDING_ERROR_INVALID);
 }
 
+/* list-stack-instances in JSON: one entry per account, the best state of
+ * its regions, with CloudFormation's reason for a failure. */
+static void
+test_stack_instances_json (void)
+{
+  static const char json[] =
+    "{\n  \"Summaries\": [\n"
+    "    {\"StackSetId\": \"vantage-integration:0f1e\", \"Region\": \"us-east-1\", \"Account\": \"111122223333\",\n"
+    "     \"StackId\": \"arn:aws:cloudformation:us-east-1:111122223333:stack/StackSet-vantage/1\",\n"
+    "     \"Status\": \"CURRENT\", \"StackInstanceStatus\": {\"DetailedStatus\": \"SUCCEEDED\"},\n"
+    "     \"OrganizationalUnitId\": \"ou-ab12-cd34ef56\", \"DriftStatus\": \"NOT_CHECKED\"},\n"
+    "    {\"StackSetId\": \"vantage-integration:0f1e\", \"Region\": \"us-east-1\", \"Account\": \"444455556666\",\n"
+    "     \"Status\": \"OUTDATED\", \"StatusReason\": \"Role vantage_cross_account_connection already exists\",\n"
+    "     \"StackInstanceStatus\": {\"DetailedStatus\": \"FAILED\"}},\n"
+    "    {\"StackSetId\": \"vantage-integration:0f1e\", \"Region\": \"us-east-1\", \"Account\": \"777788889999\",\n"
+    "     \"Status\": \"OUTDATED\", \"StackInstanceStatus\": {\"DetailedStatus\": \"RUNNING\"}},\n"
+    "    {\"StackSetId\": \"vantage-integration:0f1e\", \"Region\": \"eu-west-1\", \"Account\": \"444455556666\",\n"
+    "     \"Status\": \"CURRENT\"}\n"
+    "  ]\n}\n";
+  g_autoptr(GPtrArray) instances = NULL;
+  g_autoptr(GError) error = NULL;
+  InflowStackInstance *instance;
+
+  instances = inflow_smart_paste_stack_instances (json, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (instances->len, ==, 3);
+
+  instance = g_ptr_array_index (instances, 0);
+  g_assert_cmpstr (instance->account_id, ==, "111122223333");
+  g_assert_cmpint (instance->state, ==, INFLOW_STACK_INSTANCE_DEPLOYED);
+  g_assert_cmpstr (instance->status, ==, "CURRENT · SUCCEEDED");
+
+  /* Failed in us-east-1, current in eu-west-1: the role is there. */
+  instance = g_ptr_array_index (instances, 1);
+  g_assert_cmpstr (instance->account_id, ==, "444455556666");
+  g_assert_cmpint (instance->state, ==, INFLOW_STACK_INSTANCE_DEPLOYED);
+  g_assert_null (instance->status_reason);
+
+  instance = g_ptr_array_index (instances, 2);
+  g_assert_cmpint (instance->state, ==, INFLOW_STACK_INSTANCE_DEPLOYING);
+
+  /* describe-stack-instance: one object; its failure reason kept. */
+  g_clear_pointer (&instances, g_ptr_array_unref);
+  instances = inflow_smart_paste_stack_instances ("{\"StackInstance\": {\"Account\": \"444455556666\", \"Status\": \"INOPERABLE\","
+                                                  " \"StatusReason\": \"Account is suspended\"}}", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (instances->len, ==, 1);
+  instance = g_ptr_array_index (instances, 0);
+  g_assert_cmpint (instance->state, ==, INFLOW_STACK_INSTANCE_FAILED);
+  g_assert_cmpstr (instance->status_reason, ==, "Account is suspended");
+}
+
+/* Text and table output, and pastes that name no stack instance. */
+static void
+test_stack_instances_text (void)
+{
+  static const char text[] =
+    "SUMMARIES\t111122223333\tou-ab12-cd34ef56\tus-east-1\tarn:aws:cloudformation:us-east-1:111122223333:stack/x\tvantage:1\tCURRENT\n"
+    "STACKINSTANCESTATUS\tSUCCEEDED\n"
+    "|  222233334444 |  us-east-1 |  OUTDATED |  FAILED  |\n";
+  g_autoptr(GPtrArray) instances = NULL;
+  g_autoptr(GError) error = NULL;
+
+  instances = inflow_smart_paste_stack_instances (text, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (instances->len, ==, 2);
+  g_assert_cmpint (((InflowStackInstance *) g_ptr_array_index (instances, 0))->state, ==, INFLOW_STACK_INSTANCE_DEPLOYED);
+  g_assert_cmpint (((InflowStackInstance *) g_ptr_array_index (instances, 1))->state, ==, INFLOW_STACK_INSTANCE_FAILED);
+  g_assert_cmpstr (((InflowStackInstance *) g_ptr_array_index (instances, 1))->status, ==, "OUTDATED · FAILED");
+
+  g_clear_pointer (&instances, g_ptr_array_unref);
+  instances = inflow_smart_paste_stack_instances ("{\"Summaries\": []}", &error);
+  g_assert_null (instances);
+  g_assert_error (error, INFLOW_ONBOARDING_ERROR, INFLOW_ONBOARDING_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  instances = inflow_smart_paste_stack_instances ("account 12345678901 is short", &error);
+  g_assert_null (instances);
+  g_assert_error (error, INFLOW_ONBOARDING_ERROR, INFLOW_ONBOARDING_ERROR_NOT_FOUND);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -206,6 +287,8 @@ main (int   argc,
   g_test_add_func ("/onboarding/smart-paste/cases", test_cases);
   g_test_add_func ("/onboarding/smart-paste/without-vantage-arn", test_without_vantage_arn);
   g_test_add_func ("/onboarding/smart-paste/hostile-input", test_hostile_input);
+  g_test_add_func ("/onboarding/smart-paste/stack-instances-json", test_stack_instances_json);
+  g_test_add_func ("/onboarding/smart-paste/stack-instances-text", test_stack_instances_text);
 
   return inflow_test_run ();
 }

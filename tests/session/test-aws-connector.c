@@ -13,6 +13,7 @@
 #include "inflow-aws-connector.h"
 #include "inflow-database.h"
 #include "inflow-onboarding-error.h"
+#include "inflow-session.h"
 #include "inflow-simulator.h"
 #include "inflow-storage-error.h"
 #include "inflow-test-utils.h"
@@ -326,6 +327,9 @@ test_record_json (Fixture       *fixture,
   choices = inflow_onboarding_choices_new (INFLOW_ACCOUNT_KIND_MEMBER, INFLOW_AWS_PARTITION_AWS_US_GOV);
   choices->enable_autopilot = FALSE;
   choices->time_unit = INFLOW_CUR_TIME_UNIT_HOURLY;
+  choices->cur_kind = INFLOW_CUR_KIND_CUR2;
+  choices->existing_bucket = TRUE;
+  choices->paired_govcloud_account_id = g_strdup ("210987654321");
   g_free (choices->role_name);
   choices->role_name = g_strdup ("custom-role");
   record = inflow_aws_connection_record_new (fixture->info, choices, "arn:aws-us-gov:iam::123456789012:role/custom-role",
@@ -337,6 +341,9 @@ test_record_json (Fixture       *fixture,
   g_assert_cmpint (copy->choices->partition, ==, INFLOW_AWS_PARTITION_AWS_US_GOV);
   g_assert_cmpint (copy->choices->time_unit, ==, INFLOW_CUR_TIME_UNIT_HOURLY);
   g_assert_false (copy->choices->enable_autopilot);
+  g_assert_cmpint (copy->choices->cur_kind, ==, INFLOW_CUR_KIND_CUR2);
+  g_assert_true (copy->choices->existing_bucket);
+  g_assert_cmpstr (copy->choices->paired_govcloud_account_id, ==, "210987654321");
   g_assert_cmpstr (copy->choices->role_name, ==, "custom-role");
   g_assert_null (copy->connected_at);
 
@@ -348,6 +355,207 @@ test_record_json (Fixture       *fixture,
       g_assert_error (error, INFLOW_AWS_CONNECTOR_ERROR, INFLOW_AWS_CONNECTOR_ERROR_INVALID_RECORD);
       g_clear_error (&error);
     }
+}
+
+static void
+count_found_cb (InflowAwsConnector *connector,
+                InflowIntegration  *integration,
+                GPtrArray          *found)
+{
+  g_ptr_array_add (found, g_strdup (inflow_integration_get_account_identifier (integration)));
+}
+
+static GListModel *
+list_aws (Fixture *fixture)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  GListModel *integrations;
+  guint n_invalid;
+
+  inflow_client_list_integrations_async (fixture->client, "aws", NULL, NULL, inflow_test_store_result_cb, &result);
+  integrations = inflow_client_list_integrations_finish (fixture->client, inflow_test_wait_result (&result), &n_invalid, &error);
+  g_assert_no_error (error);
+
+  return integrations;
+}
+
+typedef struct
+{
+  InflowClient *other;
+  GAsyncResult *result;
+} Elsewhere;
+
+/* Another client registers a role, as Terraform does, a second later. */
+static gboolean
+register_elsewhere_cb (gpointer data)
+{
+  Elsewhere *elsewhere = data;
+
+  inflow_client_create_aws_integration_async (elsewhere->other, ROLE_ARN, NULL, NULL,
+                                              inflow_test_store_result_cb, &elsewhere->result);
+  return G_SOURCE_REMOVE;
+}
+
+/* At the simulator's real speed, an integration registered behind Inflow's
+ * back ends the wait, within the budget. */
+static void
+test_wait_elsewhere (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(InflowAwsConnector) connector = inflow_aws_connector_new (fixture->client, NULL, "profile-1");
+  g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GListModel) known = list_aws (fixture);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(InflowIntegration) integration = NULL;
+  g_autoptr(InflowAwsAccessCredential) credential = NULL;
+  g_autoptr(GError) error = NULL;
+  Elsewhere elsewhere = { 0 };
+
+  g_assert_cmpfloat (inflow_simulator_get_time_scale (fixture->sim), ==, 1.0);
+  elsewhere.other = inflow_client_new (inflow_simulator_get_base_url (fixture->sim), "demo-token", &error);
+  g_assert_no_error (error);
+  g_signal_connect (connector, "integration-found", G_CALLBACK (count_found_cb), found);
+
+  inflow_simulator_reset_request_counts (fixture->sim);
+  inflow_aws_connector_wait_async (connector, NULL, known, NULL, inflow_test_store_result_cb, &result);
+  g_timeout_add (1000, register_elsewhere_cb, &elsewhere);
+  integration = inflow_aws_connector_wait_finish (connector, inflow_test_wait_result (&result), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (inflow_integration_get_account_identifier (integration), ==, "987654321098");
+  g_assert_cmpuint (found->len, ==, 1);
+  /* A list at once, then one every 5 s: the second finds it. */
+  g_assert_cmpuint (inflow_simulator_get_request_count (fixture->sim, "/v2/integrations"), ==, 2);
+
+  credential = inflow_client_create_aws_integration_finish (elsewhere.other, inflow_test_wait_result (&elsewhere.result), &error);
+  g_assert_no_error (error);
+  g_clear_object (&elsewhere.result);
+  g_clear_object (&elsewhere.other);
+}
+
+/* Waiting stops at once when cancelled. */
+static void
+test_wait_cancel (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(InflowAwsConnector) connector = inflow_aws_connector_new (fixture->client, NULL, "profile-1");
+  g_autoptr(GListModel) known = list_aws (fixture);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(InflowIntegration) integration = NULL;
+  g_autoptr(GError) error = NULL;
+  guint before;
+
+  inflow_simulator_reset_request_counts (fixture->sim);
+  inflow_aws_connector_wait_async (connector, "987654321098", known, cancellable, inflow_test_store_result_cb, &result);
+  /* Past the first list, into the pause before the second (the account
+   * never appears: only the cancellation ends the wait) */
+  while (inflow_simulator_get_request_count (fixture->sim, "/v2/integrations") < 1)
+    g_main_context_iteration (NULL, TRUE);
+  before = inflow_simulator_get_request_count (fixture->sim, "/v2/integrations");
+  g_cancellable_cancel (cancellable);
+  integration = inflow_aws_connector_wait_finish (connector, inflow_test_wait_result (&result), &error);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_null (integration);
+  g_assert_cmpuint (inflow_simulator_get_request_count (fixture->sim, "/v2/integrations"), ==, before);
+}
+
+/* StackSet members: registered one by one, found with one list, each
+ * recorded under its token; Vantage's refusal keeps its words. */
+static void
+test_register_find (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  static const char * const accounts[] = { "111122223333", "444455556666", "777788889999", NULL };
+  g_autoptr(InflowAwsConnector) connector = inflow_aws_connector_new (fixture->client, fixture->database, "profile-1");
+  g_autoptr(InflowOnboardingChoices) choices = inflow_onboarding_choices_new (INFLOW_ACCOUNT_KIND_MEMBER, INFLOW_AWS_PARTITION_AWS);
+  g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) listed = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_signal_connect (connector, "integration-found", G_CALLBACK (count_found_cb), found);
+  inflow_simulator_add_fault (fixture->sim, "POST", "/v1/integrations/aws", INFLOW_SIM_FAULT_STATUS, 422, 0, 1);
+
+  for (guint i = 0; accounts[i] != NULL; i++)
+    {
+      g_autofree char *role = g_strdup_printf ("arn:aws:iam::%s:role/vantage_cross_account_connection", accounts[i]);
+      gboolean ok;
+
+      inflow_aws_connector_register_async (connector, role, fixture->info, choices, NULL,
+                                           inflow_test_store_result_cb, &result);
+      ok = inflow_aws_connector_register_finish (connector, inflow_test_wait_result (&result), &error);
+      g_clear_object (&result);
+      if (i == 0)
+        {
+          g_assert_false (ok);
+          g_assert_error (error, INFLOW_API_ERROR, INFLOW_API_ERROR_VALIDATION);
+          g_clear_error (&error);
+        }
+      else
+        {
+          g_assert_no_error (error);
+          g_assert_true (ok);
+        }
+    }
+
+  inflow_aws_connector_find_async (connector, accounts, NULL, inflow_test_store_result_cb, &result);
+  listed = inflow_aws_connector_find_finish (connector, inflow_test_wait_result (&result), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (listed->len, ==, 2);
+  g_assert_cmpuint (found->len, ==, 2);
+  g_assert_cmpstr (g_ptr_array_index (found, 0), ==, "444455556666");
+
+  for (guint i = 0; i < listed->len; i++)
+    {
+      InflowIntegration *integration = g_ptr_array_index (listed, i);
+      g_autoptr(InflowAwsConnectionRecord) record = NULL;
+
+      /* The save runs in the background: wait for it. */
+      while (record == NULL)
+        {
+          g_clear_error (&error);
+          record = load_record (fixture->database, "profile-1", inflow_integration_get_token (integration), &error);
+          if (record == NULL)
+            g_main_context_iteration (NULL, TRUE);
+        }
+      g_assert_cmpint (record->choices->kind, ==, INFLOW_ACCOUNT_KIND_MEMBER);
+      g_assert_cmpstr (record->choices->account_id, ==, inflow_integration_get_account_identifier (integration));
+    }
+}
+
+/* The session's connector: what it connects is in the session's list at
+ * once, without a refresh. */
+static void
+test_session_connector (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(InflowProfile) profile = inflow_profile_new_demo (inflow_simulator_get_base_url (fixture->sim));
+  g_autoptr(InflowSession) session = inflow_session_new (profile, fixture->client, NULL);
+  g_autoptr(InflowIntegration) integration = NULL;
+  g_autoptr(InflowOnboardingInfo) info = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  InflowAwsConnector *connector = inflow_session_get_aws_connector (session);
+  GListModel *list = inflow_session_get_integrations (session);
+
+  g_assert_true (inflow_session_get_aws_connector (session) == connector);
+
+  inflow_aws_connector_load_info_async (connector, NULL, inflow_test_store_result_cb, &result);
+  info = inflow_aws_connector_load_info_finish (connector, inflow_test_wait_result (&result), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (info->external_id, ==, fixture->info->external_id);
+
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 0);
+  integration = connect (fixture, connector, ROLE_ARN, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 1);
+  {
+    g_autoptr(InflowIntegration) listed = g_list_model_get_item (list, 0);
+
+    g_assert_cmpstr (inflow_integration_get_token (listed), ==, inflow_integration_get_token (integration));
+  }
+  inflow_session_close (session);
 }
 
 /* Management detection from the lists the session keeps. */
@@ -412,6 +620,10 @@ main (int   argc,
   g_test_add ("/session/aws-connector/found-after-retry", Fixture, NULL, fixture_setup, test_found_after_retry, fixture_teardown);
   g_test_add ("/session/aws-connector/cancel", Fixture, NULL, fixture_setup, test_cancel, fixture_teardown);
   g_test_add ("/session/aws-connector/record-json", Fixture, NULL, fixture_setup, test_record_json, fixture_teardown);
+  g_test_add ("/session/aws-connector/wait-elsewhere", Fixture, NULL, fixture_setup, test_wait_elsewhere, fixture_teardown);
+  g_test_add ("/session/aws-connector/wait-cancel", Fixture, NULL, fixture_setup, test_wait_cancel, fixture_teardown);
+  g_test_add ("/session/aws-connector/register-find", Fixture, NULL, fixture_setup, test_register_find, fixture_teardown);
+  g_test_add ("/session/aws-connector/session-connector", Fixture, NULL, fixture_setup, test_session_connector, fixture_teardown);
   g_test_add ("/session/aws-connector/management-connected", Fixture, NULL, fixture_setup, test_management_connected, fixture_teardown);
 
   return inflow_test_run ();

@@ -303,3 +303,15 @@ onboarding_find_code_view (GtkWidget  *root,
 
   return NULL;
 }
+
+/* The template child @name of @widget's @type part, which must be there. */
+GtkWidget *
+onboarding_template_child (GtkWidget  *widget,
+                           GType       type,
+                           const char *name)
+{
+  GObject *child = gtk_widget_get_template_child (widget, type, name);
+
+  g_assert_true (GTK_IS_WIDGET (child));
+  return GTK_WIDGET (child);
+}

@@ -42,6 +42,9 @@ GtkWidget     *onboarding_find_named               (GtkWidget     *root,
                                                     const char    *name);
 GtkWidget     *onboarding_find_code_view           (GtkWidget     *root,
                                                     const char    *title);
+GtkWidget     *onboarding_template_child           (GtkWidget     *widget,
+                                                    GType          type,
+                                                    const char    *name);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (OnboardingEnv, onboarding_env_free)
 

@@ -11,6 +11,7 @@
 #include "inflow-aws-connector.h"
 #include "inflow-backfill-dialog.h"
 #include "inflow-code-view.h"
+#include "inflow-permissions-review.h"
 #include "inflow-test-utils.h"
 #include "inflow-update-permissions-dialog.h"
 #include "inflow-view-utils.h"
@@ -42,12 +43,19 @@ fixture_setup (Fixture       *fixture,
   fixture->parent = onboarding_recording_window_new (fixture->activations);
 }
 
+/* Every dialog goes away whole when closed. */
 static void
 fixture_teardown (Fixture       *fixture,
                   gconstpointer  data)
 {
   if (fixture->dialog != NULL)
-    gtk_window_destroy (GTK_WINDOW (fixture->dialog));
+    {
+      GtkWidget *dialog = g_object_ref (fixture->dialog);
+
+      gtk_window_close (GTK_WINDOW (dialog));
+      onboarding_flush ();
+      g_assert_finalize_object (dialog);
+    }
   gtk_window_destroy (fixture->parent);
   onboarding_flush ();
   g_clear_pointer (&fixture->activations, g_ptr_array_unref);
@@ -60,30 +68,49 @@ present (Fixture   *fixture,
          GtkWidget *dialog)
 {
   fixture->dialog = dialog;
-  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &fixture->dialog);
   gtk_window_present (GTK_WINDOW (dialog));
   onboarding_flush ();
 }
 
 /* ---- Update permissions ------------------------------------------------- */
 
+static InflowPermissionsReview *
+review_of (Fixture *fixture)
+{
+  InflowPermissionsReview *review;
+
+  g_object_get (fixture->dialog, "review", &review, NULL);
+  g_object_unref (review);  /* the dialog keeps it */
+
+  return review;
+}
+
 static gboolean
 update_loaded (gpointer data)
 {
-  Fixture *fixture = data;
-  InflowUpdateState state = inflow_update_permissions_dialog_get_state (INFLOW_UPDATE_PERMISSIONS_DIALOG (fixture->dialog));
-
-  return state != INFLOW_UPDATE_STATE_LOADING;
+  return inflow_permissions_review_get_state (review_of (data)) != INFLOW_REVIEW_STATE_LOADING;
 }
 
-static InflowUpdateState
+static InflowReviewState
 open_update (Fixture    *fixture,
              const char *token)
 {
   present (fixture, GTK_WIDGET (inflow_update_permissions_dialog_new (fixture->parent, fixture->env->session, token)));
   g_assert_true (onboarding_wait_for (update_loaded, fixture));
+  onboarding_flush ();
 
-  return inflow_update_permissions_dialog_get_state (INFLOW_UPDATE_PERMISSIONS_DIALOG (fixture->dialog));
+  return inflow_permissions_review_get_state (review_of (fixture));
+}
+
+static guint
+count_rows (GtkWidget *list)
+{
+  guint n = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (list); child != NULL; child = gtk_widget_get_next_sibling (child))
+    n += GTK_IS_LIST_BOX_ROW (child) && gtk_widget_get_visible (child);
+
+  return n;
 }
 
 /* A record that differs from today's info: the diff, and the steps that
@@ -94,16 +121,28 @@ test_update_changed (Fixture       *fixture,
 {
   const char *token = onboarding_env_find_aws_integration (fixture->env, TRUE);
   GtkWidget *cli_view;
+  GtkWidget *changes;
+  GtkWidget *row;
   const char *script;
 
   g_assert_nonnull (token);
   onboarding_env_record_old_info (fixture->env, token);
 
-  g_assert_cmpint (open_update (fixture, token), ==, INFLOW_UPDATE_STATE_CHANGED);
-  g_assert_cmpuint (inflow_update_permissions_dialog_get_n_changes (INFLOW_UPDATE_PERMISSIONS_DIALOG (fixture->dialog)), ==, 2);
+  g_assert_cmpint (open_update (fixture, token), ==, INFLOW_REVIEW_STATE_CHANGED);
 
-  /* The changes are listed, in words */
-  g_assert_nonnull (onboarding_find_widget (fixture->dialog, ADW_TYPE_ACTION_ROW, NULL));
+  /* The changes are listed, in words, a row each, with their counts */
+  changes = onboarding_template_child (fixture->dialog, INFLOW_TYPE_UPDATE_PERMISSIONS_DIALOG, "changes_list");
+  g_assert_cmpuint (count_rows (changes), ==, 2);
+  g_assert_true (gtk_widget_get_visible (gtk_widget_get_ancestor (changes, ADW_TYPE_PREFERENCES_GROUP)));
+  for (row = gtk_widget_get_first_child (changes); row != NULL; row = gtk_widget_get_next_sibling (row))
+    {
+      g_test_message ("%s / %s", adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)),
+                      adw_action_row_get_subtitle (ADW_ACTION_ROW (row)));
+      if (strstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), "VantageCloudWatchMetricsReadOnly") != NULL)
+        break;
+    }
+  g_assert_nonnull (row);
+  g_assert_true (g_str_has_suffix (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "actions added"));
 
   /* The CLI puts the new CloudWatch policy and the changed root policy */
   cli_view = onboarding_find_code_view (fixture->dialog, "Update Script");
@@ -135,8 +174,8 @@ test_update_not_recorded (Fixture       *fixture,
   const char *token = onboarding_env_find_aws_integration (fixture->env, FALSE);
   const char *script;
 
-  g_assert_cmpint (open_update (fixture, token), ==, INFLOW_UPDATE_STATE_NOT_RECORDED);
-  g_assert_cmpuint (inflow_update_permissions_dialog_get_n_changes (INFLOW_UPDATE_PERMISSIONS_DIALOG (fixture->dialog)), ==, 0);
+  g_assert_cmpint (open_update (fixture, token), ==, INFLOW_REVIEW_STATE_NOT_RECORDED);
+  g_assert_false (gtk_widget_get_visible (gtk_widget_get_ancestor (onboarding_template_child (fixture->dialog, INFLOW_TYPE_UPDATE_PERMISSIONS_DIALOG, "changes_list"), ADW_TYPE_PREFERENCES_GROUP)));
   g_assert_nonnull (onboarding_find_code_view (fixture->dialog, "Trust Policy"));
   g_assert_nonnull (onboarding_find_code_view (fixture->dialog, "Inline Policy “root”"));
 
@@ -171,7 +210,7 @@ test_update_unchanged (Fixture       *fixture,
   inflow_aws_connection_record_save_finish (inflow_test_wait_result (&result), &error);
   g_assert_no_error (error);
 
-  g_assert_cmpint (open_update (fixture, token), ==, INFLOW_UPDATE_STATE_UNCHANGED);
+  g_assert_cmpint (open_update (fixture, token), ==, INFLOW_REVIEW_STATE_UNCHANGED);
 }
 
 /* The current info cannot be fetched: an error with Retry. */
@@ -183,13 +222,12 @@ test_update_error (Fixture       *fixture,
 
   inflow_client_set_retry_policy (fixture->env->client, 1, 0);
   inflow_simulator_add_fault (fixture->env->sim, "GET", "/v1/integrations/aws/info", INFLOW_SIM_FAULT_STATUS, 500, 0, 0);
-  g_assert_cmpint (open_update (fixture, token), ==, INFLOW_UPDATE_STATE_ERROR);
+  g_assert_cmpint (open_update (fixture, token), ==, INFLOW_REVIEW_STATE_ERROR);
 
   inflow_simulator_clear_faults (fixture->env->sim);
   gtk_widget_activate_action (fixture->dialog, "update.retry", NULL);
   g_assert_true (onboarding_wait_for (update_loaded, fixture));
-  g_assert_cmpint (inflow_update_permissions_dialog_get_state (INFLOW_UPDATE_PERMISSIONS_DIALOG (fixture->dialog)),
-                   ==, INFLOW_UPDATE_STATE_NOT_RECORDED);
+  g_assert_cmpint (inflow_permissions_review_get_state (review_of (fixture)), ==, INFLOW_REVIEW_STATE_NOT_RECORDED);
 }
 
 /* ---- Backfill ----------------------------------------------------------- */
@@ -221,69 +259,61 @@ format_day (GDateTime *time,
   return g_date_time_format (shifted, "%Y-%m-%d");
 }
 
+static GtkWidget *
+backfill_child (Fixture    *fixture,
+                const char *name)
+{
+  return onboarding_template_child (fixture->dialog, INFLOW_TYPE_BACKFILL_DIALOG, name);
+}
+
+/* The form (tested in tests/session) shown: its fields, its message, the
+ * rows it marks, the request when it is valid, the two ways to send it. */
 static void
 test_backfill (Fixture       *fixture,
                gconstpointer  data)
 {
-  InflowBackfillDialog *dialog;
   g_autoptr(GDateTime) now = inflow_client_get_now (fixture->env->client);
   g_autofree char *tomorrow = format_day (now, 1);
-  g_autofree char *long_ago = format_day (now, -365 * 4);
   g_autofree char *last_week = format_day (now, -7);
-  g_autofree char *last_month = format_day (now, -30);
   const char *token = onboarding_env_find_aws_integration (fixture->env, TRUE);
+  GtkWidget *message;
+  GtkWidget *output;
   const char *text;
 
   present (fixture, GTK_WIDGET (inflow_backfill_dialog_new (fixture->parent, fixture->env->session, token)));
-  dialog = INFLOW_BACKFILL_DIALOG (fixture->dialog);
+  message = backfill_child (fixture, "message_label");
+  output = backfill_child (fixture, "output_box");
 
-  /* Prefilled: the account and a valid period; the organization is asked
-   * for without shouting. */
-  g_assert_false (inflow_backfill_dialog_get_valid (dialog));
-  g_assert_nonnull (strstr (inflow_backfill_dialog_get_message (dialog), "organization"));
-  g_assert_false (gtk_widget_has_css_class (backfill_row (fixture, "_Organization"), "error"));
+  /* Prefilled: the organization from the signed-in profile, the account,
+   * a valid period; the report is asked for without shouting. */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (backfill_row (fixture, "_Organization"))), ==,
+                   inflow_profile_get_name (inflow_session_get_profile (fixture->env->session)));
   g_assert_cmpuint (strlen (gtk_editable_get_text (GTK_EDITABLE (backfill_row (fixture, "Management _Account ID (Optional)")))), ==, 12);
+  g_assert_false (gtk_widget_get_visible (output));
+  g_assert_true (gtk_widget_get_visible (message));
+  g_assert_cmpstr (adw_window_title_get_subtitle (ADW_WINDOW_TITLE (onboarding_find_widget (fixture->dialog, ADW_TYPE_WINDOW_TITLE, NULL))),
+                   !=, NULL);
 
-  set_text (fixture, "_Organization", "Example Corp");
   set_text (fixture, "_Report Name", "VantageReport-3f9a2c71d0");
   set_text (fixture, "S3 _Bucket", "vantage-cur-3f9a2c71d0");
-  g_assert_true (inflow_backfill_dialog_get_valid (dialog));
-  text = inflow_backfill_dialog_get_request_text (dialog);
-  g_assert_nonnull (strstr (text, "Example Corp"));
+  g_assert_true (gtk_widget_get_visible (output));
+  g_assert_true (gtk_widget_has_css_class (message, "dim-label"));
+  text = inflow_code_view_get_text (INFLOW_CODE_VIEW (backfill_child (fixture, "aws_view")));
   g_assert_nonnull (strstr (text, "VantageReport-3f9a2c71d0"));
   g_assert_nonnull (strstr (text, "vantage-cur-3f9a2c71d0"));
+  /* The mail is words, not code */
+  g_assert_false (inflow_code_view_get_monospace (INFLOW_CODE_VIEW (backfill_child (fixture, "vantage_view"))));
 
-  /* The end in the future */
+  /* The end in the future: the row and the message say so */
   set_text (fixture, "_End Date", tomorrow);
-  g_assert_false (inflow_backfill_dialog_get_valid (dialog));
-  g_assert_nonnull (strstr (inflow_backfill_dialog_get_message (dialog), "after today"));
+  g_assert_false (gtk_widget_get_visible (output));
+  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (message)), "after today"));
+  g_assert_true (gtk_widget_has_css_class (message, "error"));
   g_assert_true (gtk_widget_has_css_class (backfill_row (fixture, "_End Date"), "error"));
-  g_assert_false (gtk_widget_get_visible (onboarding_find_named (fixture->dialog, "output")));
 
-  /* The start after the end */
-  set_text (fixture, "_End Date", last_month);
-  set_text (fixture, "_Start Date", last_week);
-  g_assert_false (inflow_backfill_dialog_get_valid (dialog));
-  g_assert_nonnull (strstr (inflow_backfill_dialog_get_message (dialog), "comes after the end date"));
-
-  /* Too old */
-  set_text (fixture, "_Start Date", long_ago);
-  g_assert_false (inflow_backfill_dialog_get_valid (dialog));
-  g_assert_nonnull (strstr (inflow_backfill_dialog_get_message (dialog), "36 months"));
-  g_assert_true (gtk_widget_has_css_class (backfill_row (fixture, "_Start Date"), "error"));
-
-  /* Not a date */
-  set_text (fixture, "_Start Date", "last spring");
-  g_assert_false (inflow_backfill_dialog_get_valid (dialog));
-  g_assert_nonnull (strstr (inflow_backfill_dialog_get_message (dialog), "year-month-day"));
-
-  /* Right again: mail Vantage support through the mail client */
-  set_text (fixture, "_Start Date", long_ago + 0);
-  set_text (fixture, "_Start Date", last_month);
   set_text (fixture, "_End Date", last_week);
-  g_assert_true (inflow_backfill_dialog_get_valid (dialog));
-  g_assert_false (gtk_widget_has_css_class (backfill_row (fixture, "_Start Date"), "error"));
-  g_assert_true (gtk_widget_get_visible (onboarding_find_named (fixture->dialog, "output")));
+  g_assert_true (gtk_widget_get_visible (output));
+  g_assert_false (gtk_widget_has_css_class (backfill_row (fixture, "_End Date"), "error"));
 
   gtk_widget_activate_action (fixture->dialog, "backfill.mail-vantage", NULL);
   g_assert_cmpuint (opened_uris->len, ==, 1);
@@ -317,6 +347,57 @@ test_link_allow_list (Fixture       *fixture,
   g_assert_cmpuint (opened_uris->len, ==, 0);
 }
 
+/* A code box is as tall as its text wrapped at its width (long lines
+ * wrap, nothing scrolls sideways), up to a limit past which it scrolls;
+ * the mail is prose, not code. */
+static void
+test_code_view (Fixture       *fixture,
+                gconstpointer  data)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  g_autoptr(GString) long_line = g_string_new ("aws");
+  g_autoptr(GString) many_lines = g_string_new (NULL);
+  GtkWidget *one, *wrapped, *tall;
+  int one_height, wrapped_height, tall_height;
+
+  for (guint i = 0; i < 30; i++)
+    g_string_append_printf (long_line, " --option-%u 'value'", i);
+  for (guint i = 0; i < 200; i++)
+    g_string_append_printf (many_lines, "line %u\n", i);
+
+  one = inflow_code_view_new ("One Line", "aws sts get-caller-identity");
+  wrapped = inflow_code_view_new ("Long Line", long_line->str);
+  tall = inflow_code_view_new ("Many Lines", many_lines->str);
+  gtk_box_append (GTK_BOX (box), one);
+  gtk_box_append (GTK_BOX (box), wrapped);
+  gtk_box_append (GTK_BOX (box), tall);
+  gtk_window_set_child (GTK_WINDOW (window), box);
+  gtk_window_set_default_size (GTK_WINDOW (window), 400, 900);
+  gtk_window_present (GTK_WINDOW (window));
+  onboarding_flush ();
+
+  one_height = gtk_widget_get_height (one);
+  wrapped_height = gtk_widget_get_height (wrapped);
+  tall_height = gtk_widget_get_height (tall);
+
+  /* The long line wraps within 400 pixels, and shows whole */
+  g_assert_cmpint (gtk_widget_get_width (wrapped), <=, 400);
+  g_assert_cmpint (wrapped_height, >, one_height + 40);
+  g_assert_cmpint (gtk_widget_get_width (onboarding_find_widget (wrapped, GTK_TYPE_SCROLLED_WINDOW, NULL)), <=, 400);
+
+  /* Two hundred lines stop at the limit, and scroll */
+  g_assert_cmpint (tall_height, <, one_height + 340);
+  g_assert_cmpint (tall_height, >, one_height + 250);
+
+  /* Not a monospace box unless code */
+  g_assert_true (inflow_code_view_get_monospace (INFLOW_CODE_VIEW (one)));
+  g_object_ref (window);
+  gtk_window_destroy (GTK_WINDOW (window));
+  onboarding_flush ();
+  g_assert_finalize_object (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -337,6 +418,7 @@ main (int   argc,
   g_test_add ("/ui/update-permissions/error", Fixture, NULL, fixture_setup, test_update_error, fixture_teardown);
   g_test_add ("/ui/backfill/dates", Fixture, NULL, fixture_setup, test_backfill, fixture_teardown);
   g_test_add ("/ui/onboarding/link-allow-list", Fixture, NULL, fixture_setup, test_link_allow_list, fixture_teardown);
+  g_test_add ("/ui/onboarding/code-view", Fixture, NULL, fixture_setup, test_code_view, fixture_teardown);
 
   status = inflow_test_run ();
   g_clear_pointer (&opened_uris, g_ptr_array_unref);

@@ -11,14 +11,19 @@
 #include <glib/gi18n.h>
 
 #include "inflow-code-view.h"
+#include "inflow-text-item.h"
 #include "inflow-view-utils.h"
 
-/* Commands, scripts and policy documents are shown as they are: monospace,
- * not wrapped (a line break in a JSON document or a shell line matters),
- * scrolling when long, selectable, never editable. */
+/* Commands, scripts and policy documents are shown as they are, in a
+ * monospace font, selectable, never editable; a message to send reads as
+ * prose (#InflowCodeView:monospace off). The box is as tall as its text, up
+ * to a limit past which it scrolls, and long lines wrap on screen, so that
+ * nothing scrolls sideways at any width; Copy and Save always take the text
+ * itself, its line breaks as they are. */
 
 #define COPIED_FEEDBACK_MS 1500
-#define MAX_HEIGHT         320
+/* Taller texts scroll. */
+#define MAX_TEXT_HEIGHT 320
 
 struct _InflowCodeView
 {
@@ -27,24 +32,30 @@ struct _InflowCodeView
   char           *title;
   char           *text;
   char           *file_name;
+  gboolean        monospace;
   guint           feedback_id;
 
   /* Template widgets */
   GtkWidget      *box;
+  GtkWidget      *header_box;
+  GtkWidget      *separator;
   GtkLabel       *title_label;
   GtkButton      *copy_button;
   GtkButton      *save_button;
   GtkScrolledWindow *scroller;
-  GtkTextView    *text_view;
+  GtkLabel       *text_label;
 };
 
 G_DEFINE_FINAL_TYPE (InflowCodeView, inflow_code_view, GTK_TYPE_WIDGET)
+
+static void inflow_code_view_copy (InflowCodeView *self);
 
 enum {
   PROP_0,
   PROP_TITLE,
   PROP_TEXT,
   PROP_FILE_NAME,
+  PROP_MONOSPACE,
   N_PROPS
 };
 
@@ -79,43 +90,8 @@ update_accessible_labels (InflowCodeView *self)
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, copy_label, -1);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->save_button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, save_label, -1);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->text_view),
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->text_label),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
-}
-
-/* A text view reports its height only once its lines are laid out, which
- * happens later; ask for the whole text's height now (up to MAX_HEIGHT),
- * so that short documents show in full and long ones scroll. */
-static void
-update_height (InflowCodeView *self)
-{
-  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self->text_view), "Xg");
-  guint n_lines = 1;
-  int line_height = 0;
-  int height;
-
-  for (const char *p = self->text; p != NULL && *p != '\0'; p++)
-    {
-      if (*p == '\n' && p[1] != '\0')
-        n_lines++;
-    }
-
-  pango_layout_get_pixel_size (layout, NULL, &line_height);
-  height = (int) n_lines * line_height
-           + gtk_text_view_get_top_margin (self->text_view)
-           + gtk_text_view_get_bottom_margin (self->text_view)
-           + 16;  /* room for a horizontal scrollbar */
-
-  gtk_scrolled_window_set_min_content_height (self->scroller, MIN (height, MAX_HEIGHT));
-}
-
-static void
-inflow_code_view_css_changed (GtkWidget         *widget,
-                              GtkCssStyleChange *change)
-{
-  GTK_WIDGET_CLASS (inflow_code_view_parent_class)->css_changed (widget, change);
-
-  update_height (INFLOW_CODE_VIEW (widget));
 }
 
 static gboolean
@@ -148,6 +124,57 @@ save_action (GtkWidget  *widget,
     return;
 
   inflow_view_save_text (widget, self->title, self->file_name, self->text != NULL ? self->text : "");
+}
+
+/* As tall as its text wrapped at the width it gets, up to MAX_TEXT_HEIGHT
+ * past which the text scrolls; its minimum is that height too, since a list
+ * box, for one, gives its rows only their minimum. The text is measured
+ * here: a scrolled window measures its child at no particular width, which
+ * would count the lines before they wrap. */
+static void
+inflow_code_view_measure (GtkWidget      *widget,
+                          GtkOrientation  orientation,
+                          int             for_size,
+                          int            *minimum,
+                          int            *natural,
+                          int            *minimum_baseline,
+                          int            *natural_baseline)
+{
+  InflowCodeView *self = INFLOW_CODE_VIEW (widget);
+  int header, separator, text;
+
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      gtk_widget_measure (self->box, orientation, for_size, minimum, natural, minimum_baseline, natural_baseline);
+      return;
+    }
+
+  gtk_widget_measure (self->header_box, GTK_ORIENTATION_VERTICAL, for_size, NULL, &header, NULL, NULL);
+  gtk_widget_measure (self->separator, GTK_ORIENTATION_VERTICAL, for_size, NULL, &separator, NULL, NULL);
+  gtk_widget_measure (GTK_WIDGET (self->text_label), GTK_ORIENTATION_VERTICAL, for_size, NULL, &text, NULL, NULL);
+
+  *minimum = *natural = header + separator + MIN (text, MAX_TEXT_HEIGHT);
+  if (minimum_baseline != NULL)
+    *minimum_baseline = -1;
+  if (natural_baseline != NULL)
+    *natural_baseline = -1;
+}
+
+static GtkSizeRequestMode
+inflow_code_view_get_request_mode (GtkWidget *widget)
+{
+  return gtk_widget_get_request_mode (INFLOW_CODE_VIEW (widget)->box);
+}
+
+static void
+inflow_code_view_size_allocate (GtkWidget *widget,
+                                int        width,
+                                int        height,
+                                int        baseline)
+{
+  InflowCodeView *self = INFLOW_CODE_VIEW (widget);
+
+  gtk_widget_allocate (self->box, width, height, baseline, NULL);
 }
 
 static void
@@ -195,6 +222,10 @@ inflow_code_view_get_property (GObject    *object,
       g_value_set_string (value, self->file_name);
       break;
 
+    case PROP_MONOSPACE:
+      g_value_set_boolean (value, self->monospace);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -220,6 +251,10 @@ inflow_code_view_set_property (GObject      *object,
 
     case PROP_FILE_NAME:
       inflow_code_view_set_file_name (self, g_value_get_string (value));
+      break;
+
+    case PROP_MONOSPACE:
+      inflow_code_view_set_monospace (self, g_value_get_boolean (value));
       break;
 
     default:
@@ -269,18 +304,31 @@ inflow_code_view_class_init (InflowCodeViewClass *klass)
                          NULL,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
+  /**
+   * InflowCodeView:monospace:
+   *
+   * Whether the text is code (a monospace font, the default) or prose to
+   * read, such as a message.
+   */
+  properties[PROP_MONOSPACE] =
+    g_param_spec_boolean ("monospace", NULL, NULL,
+                          TRUE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  widget_class->css_changed = inflow_code_view_css_changed;
-
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  widget_class->get_request_mode = inflow_code_view_get_request_mode;
+  widget_class->measure = inflow_code_view_measure;
+  widget_class->size_allocate = inflow_code_view_size_allocate;
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/ui/inflow-code-view.ui");
   gtk_widget_class_bind_template_child (widget_class, InflowCodeView, box);
+  gtk_widget_class_bind_template_child (widget_class, InflowCodeView, header_box);
+  gtk_widget_class_bind_template_child (widget_class, InflowCodeView, separator);
   gtk_widget_class_bind_template_child (widget_class, InflowCodeView, title_label);
   gtk_widget_class_bind_template_child (widget_class, InflowCodeView, copy_button);
   gtk_widget_class_bind_template_child (widget_class, InflowCodeView, save_button);
   gtk_widget_class_bind_template_child (widget_class, InflowCodeView, scroller);
-  gtk_widget_class_bind_template_child (widget_class, InflowCodeView, text_view);
+  gtk_widget_class_bind_template_child (widget_class, InflowCodeView, text_label);
 
   gtk_widget_class_install_action (widget_class, "code.copy", NULL, copy_action);
   gtk_widget_class_install_action (widget_class, "code.save", NULL, save_action);
@@ -291,6 +339,7 @@ static void
 inflow_code_view_init (InflowCodeView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->monospace = TRUE;
   update_accessible_labels (self);
 }
 
@@ -348,8 +397,7 @@ inflow_code_view_set_text (InflowCodeView *self,
   if (!set_string (&self->text, text))
     return;
 
-  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->text_view), text != NULL ? text : "", -1);
-  update_height (self);
+  gtk_label_set_text (self->text_label, text != NULL ? text : "");
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TEXT]);
 }
 
@@ -374,8 +422,34 @@ inflow_code_view_set_file_name (InflowCodeView *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE_NAME]);
 }
 
-/* Copies the whole text and shows that it did, on the button and in a toast. */
+gboolean
+inflow_code_view_get_monospace (InflowCodeView *self)
+{
+  g_return_val_if_fail (INFLOW_IS_CODE_VIEW (self), TRUE);
+
+  return self->monospace;
+}
+
 void
+inflow_code_view_set_monospace (InflowCodeView *self,
+                                gboolean        monospace)
+{
+  g_return_if_fail (INFLOW_IS_CODE_VIEW (self));
+
+  monospace = !!monospace;
+  if (self->monospace == monospace)
+    return;
+
+  self->monospace = monospace;
+  if (monospace)
+    gtk_widget_add_css_class (GTK_WIDGET (self->text_label), "monospace");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->text_label), "monospace");
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MONOSPACE]);
+}
+
+/* Copies the whole text and shows that it did, on the button and in a toast. */
+static void
 inflow_code_view_copy (InflowCodeView *self)
 {
   g_return_if_fail (INFLOW_IS_CODE_VIEW (self));
@@ -385,4 +459,34 @@ inflow_code_view_copy (InflowCodeView *self)
   gtk_button_set_icon_name (self->copy_button, "object-select-symbolic");
   g_clear_handle_id (&self->feedback_id, g_source_remove);
   self->feedback_id = g_timeout_add (COPIED_FEEDBACK_MS, feedback_done_cb, self);
+}
+
+static GtkWidget *
+create_document_row (gpointer item,
+                     gpointer user_data)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row),
+                              inflow_code_view_new (inflow_text_item_get_title (item), inflow_text_item_get_text (item)));
+
+  return row;
+}
+
+/**
+ * inflow_code_view_bind_list:
+ * @documents: #InflowTextItem items: a title and a text each
+ *
+ * Shows each of @documents in @list as a code box of its own, as they
+ * change. Give @list the inflow-documents style class.
+ */
+void
+inflow_code_view_bind_list (GtkListBox *list,
+                            GListModel *documents)
+{
+  g_return_if_fail (GTK_IS_LIST_BOX (list));
+  g_return_if_fail (G_IS_LIST_MODEL (documents));
+
+  gtk_list_box_bind_model (list, documents, create_document_row, NULL, NULL);
 }

@@ -25,6 +25,11 @@ void        inflow_code_view_set_text      (InflowCodeView *self,
 const char *inflow_code_view_get_file_name (InflowCodeView *self);
 void        inflow_code_view_set_file_name (InflowCodeView *self,
                                             const char     *file_name);
-void        inflow_code_view_copy          (InflowCodeView *self);
+gboolean    inflow_code_view_get_monospace (InflowCodeView *self);
+void        inflow_code_view_set_monospace (InflowCodeView *self,
+                                            gboolean        monospace);
+
+void        inflow_code_view_bind_list     (GtkListBox     *list,
+                                            GListModel     *documents);
 
 G_END_DECLS

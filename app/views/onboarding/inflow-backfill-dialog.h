@@ -6,22 +6,17 @@
 
 #pragma once
 
-#include <adwaita.h>
-
-#include "inflow-session.h"
+#include "inflow-onboarding-dialog.h"
 
 G_BEGIN_DECLS
 
 #define INFLOW_TYPE_BACKFILL_DIALOG (inflow_backfill_dialog_get_type ())
 
-G_DECLARE_FINAL_TYPE (InflowBackfillDialog, inflow_backfill_dialog, INFLOW, BACKFILL_DIALOG, AdwWindow)
+G_DECLARE_FINAL_TYPE (InflowBackfillDialog, inflow_backfill_dialog, INFLOW, BACKFILL_DIALOG, InflowOnboardingDialog)
 
 /* For win.request-backfill(s token). */
-InflowBackfillDialog *inflow_backfill_dialog_new           (GtkWindow            *parent,
-                                                            InflowSession        *session,
-                                                            const char           *integration_token);
-gboolean              inflow_backfill_dialog_get_valid     (InflowBackfillDialog *self);
-const char           *inflow_backfill_dialog_get_message   (InflowBackfillDialog *self);
-const char           *inflow_backfill_dialog_get_request_text (InflowBackfillDialog *self);
+InflowBackfillDialog *inflow_backfill_dialog_new (GtkWindow     *parent,
+                                                  InflowSession *session,
+                                                  const char    *integration_token);
 
 G_END_DECLS

@@ -22,10 +22,4 @@ G_DECLARE_FINAL_TYPE (InflowConnectAssistant, inflow_connect_assistant, INFLOW, 
 InflowConnectAssistant *inflow_connect_assistant_new          (GtkWindow              *parent,
                                                                InflowSession          *session,
                                                                const char             *start);
-InflowSession          *inflow_connect_assistant_get_session  (InflowConnectAssistant *self);
-const char             *inflow_connect_assistant_get_step     (InflowConnectAssistant *self);
-void                    inflow_connect_assistant_set_find_policy (InflowConnectAssistant *self,
-                                                               guint                   max_attempts,
-                                                               guint                   delay_ms);
-
 G_END_DECLS

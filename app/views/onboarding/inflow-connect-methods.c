@@ -17,25 +17,49 @@
 #include "inflow-connect-methods.h"
 #include "inflow-console-links.h"
 #include "inflow-iam-console.h"
+#include "inflow-role-wait-view.h"
 #include "inflow-stackset.h"
+#include "inflow-stackset-members.h"
+#include "inflow-text-item.h"
+#include "inflow-text-row.h"
 #include "inflow-terraform-snippet.h"
 #include "inflow-view-utils.h"
 
-/* Every method is generated from the same provider info and choices; a
- * method that cannot do what was chosen (Terraform in GovCloud, a
- * CloudFormation CUR outside us-east-1) says why in place of its material. */
+/* Every method is generated from the form's provider info and choices
+ * when the methods are shown; a method that cannot do what was chosen (an
+ * existing bucket in CloudFormation, a CloudFormation report outside
+ * us-east-1) says why in place of its material. The methods that register
+ * the role themselves (Terraform, Vantage's own stack, a StackSet) offer
+ * to wait for Vantage to see it, or to register the StackSet's members.
+ * The method is chosen from a list, whose names fit at any width. */
+
+static const char * const method_names[] = {
+  INFLOW_CONNECT_METHOD_CLOUDFORMATION,
+  INFLOW_CONNECT_METHOD_CLI,
+  INFLOW_CONNECT_METHOD_TERRAFORM,
+  INFLOW_CONNECT_METHOD_IAM_CONSOLE,
+  INFLOW_CONNECT_METHOD_STACKSET,
+};
 
 struct _InflowConnectMethods
 {
   GtkWidget                 parent_instance;
 
+  InflowConnectForm        *form;
   InflowOnboardingInfo     *info;
   InflowOnboardingChoices  *choices;
   InflowCfnMaterial        *cfn;
+  GListStore               *iam_steps;
+  GListStore               *iam_policies;
 
   /* Template widgets */
   GtkWidget                *box;
+  AdwComboRow              *method_row;
   AdwViewStack             *stack;
+  InflowRoleWaitView       *cfn_wait;
+  InflowRoleWaitView       *terraform_wait;
+  InflowStackSetMembers    *stackset_members;
+  GtkWidget                *stackset_note_box;
   GtkLabel                 *cfn_error;
   GtkWidget                *cfn_content;
   GtkLabel                 *cfn_note;
@@ -49,12 +73,11 @@ struct _InflowConnectMethods
   InflowCodeView           *terraform_view;
   GtkLabel                 *iam_error;
   GtkWidget                *iam_content;
-  AdwPreferencesGroup      *iam_steps_group;
-  GPtrArray                *iam_step_rows;
+  GtkListBox               *iam_steps_list;
   GtkLabel                 *iam_note;
   InflowCodeView           *iam_role_name_view;
   InflowCodeView           *iam_trust_view;
-  GtkBox                   *iam_policies_box;
+  GtkListBox               *iam_policies_list;
   InflowCodeView           *iam_managed_view;
   GtkLabel                 *stackset_note;
   AdwEntryRow              *stackset_targets_row;
@@ -148,54 +171,41 @@ static void
 update_iam_console (InflowConnectMethods *self)
 {
   g_autoptr(InflowIamConsoleMaterial) material = NULL;
+  g_autoptr(GPtrArray) steps = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) policies = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GError) error = NULL;
-  GtkWidget *child;
 
   material = inflow_iam_console_material_generate (self->info, self->choices, &error);
   show_error (self->iam_error, error);
   gtk_widget_set_visible (self->iam_content, material != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "methods.open-iam", material != NULL);
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->iam_policies_box))) != NULL)
-    gtk_box_remove (self->iam_policies_box, child);
-  for (guint i = 0; i < self->iam_step_rows->len; i++)
-    adw_preferences_group_remove (self->iam_steps_group, g_ptr_array_index (self->iam_step_rows, i));
-  g_ptr_array_set_size (self->iam_step_rows, 0);
+  for (guint i = 0; material != NULL && material->steps[i] != NULL; i++)
+    {
+      g_autofree char *number = g_strdup_printf ("%u", i + 1);
+
+      g_ptr_array_add (steps, inflow_text_item_new (number, material->steps[i], NULL, NULL));
+    }
+  for (guint i = 0; material != NULL && i < material->policies->len; i++)
+    {
+      InflowNamedText *policy = g_ptr_array_index (material->policies, i);
+      /* Translators: %s is the name of an inline policy, e.g. "root" */
+      g_autofree char *title = g_strdup_printf (_("Inline Policy “%s”"), policy->name);
+
+      g_ptr_array_add (policies, inflow_text_item_new (NULL, title, NULL, policy->json));
+    }
+  g_list_store_splice (self->iam_steps, 0, g_list_model_get_n_items (G_LIST_MODEL (self->iam_steps)),
+                       steps->pdata, steps->len);
+  g_list_store_splice (self->iam_policies, 0, g_list_model_get_n_items (G_LIST_MODEL (self->iam_policies)),
+                       policies->pdata, policies->len);
 
   if (material == NULL)
     return;
-
-  for (guint i = 0; material->steps[i] != NULL; i++)
-    {
-      g_autofree char *number = g_strdup_printf ("%u", i + 1);
-      GtkWidget *row = adw_action_row_new ();
-      GtkWidget *label = gtk_label_new (number);
-
-      gtk_widget_add_css_class (label, "inflow-step-number");
-      gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_LABEL, number, -1);
-      adw_action_row_add_prefix (ADW_ACTION_ROW (row), label);
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), material->steps[i]);
-      adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
-      adw_preferences_group_add (self->iam_steps_group, row);
-      g_ptr_array_add (self->iam_step_rows, row);
-    }
 
   set_optional_label (self->iam_note, material->note);
   inflow_code_view_set_text (self->iam_role_name_view, material->role_name);
   inflow_code_view_set_text (self->iam_trust_view, material->trust_policy_json);
   inflow_code_view_set_text (self->iam_managed_view, material->managed_policy_arn);
-
-  for (guint i = 0; i < material->policies->len; i++)
-    {
-      InflowNamedText *policy = g_ptr_array_index (material->policies, i);
-      g_autofree char *title = NULL;
-
-      /* Translators: %s is the name of an inline policy, e.g. "root" */
-      title = g_strdup_printf (_("Inline Policy “%s”"), policy->name);
-      gtk_box_append (self->iam_policies_box, inflow_code_view_new (title, policy->json));
-    }
 }
 
 static void
@@ -217,6 +227,7 @@ update_stackset (InflowConnectMethods *self)
                                                 (const char * const *) targets, NULL, &error);
 
   gtk_widget_set_visible (self->stackset_content, material != NULL);
+  gtk_widget_set_visible (self->stackset_note_box, material != NULL && material->management_account_note != NULL);
   inflow_view_set_error_style (GTK_WIDGET (self->stackset_targets_row), !empty && material == NULL);
   gtk_widget_remove_css_class (GTK_WIDGET (self->stackset_targets_message), "error");
   gtk_widget_add_css_class (GTK_WIDGET (self->stackset_targets_message), "dim-label");
@@ -295,7 +306,24 @@ method_changed_cb (InflowConnectMethods *self,
                    GParamSpec           *pspec,
                    AdwViewStack         *stack)
 {
+  const char *name = adw_view_stack_get_visible_child_name (stack);
+
+  for (guint i = 0; i < G_N_ELEMENTS (method_names); i++)
+    {
+      if (g_strcmp0 (name, method_names[i]) == 0 && adw_combo_row_get_selected (self->method_row) != i)
+        adw_combo_row_set_selected (self->method_row, i);
+    }
+
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_METHOD]);
+}
+
+static void
+method_selected_cb (InflowConnectMethods *self)
+{
+  guint selected = adw_combo_row_get_selected (self->method_row);
+
+  if (selected < G_N_ELEMENTS (method_names))
+    adw_view_stack_set_visible_child_name (self->stack, method_names[selected]);
 }
 
 static void
@@ -353,6 +381,9 @@ inflow_connect_methods_dispose (GObject *object)
   InflowConnectMethods *self = INFLOW_CONNECT_METHODS (object);
 
   g_clear_pointer (&self->box, gtk_widget_unparent);
+  g_clear_object (&self->form);
+  g_clear_object (&self->iam_steps);
+  g_clear_object (&self->iam_policies);
 
   G_OBJECT_CLASS (inflow_connect_methods_parent_class)->dispose (object);
 }
@@ -365,7 +396,6 @@ inflow_connect_methods_finalize (GObject *object)
   g_clear_pointer (&self->info, inflow_onboarding_info_free);
   g_clear_pointer (&self->choices, inflow_onboarding_choices_free);
   g_clear_pointer (&self->cfn, inflow_cfn_material_free);
-  g_clear_pointer (&self->iam_step_rows, g_ptr_array_unref);
 
   G_OBJECT_CLASS (inflow_connect_methods_parent_class)->finalize (object);
 }
@@ -381,7 +411,7 @@ inflow_connect_methods_get_property (GObject    *object,
   switch (prop_id)
     {
     case PROP_METHOD:
-      g_value_set_string (value, inflow_connect_methods_get_method (self));
+      g_value_set_string (value, adw_view_stack_get_visible_child_name (self->stack));
       break;
 
     default:
@@ -433,11 +463,18 @@ inflow_connect_methods_class_init (InflowConnectMethodsClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (INFLOW_TYPE_CODE_VIEW);
+  g_type_ensure (INFLOW_TYPE_ROLE_WAIT_VIEW);
+  g_type_ensure (INFLOW_TYPE_STACKSET_MEMBERS);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/ui/inflow-connect-methods.ui");
   gtk_widget_class_bind_template_child (widget_class, InflowConnectMethods, box);
+  gtk_widget_class_bind_template_child (widget_class, InflowConnectMethods, method_row);
   gtk_widget_class_bind_template_child (widget_class, InflowConnectMethods, stack);
+  gtk_widget_class_bind_template_child (widget_class, InflowConnectMethods, cfn_wait);
+  gtk_widget_class_bind_template_child (widget_class, InflowConnectMethods, terraform_wait);
+  gtk_widget_class_bind_template_child (widget_class, InflowConnectMethods, stackset_members);
+  gtk_widget_class_bind_template_child (widget_class, InflowConnectMethods, stackset_note_box);
   gtk_widget_class_bind_template_child (widget_class, InflowConnectMethods, cfn_error);
   gtk_widget_class_bind_template_child (widget_class, InflowConnectMethods, cfn_content);
   gtk_widget_class_bind_template_child (widget_class, InflowConnectMethods, cfn_note);
@@ -451,11 +488,11 @@ inflow_connect_methods_class_init (InflowConnectMethodsClass *klass)
   gtk_widget_class_bind_template_child (widget_class, InflowConnectMethods, terraform_view);
   gtk_widget_class_bind_template_child (widget_class, InflowConnectMethods, iam_error);
   gtk_widget_class_bind_template_child (widget_class, InflowConnectMethods, iam_content);
-  gtk_widget_class_bind_template_child (widget_class, InflowConnectMethods, iam_steps_group);
+  gtk_widget_class_bind_template_child (widget_class, InflowConnectMethods, iam_steps_list);
   gtk_widget_class_bind_template_child (widget_class, InflowConnectMethods, iam_note);
   gtk_widget_class_bind_template_child (widget_class, InflowConnectMethods, iam_role_name_view);
   gtk_widget_class_bind_template_child (widget_class, InflowConnectMethods, iam_trust_view);
-  gtk_widget_class_bind_template_child (widget_class, InflowConnectMethods, iam_policies_box);
+  gtk_widget_class_bind_template_child (widget_class, InflowConnectMethods, iam_policies_list);
   gtk_widget_class_bind_template_child (widget_class, InflowConnectMethods, iam_managed_view);
   gtk_widget_class_bind_template_child (widget_class, InflowConnectMethods, stackset_note);
   gtk_widget_class_bind_template_child (widget_class, InflowConnectMethods, stackset_targets_row);
@@ -473,6 +510,7 @@ inflow_connect_methods_class_init (InflowConnectMethodsClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, stackset_targets_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, stackset_error_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, method_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, method_selected_cb);
 
   gtk_widget_class_install_action (widget_class, "methods.save-template", NULL, save_template_action);
   gtk_widget_class_install_action (widget_class, "methods.open-cloudformation", NULL, open_cloudformation_action);
@@ -485,57 +523,55 @@ inflow_connect_methods_init (InflowConnectMethods *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->iam_step_rows = g_ptr_array_new ();
+  self->iam_steps = g_list_store_new (INFLOW_TYPE_TEXT_ITEM);
+  self->iam_policies = g_list_store_new (INFLOW_TYPE_TEXT_ITEM);
+  inflow_text_row_bind_list (self->iam_steps_list, G_LIST_MODEL (self->iam_steps));
+  inflow_code_view_bind_list (self->iam_policies_list, G_LIST_MODEL (self->iam_policies));
 }
 
-GtkWidget *
-inflow_connect_methods_new (void)
+/* Regenerates every method's material from what the form says now. */
+static void
+regenerate (InflowConnectMethods *self)
 {
-  return g_object_new (INFLOW_TYPE_CONNECT_METHODS, NULL);
-}
+  const InflowOnboardingInfo *info = inflow_connect_form_get_info (self->form);
 
-/**
- * inflow_connect_methods_set_material:
- * @info: Vantage's AWS provider info
- * @choices: what the admin chose
- *
- * Regenerates every method's material; both are copied.
- */
-void
-inflow_connect_methods_set_material (InflowConnectMethods          *self,
-                                     const InflowOnboardingInfo    *info,
-                                     const InflowOnboardingChoices *choices)
-{
-  g_return_if_fail (INFLOW_IS_CONNECT_METHODS (self));
-  g_return_if_fail (info != NULL);
-  g_return_if_fail (choices != NULL);
+  if (info == NULL || !gtk_widget_get_mapped (GTK_WIDGET (self)))
+    return;
 
   g_clear_pointer (&self->info, inflow_onboarding_info_free);
   g_clear_pointer (&self->choices, inflow_onboarding_choices_free);
   self->info = inflow_onboarding_info_copy (info);
-  self->choices = inflow_onboarding_choices_copy (choices);
+  self->choices = inflow_connect_form_dup_choices (self->form);
 
   update_cloudformation (self);
   update_cli (self);
   update_terraform (self);
   update_iam_console (self);
   update_stackset (self);
+  inflow_role_wait_view_set_account_id (self->cfn_wait, self->choices->account_id);
+  inflow_role_wait_view_set_account_id (self->terraform_wait, self->choices->account_id);
 }
 
-AdwViewStack *
-inflow_connect_methods_get_stack (InflowConnectMethods *self)
+/**
+ * inflow_connect_methods_set_form:
+ *
+ * The form the methods come from; set once. They are generated each time
+ * the methods are shown, and when the provider info arrives.
+ */
+void
+inflow_connect_methods_set_form (InflowConnectMethods *self,
+                                 InflowConnectForm    *form)
 {
-  g_return_val_if_fail (INFLOW_IS_CONNECT_METHODS (self), NULL);
+  g_return_if_fail (INFLOW_IS_CONNECT_METHODS (self));
+  g_return_if_fail (INFLOW_IS_CONNECT_FORM (form));
+  g_return_if_fail (self->form == NULL);
 
-  return self->stack;
-}
-
-const char *
-inflow_connect_methods_get_method (InflowConnectMethods *self)
-{
-  g_return_val_if_fail (INFLOW_IS_CONNECT_METHODS (self), NULL);
-
-  return adw_view_stack_get_visible_child_name (self->stack);
+  self->form = g_object_ref (form);
+  inflow_role_wait_view_set_session (self->cfn_wait, inflow_connect_form_get_session (form));
+  inflow_role_wait_view_set_session (self->terraform_wait, inflow_connect_form_get_session (form));
+  inflow_stackset_members_set_form (self->stackset_members, form);
+  g_signal_connect_object (form, "notify::info-state", G_CALLBACK (regenerate), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self, "map", G_CALLBACK (regenerate), self, G_CONNECT_SWAPPED);
 }
 
 void

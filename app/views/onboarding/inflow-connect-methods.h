@@ -8,8 +8,7 @@
 
 #include <adwaita.h>
 
-#include "inflow-onboarding-choices.h"
-#include "inflow-onboarding-info.h"
+#include "inflow-connect-form.h"
 
 G_BEGIN_DECLS
 
@@ -23,12 +22,8 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (InflowConnectMethods, inflow_connect_methods, INFLOW, CONNECT_METHODS, GtkWidget)
 
-GtkWidget    *inflow_connect_methods_new          (void);
-void          inflow_connect_methods_set_material (InflowConnectMethods          *self,
-                                                   const InflowOnboardingInfo    *info,
-                                                   const InflowOnboardingChoices *choices);
-AdwViewStack *inflow_connect_methods_get_stack    (InflowConnectMethods          *self);
-const char   *inflow_connect_methods_get_method   (InflowConnectMethods          *self);
+void          inflow_connect_methods_set_form     (InflowConnectMethods          *self,
+                                                   InflowConnectForm             *form);
 void          inflow_connect_methods_set_method   (InflowConnectMethods          *self,
                                                    const char                    *method);
 
