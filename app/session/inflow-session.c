@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 
+#include "inflow-access-queue.h"
 #include "inflow-ingestion-format.h"
 #include "inflow-ingestion-monitor.h"
 #include "inflow-json.h"
@@ -84,6 +85,7 @@ struct _InflowSession
   InflowAccountDirectory *directory;  /* built from the cloud accounts and integrations */
   guint                  directory_idle;
   InflowIngestionMonitor *monitor;    /* made on first use */
+  InflowAccessQueue     *access_queue; /* made on first use */
 
   guint                  closed : 1;
 };
@@ -355,6 +357,7 @@ inflow_session_dispose (GObject *object)
   g_clear_handle_id (&self->directory_idle, g_source_remove);
   g_clear_object (&self->directory);
   g_clear_object (&self->monitor);
+  g_clear_object (&self->access_queue);
   g_clear_object (&self->me);
   for (guint i = 0; i < INFLOW_SESSION_N_LISTS; i++)
     {
@@ -932,6 +935,26 @@ inflow_session_get_ingestion_monitor (InflowSession *self)
     }
 
   return self->monitor;
+}
+
+/**
+ * inflow_session_get_access_queue:
+ * @self: a session
+ *
+ * The queue of the session's workspace access writes (one per integration,
+ * never raced), made on the first call; it does not keep the session alive.
+ *
+ * Returns: (transfer none): the queue
+ */
+InflowAccessQueue *
+inflow_session_get_access_queue (InflowSession *self)
+{
+  g_return_val_if_fail (INFLOW_IS_SESSION (self), NULL);
+
+  if (self->access_queue == NULL)
+    self->access_queue = inflow_access_queue_new (self);
+
+  return self->access_queue;
 }
 
 /**

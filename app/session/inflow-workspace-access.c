@@ -12,6 +12,10 @@
 
 #include "inflow-workspace-access.h"
 
+G_DEFINE_ENUM_TYPE (InflowWorkspaceAccessChange, inflow_workspace_access_change,
+                    G_DEFINE_ENUM_VALUE (INFLOW_WORKSPACE_ACCESS_ADD, "add"),
+                    G_DEFINE_ENUM_VALUE (INFLOW_WORKSPACE_ACCESS_REMOVE, "remove"))
+
 /* The API takes the complete list of workspaces in a PUT (research §3.4), so
  * a change made from a list fetched minutes ago would undo whatever another
  * client changed since. Each change therefore reads the integration fresh,
@@ -279,4 +283,34 @@ inflow_workspace_access_change_finish (GAsyncResult  *result,
     *sent = data->sent;
 
   return g_task_propagate_pointer (task, error);
+}
+
+/**
+ * inflow_workspace_access_get_title:
+ * @directory: (nullable): the session's account directory
+ * @integration: an integration
+ *
+ * Returns: (transfer none): the account's name when the directory knows
+ *   it, else the account ID, else the integration's token
+ */
+const char *
+inflow_workspace_access_get_title (InflowAccountDirectory *directory,
+                                   InflowIntegration      *integration)
+{
+  const char *account_id;
+  const char *name = NULL;
+
+  g_return_val_if_fail (directory == NULL || INFLOW_IS_ACCOUNT_DIRECTORY (directory), NULL);
+  g_return_val_if_fail (INFLOW_IS_INTEGRATION (integration), NULL);
+
+  account_id = inflow_integration_get_account_identifier (integration);
+  if (directory != NULL && account_id != NULL)
+    name = inflow_account_directory_get_title (directory, account_id);
+
+  if (name != NULL)
+    return name;
+  if (account_id != NULL)
+    return account_id;
+
+  return inflow_integration_get_token (integration);
 }

@@ -8,6 +8,7 @@
 
 #include <gio/gio.h>
 
+#include "inflow-account-directory.h"
 #include "inflow-client.h"
 
 G_BEGIN_DECLS
@@ -25,6 +26,9 @@ typedef enum
   INFLOW_WORKSPACE_ACCESS_REMOVE,
 } InflowWorkspaceAccessChange;
 
+GType inflow_workspace_access_change_get_type (void);
+#define INFLOW_TYPE_WORKSPACE_ACCESS_CHANGE (inflow_workspace_access_change_get_type ())
+
 /* Pure: @current with only @change applied to @workspace_token, order kept
  * (an addition goes last). Sets *changed to whether anything differs. */
 GStrv              inflow_workspace_access_apply         (const char * const          *current,
@@ -34,6 +38,11 @@ GStrv              inflow_workspace_access_apply         (const char * const    
 gboolean           inflow_workspace_access_holds         (const char * const          *workspace_tokens,
                                                           const char                  *workspace_token,
                                                           InflowWorkspaceAccessChange  change);
+
+/* What Workspace Access calls an integration: its account's name, else its
+ * account ID, else its token. */
+const char        *inflow_workspace_access_get_title     (InflowAccountDirectory      *directory,
+                                                          InflowIntegration           *integration);
 
 /* Read-modify-write: GET the integration fresh, apply only @change, PUT the
  * full list (skipped when the integration already is as asked) and check
