@@ -8,6 +8,7 @@
 
 #include <string.h>
 
+#include "inflow-access-model.h"
 #include "inflow-access-queue.h"
 #include "inflow-simulator.h"
 #include "inflow-test-utils.h"
@@ -85,6 +86,12 @@ change_finished_cb (InflowAccessQueue           *queue,
     g_ptr_array_add (fixture->errors, g_error_copy (error));
 }
 
+static gboolean
+directory_is_built (gpointer data)
+{
+  return inflow_account_directory_get_n_accounts (inflow_session_get_account_directory (data)) > 0;
+}
+
 /* The token a test signs in with: this one, or one that may write */
 static const char read_only_token[] = "demo-read-token";
 
@@ -110,6 +117,7 @@ setup (Fixture       *fixture,
   inflow_test_wait_result (&result);
   g_assert_true (inflow_session_refresh_finish (fixture->session, result, &error));
   g_assert_no_error (error);
+  g_assert_true (inflow_test_wait_until (directory_is_built, fixture->session, 20000));
 
   fixture->queue = inflow_session_get_access_queue (fixture->session);
   g_assert_true (fixture->queue == inflow_session_get_access_queue (fixture->session));
@@ -646,6 +654,144 @@ test_close (Fixture       *fixture,
 typedef void (*TimedTest) (Fixture       *fixture,
                            gconstpointer  data);
 
+
+static void
+count_cb (guint *count)
+{
+  (*count)++;
+}
+
+static InflowAccessColumn *
+column_at (InflowAccessModel *model,
+           guint              index)
+{
+  g_autoptr(InflowAccessColumn) column = g_list_model_get_item (inflow_access_model_get_columns (model), index);
+
+  return column;
+}
+
+/* The view-model: a row per integration, the same objects after a refresh */
+static void
+test_model_rows (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(InflowAccessModel) model = inflow_access_model_new (fixture->session);
+  GListModel *integrations = inflow_session_get_integrations (fixture->session);
+  const char *nowhere = inflow_simulator_get_notable_integration (fixture->simulator, INFLOW_SIM_NOTABLE_NO_WORKSPACE);
+  const char *management = inflow_simulator_get_notable_integration (fixture->simulator, INFLOW_SIM_NOTABLE_MANAGEMENT);
+  g_autoptr(InflowAccessRow) first = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  InflowAccessRow *row;
+  guint n_changed = 0;
+  guint n_titles = 0;
+
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, g_list_model_get_n_items (integrations));
+  g_assert_cmpuint (g_list_model_get_n_items (inflow_access_model_get_columns (model)), ==,
+                    g_strv_length (fixture->workspaces));
+  for (guint i = 0; fixture->workspaces[i] != NULL; i++)
+    {
+      g_assert_cmpstr (inflow_access_column_get_workspace_token (column_at (model, i)), ==, fixture->workspaces[i]);
+      g_assert_nonnull (inflow_access_column_get_seen_by (column_at (model, i)));
+    }
+
+  row = inflow_access_model_lookup (model, nowhere);
+  g_assert_true (inflow_access_row_get_nowhere (row));
+  g_assert_nonnull (strstr (inflow_access_row_get_subtitle (row), "in no workspace"));
+  row = inflow_access_model_lookup (model, management);
+  g_assert_false (inflow_access_row_get_nowhere (row));
+  /* The account's name, not its ID, and a search finds either */
+  g_assert_cmpstr (inflow_access_row_get_title (row), !=,
+                   inflow_integration_get_account_identifier (inflow_access_row_get_integration (row)));
+  g_assert_nonnull (strstr (inflow_access_row_get_search_text (row),
+                            inflow_integration_get_account_identifier (inflow_access_row_get_integration (row))));
+
+  /* A refresh brings copies: the rows stay, no items-changed */
+  first = g_list_model_get_item (G_LIST_MODEL (model), 0);
+  g_signal_connect_swapped (model, "items-changed", G_CALLBACK (count_cb), &n_changed);
+  g_signal_connect_swapped (first, "notify::title", G_CALLBACK (count_cb), &n_titles);
+  inflow_session_refresh_async (fixture->session, NULL, inflow_test_store_result_cb, &result);
+  inflow_test_wait_result (&result);
+  g_assert_true (inflow_session_refresh_finish (fixture->session, result, NULL));
+  g_assert_cmpuint (n_changed, ==, 0);
+  g_assert_cmpuint (n_titles, ==, 0);
+  g_assert_true (g_list_model_get_item (G_LIST_MODEL (model), 0) == first);
+  g_object_unref (first);
+
+  /* A removed integration takes its row */
+  inflow_session_remove_integration (fixture->session, inflow_access_row_get_token (first));
+  g_assert_cmpuint (n_changed, ==, 1);
+  g_assert_null (inflow_access_model_lookup (model, inflow_access_row_get_token (first)));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, g_list_model_get_n_items (integrations));
+}
+
+static gboolean
+cell_is (InflowAccessCell      *cell,
+         InflowAccessCellState  state,
+         gboolean               active)
+{
+  return inflow_access_cell_get_state (cell) == state && inflow_access_cell_get_active (cell) == active;
+}
+
+/* A cell: in or not, waiting, saving, failed, from the session's queue */
+static void
+test_model_cells (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(InflowAccessModel) model = inflow_access_model_new (fixture->session);
+  const char *token = inflow_simulator_get_notable_integration (fixture->simulator, INFLOW_SIM_NOTABLE_NO_WORKSPACE);
+  InflowAccessRow *row = inflow_access_model_lookup (model, token);
+  InflowAccessCell *first = inflow_access_row_get_cell (row, column_at (model, 0));
+  InflowAccessCell *second = inflow_access_row_get_cell (row, column_at (model, 1));
+  g_autofree char *label = g_strdup_printf ("Show %s costs in %s", inflow_access_row_get_title (row),
+                                            inflow_access_column_get_name (column_at (model, 0)));
+  g_autofree char *path = g_strdup_printf ("/v2/integrations/%s", token);
+
+  g_assert_true (inflow_access_row_get_cell (row, column_at (model, 0)) == first);
+  g_assert_true (cell_is (first, INFLOW_ACCESS_CELL_NOT_IN, FALSE));
+  g_assert_null (inflow_access_cell_get_status (first));
+  g_assert_cmpstr (inflow_access_cell_get_label (first), ==, label);
+
+  /* Two clicks: the first saves, the second waits for it */
+  g_assert_true (inflow_access_model_toggle (model, token, fixture->workspaces[0]));
+  g_assert_true (inflow_access_model_toggle (model, token, fixture->workspaces[1]));
+  g_assert_true (cell_is (first, INFLOW_ACCESS_CELL_WAITING, TRUE));
+  g_assert_cmpstr (inflow_access_cell_get_status (first), ==, "Saving…");
+  g_assert_true (cell_is (second, INFLOW_ACCESS_CELL_WAITING, TRUE));
+  g_assert_nonnull (strstr (inflow_access_cell_get_status (second), "Waiting"));
+  wait_idle (fixture);
+  g_assert_true (cell_is (first, INFLOW_ACCESS_CELL_IN, TRUE));
+  g_assert_true (cell_is (second, INFLOW_ACCESS_CELL_IN, TRUE));
+  g_assert_null (inflow_access_cell_get_status (second));
+  g_assert_false (inflow_access_row_get_nowhere (row));
+
+  /* A refused change: the box shows the truth, and why */
+  inflow_simulator_add_fault (fixture->simulator, "PUT", path, INFLOW_SIM_FAULT_STATUS, 403, 0, 1);
+  g_assert_true (inflow_access_model_toggle (model, token, fixture->workspaces[0]));
+  g_assert_true (cell_is (first, INFLOW_ACCESS_CELL_WAITING, FALSE));
+  wait_idle (fixture);
+  g_assert_true (cell_is (first, INFLOW_ACCESS_CELL_FAILED, TRUE));
+  g_assert_true (g_str_has_prefix (inflow_access_cell_get_status (first), "Not saved: "));
+
+  /* Clicked again, it goes */
+  g_assert_true (inflow_access_model_toggle (model, token, fixture->workspaces[0]));
+  wait_idle (fixture);
+  g_assert_true (cell_is (first, INFLOW_ACCESS_CELL_NOT_IN, FALSE));
+}
+
+static void
+test_model_read_only (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(InflowAccessModel) model = inflow_access_model_new (fixture->session);
+  const char *token = inflow_simulator_get_notable_integration (fixture->simulator, INFLOW_SIM_NOTABLE_MANAGEMENT);
+  InflowAccessCell *cell = inflow_access_row_get_cell (inflow_access_model_lookup (model, token), column_at (model, 0));
+
+  g_assert_false (inflow_session_get_can_write (fixture->session));
+  g_assert_cmpstr (inflow_access_cell_get_status (cell), ==, inflow_session_get_write_disabled_reason (fixture->session));
+  g_assert_false (inflow_access_model_toggle (model, token, fixture->workspaces[0]));
+  g_assert_false (inflow_access_queue_get_busy (fixture->queue));
+}
+
 static void
 add_timed (const char *name,
            TimedTest   test)
@@ -681,6 +827,9 @@ main (int   argc,
   g_test_add ("/session/workspace-access/batch-failure", Fixture, NULL, setup, test_batch_failure, teardown);
   g_test_add ("/session/workspace-access/batch-replaced", Fixture, NULL, setup, test_batch_replaced, teardown);
   g_test_add ("/session/workspace-access/close", Fixture, NULL, setup, test_close, teardown);
+  g_test_add ("/session/workspace-access/model/rows", Fixture, NULL, setup, test_model_rows, teardown);
+  g_test_add ("/session/workspace-access/model/cells", Fixture, NULL, setup, test_model_cells, teardown);
+  g_test_add ("/session/workspace-access/model/read-only", Fixture, read_only_token, setup, test_model_read_only, teardown);
 
   return inflow_test_run ();
 }
