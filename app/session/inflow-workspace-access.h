@@ -1,4 +1,4 @@
-/* inflow-workspace-access.h: change which workspaces show an integration
+/* inflow-workspace-access.h: which workspaces show an integration: the pure part
  *
  * Copyright 2026 The Inflow authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -9,7 +9,7 @@
 #include <gio/gio.h>
 
 #include "inflow-account-directory.h"
-#include "inflow-client.h"
+#include "inflow-integration.h"
 
 G_BEGIN_DECLS
 
@@ -43,20 +43,5 @@ gboolean           inflow_workspace_access_holds         (const char * const    
  * account ID, else its token. */
 const char        *inflow_workspace_access_get_title     (InflowAccountDirectory      *directory,
                                                           InflowIntegration           *integration);
-
-/* Read-modify-write: GET the integration fresh, apply only @change, PUT the
- * full list (skipped when the integration already is as asked) and check
- * that the answer holds the change. Changes another client made meanwhile
- * are kept. The result is the integration as the API answered it. */
-void               inflow_workspace_access_change_async  (InflowClient                *client,
-                                                          const char                  *integration_token,
-                                                          const char                  *workspace_token,
-                                                          InflowWorkspaceAccessChange  change,
-                                                          GCancellable                *cancellable,
-                                                          GAsyncReadyCallback          callback,
-                                                          gpointer                     user_data);
-InflowIntegration *inflow_workspace_access_change_finish (GAsyncResult                *result,
-                                                          gboolean                    *sent,
-                                                          GError                     **error);
 
 G_END_DECLS
