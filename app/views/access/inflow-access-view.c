@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "inflow-access-check.h"
 #include "inflow-access-column-scope.h"
 #include "inflow-access-model.h"
 #include "inflow-access-queue.h"
@@ -50,6 +51,7 @@ struct _InflowAccessView
   guint                   narrow_idle;
   guint                   focus_idle;
   gboolean                narrow;
+  gboolean                writable;    /* access.toggle is enabled */
 
   /* Template widgets */
   AdwToastOverlay        *toast_overlay;
@@ -149,16 +151,26 @@ cell_target (gpointer            this,
 }
 
 static char *
-state_page (gpointer               this,
+state_icon (gpointer               this,
             InflowAccessCellState  state,
             InflowAccessColumn    *column)
 {
   if (state == INFLOW_ACCESS_CELL_WAITING)
-    return g_strdup ("waiting");
+    return g_strdup ("content-loading-symbolic");
   if (state == INFLOW_ACCESS_CELL_FAILED)
-    return g_strdup ("failed");
+    return g_strdup ("dialog-error-symbolic");
 
-  return g_strdup ("idle");
+  return NULL;
+}
+
+static GStrv
+state_classes (gpointer               this,
+               InflowAccessCellState  state,
+               InflowAccessColumn    *column)
+{
+  const char *classes[] = { state == INFLOW_ACCESS_CELL_FAILED ? "error" : "dim-label", NULL };
+
+  return g_strdupv ((char **) classes);
 }
 
 /* Actions */
@@ -297,7 +309,12 @@ update_state (InflowAccessView *self)
 
   gtk_stack_set_visible_child_name (self->stack, state);
   gtk_spinner_set_spinning (self->spinner, g_str_equal (state, "loading"));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "access.toggle", self->session != NULL && can_write);
+  /* Every check box follows the action: set it only when it changes */
+  if (self->writable != (self->session != NULL && can_write))
+    {
+      self->writable = self->session != NULL && can_write;
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "access.toggle", self->writable);
+    }
 
   if (g_str_equal (state, "error"))
     {
@@ -392,7 +409,8 @@ columns_changed_cb (InflowAccessView *self)
       gtk_builder_cscope_add_callback_symbols (GTK_BUILDER_CSCOPE (scope),
                                                "cell_for_column", G_CALLBACK (cell_for_column),
                                                "cell_target", G_CALLBACK (cell_target),
-                                               "state_page", G_CALLBACK (state_page),
+                                               "state_icon", G_CALLBACK (state_icon),
+                                               "state_classes", G_CALLBACK (state_classes),
                                                NULL);
       factory = gtk_builder_list_item_factory_new_from_resource (scope, RESOURCE_BASE_PATH "/ui/inflow-access-check-cell.ui");
       view_column = gtk_column_view_column_new (inflow_access_column_get_name (column), factory);
@@ -667,6 +685,7 @@ inflow_access_view_class_init (InflowAccessViewClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /* The types the templates name */
+  g_type_ensure (INFLOW_TYPE_ACCESS_CHECK);
   g_type_ensure (INFLOW_TYPE_ACCESS_ROW);
   g_type_ensure (INFLOW_TYPE_ACCESS_CELL);
   g_type_ensure (INFLOW_TYPE_ACCESS_COLUMN);
@@ -726,6 +745,7 @@ inflow_access_view_init (InflowAccessView *self)
                                  gtk_custom_layout_new (NULL, layout_measure, layout_allocate));
 
   self->workspace_columns = g_ptr_array_new_with_free_func (g_object_unref);
+  self->writable = TRUE;   /* as a class's actions start */
 
   gtk_builder_cscope_add_callback_symbol (GTK_BUILDER_CSCOPE (scope), "subtitle_classes", G_CALLBACK (subtitle_classes));
   factory = gtk_builder_list_item_factory_new_from_resource (scope, RESOURCE_BASE_PATH "/ui/inflow-access-title-cell.ui");
