@@ -41,7 +41,7 @@ void                _inflow_access_cell_update        (InflowAccessCell      *se
 InflowAccessRow    *_inflow_access_row_new            (InflowAccessModel     *model,
                                                        InflowIntegration     *integration,
                                                        const char            *title);
-void                _inflow_access_row_update         (InflowAccessRow       *self,
+gboolean            _inflow_access_row_update         (InflowAccessRow       *self,
                                                        InflowIntegration     *integration,
                                                        const char            *title);
 void                _inflow_access_row_forget_model   (InflowAccessRow       *self);

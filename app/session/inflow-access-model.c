@@ -145,17 +145,34 @@ sync_cells (InflowAccessModel *self,
     _inflow_access_model_sync_cell (self, row, l->data);
 }
 
+/* Sets rows [@position, @position + @n) from @integrations (the same
+ * integrations, newer copies), or from their own when NULL. A list that
+ * sorts or filters the rows learns that their titles changed the only way
+ * it can: items-changed (the same rows, removed and added again). */
 static void
-sync_all (InflowAccessModel *self)
+update_rows (InflowAccessModel *self,
+             guint              position,
+             guint              n,
+             GListModel        *integrations)
 {
-  for (guint i = 0; i < self->rows->len; i++)
+  guint first = G_MAXUINT, last = 0;
+
+  for (guint i = position; i < position + n; i++)
     {
       InflowAccessRow *row = g_ptr_array_index (self->rows, i);
-      InflowIntegration *integration = inflow_access_row_get_integration (row);
+      g_autoptr(InflowIntegration) integration = integrations != NULL ? g_list_model_get_item (integrations, i)
+                                                                       : g_object_ref (inflow_access_row_get_integration (row));
 
-      _inflow_access_row_update (row, integration, title_of (self, integration));
+      if (_inflow_access_row_update (row, integration, title_of (self, integration)))
+        {
+          first = MIN (first, i);
+          last = i;
+        }
       sync_cells (self, row);
     }
+
+  if (first != G_MAXUINT)
+    g_list_model_items_changed (G_LIST_MODEL (self), first, last - first + 1, last - first + 1);
 }
 
 static void
@@ -202,7 +219,7 @@ integrations_changed_cb (InflowAccessModel *self,
   gboolean same = removed == added;
 
   /* A refresh or a write brings copies of the same integrations: update the
-   * rows in place, no items-changed. */
+   * rows in place, no items-changed unless their titles changed. */
   for (guint i = 0; same && i < added; i++)
     {
       g_autoptr(InflowIntegration) integration = g_list_model_get_item (integrations, position + i);
@@ -213,14 +230,7 @@ integrations_changed_cb (InflowAccessModel *self,
 
   if (same)
     {
-      for (guint i = 0; i < added; i++)
-        {
-          g_autoptr(InflowIntegration) integration = g_list_model_get_item (integrations, position + i);
-          InflowAccessRow *row = g_ptr_array_index (self->rows, position + i);
-
-          _inflow_access_row_update (row, integration, title_of (self, integration));
-          sync_cells (self, row);
-        }
+      update_rows (self, position, added, integrations);
       return;
     }
 
@@ -249,7 +259,7 @@ integrations_changed_cb (InflowAccessModel *self,
 static void
 directory_changed_cb (InflowAccessModel *self)
 {
-  sync_all (self);
+  update_rows (self, 0, self->rows->len, NULL);
 }
 
 static void

@@ -152,8 +152,10 @@ _inflow_access_row_new (InflowAccessModel *model,
 }
 
 /* Sets the row from a newer copy of its integration (or the same one with
- * a new title) and notifies what changed. Its cells are the model's. */
-void
+ * a new title) and notifies what changed. Its cells are the model's.
+ * Returns whether what a list sorts or filters it by changed (its title,
+ * its search text). */
+gboolean
 _inflow_access_row_update (InflowAccessRow   *self,
                            InflowIntegration *integration,
                            const char        *title)
@@ -164,10 +166,11 @@ _inflow_access_row_update (InflowAccessRow   *self,
   g_autofree char *subtitle = NULL;
   g_autofree char *search_text = NULL;
   gboolean nowhere;
+  gboolean keys_changed = FALSE;
 
-  g_return_if_fail (INFLOW_IS_ACCESS_ROW (self));
-  g_return_if_fail (INFLOW_IS_INTEGRATION (integration));
-  g_return_if_fail (g_str_equal (inflow_integration_get_token (integration), self->token));
+  g_return_val_if_fail (INFLOW_IS_ACCESS_ROW (self), FALSE);
+  g_return_val_if_fail (INFLOW_IS_INTEGRATION (integration), FALSE);
+  g_return_val_if_fail (g_str_equal (inflow_integration_get_token (integration), self->token), FALSE);
 
   tokens = inflow_integration_get_workspace_tokens (integration);
   nowhere = tokens == NULL || tokens[0] == NULL;
@@ -191,11 +194,17 @@ _inflow_access_row_update (InflowAccessRow   *self,
   if (g_set_object (&self->integration, integration))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_INTEGRATION]);
   if (_inflow_access_set_str (&self->title, title))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
+    {
+      keys_changed = TRUE;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
+    }
   if (_inflow_access_set_str (&self->subtitle, subtitle))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SUBTITLE]);
   if (_inflow_access_set_str (&self->search_text, search_text))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEARCH_TEXT]);
+    {
+      keys_changed = TRUE;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEARCH_TEXT]);
+    }
   if (self->nowhere != nowhere)
     {
       self->nowhere = nowhere;
@@ -203,6 +212,8 @@ _inflow_access_row_update (InflowAccessRow   *self,
     }
 
   g_object_thaw_notify (G_OBJECT (self));
+
+  return keys_changed;
 }
 
 void

@@ -724,6 +724,36 @@ test_model_rows (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, g_list_model_get_n_items (integrations));
 }
 
+
+/* Titles come from the account directory, built after a refresh: rows whose
+ * title changes are removed and added again, so that a sorted list sorts
+ * them anew. */
+static void
+test_model_titles (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(InflowProfile) profile = inflow_profile_new_demo (inflow_simulator_get_base_url (fixture->simulator));
+  g_autoptr(InflowSession) session = inflow_session_new (profile, fixture->client, NULL);
+  g_autoptr(InflowAccessModel) model = inflow_access_model_new (session);
+  const char *management = inflow_simulator_get_notable_integration (fixture->simulator, INFLOW_SIM_NOTABLE_MANAGEMENT);
+  g_autoptr(GAsyncResult) result = NULL;
+  InflowAccessRow *row;
+  guint n_changed = 0;
+
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 0);
+  g_signal_connect_swapped (model, "items-changed", G_CALLBACK (count_cb), &n_changed);
+  inflow_session_refresh_async (session, NULL, inflow_test_store_result_cb, &result);
+  inflow_test_wait_result (&result);
+  g_assert_true (inflow_session_refresh_finish (session, result, NULL));
+  g_assert_true (inflow_test_wait_until (directory_is_built, session, 20000));
+
+  row = inflow_access_model_lookup (model, management);
+  g_assert_cmpstr (inflow_access_row_get_title (row), !=,
+                   inflow_integration_get_account_identifier (inflow_access_row_get_integration (row)));
+  g_assert_cmpuint (n_changed, >=, 2);
+  inflow_session_close (session);
+}
+
 static gboolean
 cell_is (InflowAccessCell      *cell,
          InflowAccessCellState  state,
@@ -828,6 +858,7 @@ main (int   argc,
   g_test_add ("/session/workspace-access/batch-replaced", Fixture, NULL, setup, test_batch_replaced, teardown);
   g_test_add ("/session/workspace-access/close", Fixture, NULL, setup, test_close, teardown);
   g_test_add ("/session/workspace-access/model/rows", Fixture, NULL, setup, test_model_rows, teardown);
+  g_test_add ("/session/workspace-access/model/titles", Fixture, NULL, setup, test_model_titles, teardown);
   g_test_add ("/session/workspace-access/model/cells", Fixture, NULL, setup, test_model_cells, teardown);
   g_test_add ("/session/workspace-access/model/read-only", Fixture, read_only_token, setup, test_model_read_only, teardown);
 

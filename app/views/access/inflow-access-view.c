@@ -42,7 +42,6 @@ struct _InflowAccessView
   GSignalGroup           *session_signals;
   GSignalGroup           *queue_signals;
   GSignalGroup           *model_signals;
-  GSignalGroup           *directory_signals;
   GSignalGroup           *batch_signals;
   GBindingGroup          *batch_bindings;
   GBindingGroup          *queue_bindings;
@@ -71,7 +70,6 @@ struct _InflowAccessView
   GtkMultiSelection      *selection;
   GtkFilterListModel     *filter_model;
   GtkSortListModel       *sort_model;
-  GtkSorter              *sorter;
   GtkStringFilter        *string_filter;
   GtkCustomFilter        *unassigned_filter;
   GtkActionBar           *action_bar;
@@ -425,13 +423,6 @@ columns_changed_cb (InflowAccessView *self)
   gtk_widget_queue_allocate (GTK_WIDGET (self));
 }
 
-/* Titles come from the account directory: sort again when it changed. */
-static void
-directory_changed_cb (InflowAccessView *self)
-{
-  gtk_sorter_changed (self->sorter, GTK_SORTER_CHANGE_DIFFERENT);
-}
-
 /* Template callbacks */
 
 static void
@@ -615,7 +606,6 @@ inflow_access_view_dispose (GObject *object)
   g_clear_object (&self->session_signals);
   g_clear_object (&self->queue_signals);
   g_clear_object (&self->model_signals);
-  g_clear_object (&self->directory_signals);
   g_clear_object (&self->batch_signals);
   g_clear_object (&self->batch_bindings);
   g_clear_object (&self->queue_bindings);
@@ -708,7 +698,6 @@ inflow_access_view_class_init (InflowAccessViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, InflowAccessView, selection);
   gtk_widget_class_bind_template_child (widget_class, InflowAccessView, filter_model);
   gtk_widget_class_bind_template_child (widget_class, InflowAccessView, sort_model);
-  gtk_widget_class_bind_template_child (widget_class, InflowAccessView, sorter);
   gtk_widget_class_bind_template_child (widget_class, InflowAccessView, string_filter);
   gtk_widget_class_bind_template_child (widget_class, InflowAccessView, unassigned_filter);
   gtk_widget_class_bind_template_child (widget_class, InflowAccessView, action_bar);
@@ -762,9 +751,6 @@ inflow_access_view_init (InflowAccessView *self)
 
   self->model_signals = g_signal_group_new (INFLOW_TYPE_ACCESS_MODEL);
   g_signal_group_connect_swapped (self->model_signals, "notify::columns", G_CALLBACK (columns_changed_cb), self);
-
-  self->directory_signals = g_signal_group_new (INFLOW_TYPE_ACCOUNT_DIRECTORY);
-  g_signal_group_connect_swapped (self->directory_signals, "changed", G_CALLBACK (directory_changed_cb), self);
 
   /* The batch running: its progress, and its results when it ends */
   self->batch_signals = g_signal_group_new (INFLOW_TYPE_ACCESS_BATCH);
@@ -822,7 +808,6 @@ inflow_access_view_set_session (InflowAccessView *self,
 
   g_signal_group_set_target (self->session_signals, session);
   g_signal_group_set_target (self->queue_signals, get_queue (self));
-  g_signal_group_set_target (self->directory_signals, session != NULL ? inflow_session_get_account_directory (session) : NULL);
   g_signal_group_set_target (self->model_signals, self->model);
   g_binding_group_set_source (self->queue_bindings, get_queue (self));
 
