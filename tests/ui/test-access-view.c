@@ -218,23 +218,6 @@ click (GtkCheckButton *check)
   gtk_widget_activate (GTK_WIDGET (check));
 }
 
-static gboolean
-timeout_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-run_for (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (ms, timeout_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
-
 /* The view's title for the integration: its account's name, else its account ID. */
 static const char *
 title_of (Fixture    *fixture,
@@ -349,7 +332,7 @@ test_double_toggle (Fixture       *fixture,
                                 0, timing->delay_ms, 0);
   click (first);
   if (timing->gap_ms > 0)
-    run_for (timing->gap_ms);
+    views_fixture_run_for (timing->gap_ms);
   click (second);
 
   if (timing->delay_ms > 0)

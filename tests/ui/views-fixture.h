@@ -34,6 +34,7 @@ void        views_fixture_stop           (ViewsFixture *fixture);
 void        views_fixture_refresh        (ViewsFixture *fixture);
 void        views_fixture_wait           (gboolean    (*check) (gpointer data),
                                           gpointer      data);
+void        views_fixture_run_for        (guint         ms);
 void        views_fixture_settle         (void);
 gboolean    views_fixture_was_activated  (ViewsFixture *fixture,
                                           const char   *action,
