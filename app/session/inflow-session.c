@@ -12,6 +12,7 @@
 #include <json-glib/json-glib.h>
 
 #include "inflow-aws-connector.h"
+#include "inflow-access-queue.h"
 #include "inflow-ingestion-format.h"
 #include "inflow-ingestion-monitor.h"
 #include "inflow-json.h"
@@ -87,6 +88,7 @@ struct _InflowSession
   gboolean               directory_dirty;
   InflowIngestionMonitor *monitor;    /* made on first use */
   InflowAwsConnector    *connector;   /* made on first use */
+  InflowAccessQueue     *access_queue; /* made on first use */
 
   guint                  closed : 1;
 };
@@ -364,6 +366,7 @@ inflow_session_dispose (GObject *object)
   if (self->connector != NULL)
     g_signal_handlers_disconnect_by_data (self->connector, self);
   g_clear_object (&self->connector);
+  g_clear_object (&self->access_queue);
   g_clear_object (&self->me);
   for (guint i = 0; i < INFLOW_SESSION_N_LISTS; i++)
     {
@@ -986,6 +989,26 @@ inflow_session_get_aws_connector (InflowSession *self)
     }
 
   return self->connector;
+}
+
+/**
+ * inflow_session_get_access_queue:
+ * @self: a session
+ *
+ * The queue of the session's workspace access writes (one per integration,
+ * never raced), made on the first call; it does not keep the session alive.
+ *
+ * Returns: (transfer none): the queue
+ */
+InflowAccessQueue *
+inflow_session_get_access_queue (InflowSession *self)
+{
+  g_return_val_if_fail (INFLOW_IS_SESSION (self), NULL);
+
+  if (self->access_queue == NULL)
+    self->access_queue = inflow_access_queue_new (self);
+
+  return self->access_queue;
 }
 
 /**

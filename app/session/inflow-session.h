@@ -80,6 +80,7 @@ InflowConnectionState inflow_connection_state_from_error (const GError *error);
 
 typedef struct _InflowIngestionMonitor InflowIngestionMonitor;
 typedef struct _InflowAwsConnector InflowAwsConnector;
+typedef struct _InflowAccessQueue InflowAccessQueue;
 
 #define INFLOW_TYPE_SESSION (inflow_session_get_type ())
 
@@ -119,6 +120,8 @@ GDateTime            *inflow_session_get_fetched_at       (InflowSession        
 InflowAccountDirectory *inflow_session_get_account_directory (InflowSession       *self);
 InflowIngestionMonitor *inflow_session_get_ingestion_monitor (InflowSession       *self);
 InflowAwsConnector   *inflow_session_get_aws_connector    (InflowSession         *self);
+/* Every workspace access change goes through it (inflow-access-queue.h). */
+InflowAccessQueue    *inflow_session_get_access_queue     (InflowSession         *self);
 
 /* What a view of @list shows when it holds @n_items (the view's own count:
  * a list of accounts may be empty while the session's cloud accounts are

@@ -1,4 +1,4 @@
-/* inflow-workspace-access.h: change which workspaces show an integration
+/* inflow-workspace-access.h: which workspaces show an integration: the pure part
  *
  * Copyright 2026 The Inflow authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -8,7 +8,8 @@
 
 #include <gio/gio.h>
 
-#include "inflow-client.h"
+#include "inflow-account-directory.h"
+#include "inflow-integration.h"
 
 G_BEGIN_DECLS
 
@@ -25,6 +26,9 @@ typedef enum
   INFLOW_WORKSPACE_ACCESS_REMOVE,
 } InflowWorkspaceAccessChange;
 
+GType inflow_workspace_access_change_get_type (void);
+#define INFLOW_TYPE_WORKSPACE_ACCESS_CHANGE (inflow_workspace_access_change_get_type ())
+
 /* Pure: @current with only @change applied to @workspace_token, order kept
  * (an addition goes last). Sets *changed to whether anything differs. */
 GStrv              inflow_workspace_access_apply         (const char * const          *current,
@@ -35,19 +39,9 @@ gboolean           inflow_workspace_access_holds         (const char * const    
                                                           const char                  *workspace_token,
                                                           InflowWorkspaceAccessChange  change);
 
-/* Read-modify-write: GET the integration fresh, apply only @change, PUT the
- * full list (skipped when the integration already is as asked) and check
- * that the answer holds the change. Changes another client made meanwhile
- * are kept. The result is the integration as the API answered it. */
-void               inflow_workspace_access_change_async  (InflowClient                *client,
-                                                          const char                  *integration_token,
-                                                          const char                  *workspace_token,
-                                                          InflowWorkspaceAccessChange  change,
-                                                          GCancellable                *cancellable,
-                                                          GAsyncReadyCallback          callback,
-                                                          gpointer                     user_data);
-InflowIntegration *inflow_workspace_access_change_finish (GAsyncResult                *result,
-                                                          gboolean                    *sent,
-                                                          GError                     **error);
+/* What Workspace Access calls an integration: its account's name, else its
+ * account ID, else its token. */
+const char        *inflow_workspace_access_get_title     (InflowAccountDirectory      *directory,
+                                                          InflowIntegration           *integration);
 
 G_END_DECLS

@@ -15,12 +15,16 @@
  *            share of the requests: 5xx, 429, slow, dropped, truncated,
  *            malformed) for --seconds; meanwhile it plays a user who changes
  *            section every few seconds, presses Refresh now and then, and in
- *            Workspace Access ticks and unticks check boxes
+ *            Workspace Access ticks and unticks check boxes, often two or
+ *            three of one integration in a row (0 or 200 ms apart), and
+ *            notes what each click asked for
  *   calm     turns chaos off and does nothing: the application must
  *            recover by itself within --recover-seconds, and then the
  *            Integrations view must show what the API says, workspaces
  *            included (checked with a client of its own against the
- *            fault-free simulator)
+ *            fault-free simulator), and the API must have what the last
+ *            click on each check box asked for, unless the application
+ *            said that change failed: otherwise a change was lost
  *
  * Throughout, every 100 ms, it counts the windows open besides the main
  * window (a flood of dialogs fails the run) and follows the session's
@@ -45,6 +49,7 @@
 
 #include <glib/gi18n.h>
 
+#include "inflow-access-queue.h"
 #include "inflow-access-view.h"
 #include "inflow-application.h"
 #include "inflow-client.h"
@@ -64,6 +69,26 @@
 #define TOGGLE_EVERY_MS  1500
 #define CHECK_EVERY_S    3
 #define MAX_DIALOGS      1
+#define MAX_BURST        3      /* clicks on one integration in a row */
+#define BURST_GAP_MS     200
+
+/* What the last click on one check box asked for, and what the application
+ * said of it since */
+typedef struct
+{
+  gboolean add;
+  guint    clicks;
+  gboolean finished;       /* a change-finished for it came after the click */
+  gboolean told_failed;    /* …with an error: the user was told */
+} Intent;
+
+/* A click still to make */
+typedef struct
+{
+  char   *integration;
+  char   *workspace;
+  gint64  due;
+} Click;
 
 typedef enum
 {
@@ -120,6 +145,15 @@ typedef struct
   char                *mismatch;     /* the last difference seen */
   char                *chaos_report;
   gboolean             passed;
+
+  /* The user's intents, by "integration workspace" */
+  GHashTable          *intents;
+  GQueue               clicks;       /* of Click, in order */
+  guint                bursts;
+  char                *lost;         /* the first lost change, in words */
+  guint                n_lost;
+  guint                n_told_failed;
+  guint                n_intents_checked;
 } Storm;
 
 static void storm_finish (Storm *storm);
@@ -276,6 +310,35 @@ connection_state_cb (InflowSession *session,
     }
 }
 
+static char *
+intent_key (const char *integration,
+            const char *workspace)
+{
+  return g_strconcat (integration, " ", workspace, NULL);
+}
+
+/* The application's word on a change: it reached the API, or failed */
+static void
+change_finished_cb (InflowAccessQueue           *queue,
+                    const char                  *integration,
+                    const char                  *workspace,
+                    InflowWorkspaceAccessChange  change,
+                    gboolean                     batched,
+                    const GError                *error,
+                    Storm                       *storm)
+{
+  g_autofree char *key = intent_key (integration, workspace);
+  Intent *intent = g_hash_table_lookup (storm->intents, key);
+
+  /* A write of an earlier click, the opposite of the last one, says
+   * nothing of the last. */
+  if (intent == NULL || intent->add != (change == INFLOW_WORKSPACE_ACCESS_ADD))
+    return;
+
+  intent->finished = TRUE;
+  intent->told_failed = error != NULL;
+}
+
 static void
 watch_session (Storm *storm)
 {
@@ -286,12 +349,17 @@ watch_session (Storm *storm)
     return;
 
   if (storm->session != NULL)
-    g_signal_handlers_disconnect_by_data (storm->session, storm);
+    {
+      g_signal_handlers_disconnect_by_data (storm->session, storm);
+      g_signal_handlers_disconnect_by_data (inflow_session_get_access_queue (storm->session), storm);
+    }
   g_set_object (&storm->session, session);
   if (session != NULL)
     {
       storm->state = inflow_session_get_connection_state (session);
       g_signal_connect (session, "notify::connection-state", G_CALLBACK (connection_state_cb), storm);
+      g_signal_connect (inflow_session_get_access_queue (session), "change-finished",
+                        G_CALLBACK (change_finished_cb), storm);
     }
 }
 
@@ -303,6 +371,7 @@ session_settled (Storm *storm)
   return storm->session != NULL && window != NULL &&
          inflow_session_get_connection_state (storm->session) == INFLOW_CONNECTION_ONLINE &&
          !inflow_session_get_refreshing (storm->session) &&
+         !inflow_access_queue_get_busy (inflow_session_get_access_queue (storm->session)) &&
          !gtk_revealer_get_reveal_child (window_child (window, "banner"));
 }
 
@@ -347,6 +416,50 @@ find_difference (GPtrArray *shown,
                               (char *) shown->pdata[i], (char *) truth->pdata[i]);
 
   return NULL;
+}
+
+/* The API against what the user asked for last, cell by cell */
+static void
+check_intents (Storm      *storm,
+               GListModel *truth)
+{
+  g_autoptr(GHashTable) workspaces = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) g_strfreev);
+  g_autoptr(GList) keys = g_hash_table_get_keys (storm->intents);
+
+  for (guint i = 0; i < g_list_model_get_n_items (truth); i++)
+    {
+      g_autoptr(InflowIntegration) integration = g_list_model_get_item (truth, i);
+
+      g_hash_table_insert (workspaces, (gpointer) inflow_integration_get_token (integration),
+                           g_strdupv ((char **) inflow_integration_get_workspace_tokens (integration)));
+    }
+
+  keys = g_list_sort (keys, (GCompareFunc) g_strcmp0);
+  for (GList *l = keys; l != NULL; l = l->next)
+    {
+      Intent *intent = g_hash_table_lookup (storm->intents, l->data);
+      g_auto(GStrv) parts = g_strsplit (l->data, " ", 2);
+      GStrv tokens = g_hash_table_lookup (workspaces, parts[0]);
+      gboolean has = tokens != NULL && g_strv_contains ((const char * const *) tokens, parts[1]);
+
+      if (intent->told_failed)
+        {
+          storm->n_told_failed++;
+          continue;
+        }
+
+      storm->n_intents_checked++;
+      if (has != intent->add)
+        {
+          storm->n_lost++;
+          if (storm->lost == NULL)
+            storm->lost = g_strdup_printf ("%s of %s in %s was asked for last (%u clicks), %s, "
+                                           "and the API has it %s", intent->add ? "adding" : "removing",
+                                           parts[0], parts[1], intent->clicks,
+                                           intent->finished ? "reported done" : "never reported",
+                                           has ? "in" : "out");
+        }
+    }
 }
 
 static void
@@ -396,6 +509,7 @@ reference_cb (GObject      *source,
   if (storm->mismatch == NULL)
     {
       storm->matched_at = g_get_monotonic_time ();
+      check_intents (storm, truth_model);
       storm_finish (storm);
     }
 }
@@ -420,6 +534,133 @@ sign_in_cb (GObject      *source,
 }
 
 static void
+click_free (gpointer data)
+{
+  Click *click = data;
+
+  g_free (click->integration);
+  g_free (click->workspace);
+  g_free (click);
+}
+
+/* The mapped check boxes of the Workspace Access grid (its cells are
+ * check buttons whose action target is "(integration, workspace)") */
+static void
+collect_checks (GtkWidget *widget,
+                GPtrArray *checks)
+{
+  if (GTK_IS_CHECK_BUTTON (widget) && gtk_widget_get_mapped (widget) &&
+      gtk_actionable_get_action_target_value (GTK_ACTIONABLE (widget)) != NULL)
+    g_ptr_array_add (checks, widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    collect_checks (child, checks);
+}
+
+static GPtrArray *
+shown_checks (InflowAccessView *view)
+{
+  GPtrArray *checks = g_ptr_array_new ();
+
+  collect_checks (GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (view), INFLOW_TYPE_ACCESS_VIEW, "column_view")), checks);
+
+  return checks;
+}
+
+static void
+check_target (GtkWidget   *check,
+              const char **integration,
+              const char **workspace)
+{
+  g_variant_get (gtk_actionable_get_action_target_value (GTK_ACTIONABLE (check)), "(&s&s)", integration, workspace);
+}
+
+/* Up to MAX_BURST different workspaces of one shown integration */
+static void
+plan_burst (Storm            *storm,
+            InflowAccessView *view,
+            gint64            now)
+{
+  g_autoptr(GPtrArray) checks = shown_checks (view);
+  g_autoptr(GPtrArray) same = g_ptr_array_new ();
+  const char *integration, *workspace, *chosen;
+  guint n;
+
+  if (checks->len == 0)
+    return;
+
+  check_target (g_ptr_array_index (checks, g_random_int_range (0, checks->len)), &chosen, &workspace);
+  for (guint i = 0; i < checks->len; i++)
+    {
+      check_target (g_ptr_array_index (checks, i), &integration, &workspace);
+      if (g_str_equal (integration, chosen))
+        g_ptr_array_add (same, g_ptr_array_index (checks, i));
+    }
+
+  n = g_random_int_range (1, MIN (same->len, MAX_BURST) + 1);
+  for (guint i = 0; i < n; i++)
+    {
+      guint pick = g_random_int_range (i, same->len);
+      Click *click = g_new0 (Click, 1);
+
+      /* Each workspace once: the pick goes to the front */
+      g_ptr_array_index (same, pick) = g_ptr_array_index (same, i);
+      check_target (g_ptr_array_index (same, pick), &integration, &workspace);
+      click->integration = g_strdup (integration);
+      click->workspace = g_strdup (workspace);
+      click->due = now + (i > 0 && g_random_boolean () ? i * BURST_GAP_MS * 1000 : 0);
+      g_queue_push_tail (&storm->clicks, click);
+    }
+  if (n > 1)
+    storm->bursts++;
+}
+
+/* Clicks what is due, noting what the box showed: the click asks for
+ * the opposite. */
+static void
+make_due_clicks (Storm            *storm,
+                 InflowAccessView *view,
+                 gint64            now)
+{
+  Click *click;
+
+  while ((click = g_queue_peek_head (&storm->clicks)) != NULL && click->due <= now)
+    {
+      g_autoptr(GPtrArray) checks = shown_checks (view);
+
+      g_queue_pop_head (&storm->clicks);
+      for (guint i = 0; i < checks->len; i++)
+        {
+          GtkWidget *check = g_ptr_array_index (checks, i);
+          const char *integration, *workspace;
+          g_autofree char *key = NULL;
+          Intent *intent;
+
+          check_target (check, &integration, &workspace);
+          if (!g_str_equal (integration, click->integration) || !g_str_equal (workspace, click->workspace) ||
+              !gtk_widget_is_sensitive (check))
+            continue;
+
+          key = intent_key (integration, workspace);
+          intent = g_hash_table_lookup (storm->intents, key);
+          if (intent == NULL)
+            {
+              intent = g_new0 (Intent, 1);
+              g_hash_table_insert (storm->intents, g_steal_pointer (&key), intent);
+            }
+          intent->add = !gtk_check_button_get_active (GTK_CHECK_BUTTON (check));
+          intent->clicks++;
+          intent->finished = FALSE;
+          intent->told_failed = FALSE;
+          gtk_widget_activate (check);
+          storm->user_toggles++;
+          break;
+        }
+      click_free (click);
+    }
+}
+
+static void
 play_user (Storm        *storm,
            InflowWindow *window)
 {
@@ -433,31 +674,18 @@ play_user (Storm        *storm,
       inflow_window_set_section (window, sections[storm->section]);
     }
 
-  /* A tick or untick in Workspace Access, on the first rows */
+  /* Ticks and unticks in Workspace Access, in bursts on one integration */
   if (g_str_equal (sections[storm->section], "access") &&
-      now - storm->last_toggle >= TOGGLE_EVERY_MS * 1000 && storm->session != NULL)
+      now - storm->last_toggle >= TOGGLE_EVERY_MS * 1000 && storm->session != NULL &&
+      g_queue_is_empty (&storm->clicks))
     {
-      InflowAccessView *view = window_child (window, "access_view");
-      GListModel *shown = inflow_access_view_get_shown_model (view);
-      GListModel *workspaces = inflow_session_get_workspaces (storm->session);
-      guint n_rows = MIN (g_list_model_get_n_items (shown), 6);
-      guint n_workspaces = g_list_model_get_n_items (workspaces);
-
       storm->last_toggle = now;
-      if (n_rows > 0 && n_workspaces > 0)
-        {
-          g_autoptr(InflowIntegration) integration = g_list_model_get_item (shown, g_random_int_range (0, n_rows));
-          g_autoptr(InflowWorkspace) workspace = g_list_model_get_item (workspaces, g_random_int_range (0, n_workspaces));
-          GtkCheckButton *check = inflow_access_view_get_check (view, inflow_integration_get_token (integration),
-                                                                inflow_workspace_get_token (workspace));
-
-          if (check != NULL && gtk_widget_is_sensitive (GTK_WIDGET (check)))
-            {
-              gtk_widget_activate (GTK_WIDGET (check));
-              storm->user_toggles++;
-            }
-        }
+      plan_burst (storm, window_child (window, "access_view"), now);
     }
+  if (g_str_equal (sections[storm->section], "access"))
+    make_due_clicks (storm, window_child (window, "access_view"), now);
+  else
+    g_queue_clear_full (&storm->clicks, click_free);
 
   if (now - storm->last_refresh >= REFRESH_EVERY_S * G_USEC_PER_SEC)
     {
@@ -597,10 +825,10 @@ storm_finish (Storm *storm)
 
   report = sim_command (storm, "report");
   g_print ("storm: simulator %s\n", report != NULL ? report : "(no report)");
-  g_print ("storm: error episodes %u, recoveries %u, user refreshes %u, check boxes clicked %u, "
-           "dialogs opened %u (at most %u at once)\n",
+  g_print ("storm: error episodes %u, recoveries %u, user refreshes %u, check boxes clicked %u "
+           "(%u bursts on one integration, %u boxes), dialogs opened %u (at most %u at once)\n",
            storm->episodes, storm->recoveries, storm->user_refreshes, storm->user_toggles,
-           storm->dialogs_opened, storm->max_dialogs);
+           storm->bursts, g_hash_table_size (storm->intents), storm->dialogs_opened, storm->max_dialogs);
   g_hash_table_iter_init (&iter, storm->errors);
   while (g_hash_table_iter_next (&iter, &key, &value))
     g_print ("storm: %4u × %s\n", GPOINTER_TO_UINT (value), (char *) key);
@@ -624,6 +852,11 @@ storm_finish (Storm *storm)
                     "the Integrations view matches the API (%.1f s after the faults stopped, %u checks%s%s)",
                     matched_s, storm->checks, storm->mismatch != NULL ? "; last difference: " : "",
                     storm->mismatch != NULL ? storm->mismatch : "");
+      write_result (storm, results, matched_s >= 0 && storm->n_lost == 0 && storm->user_toggles > 0,
+                    "no change lost: the API has what the last click on each of %u check boxes asked for "
+                    "(%u clicks; %u changes the application said failed; %u lost%s%s)",
+                    storm->n_intents_checked, storm->user_toggles, storm->n_told_failed, storm->n_lost,
+                    storm->lost != NULL ? ", first: " : "", storm->lost != NULL ? storm->lost : "");
     }
   if (results != NULL)
     fclose (results);
@@ -705,6 +938,7 @@ main (int   argc,
   g_print ("storm: simulator at %s\n", storm.base_url);
 
   storm.errors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  storm.intents = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   storm.app = inflow_application_new ();
   g_signal_connect (storm.app, "startup", G_CALLBACK (startup_cb), &storm);
   set_phase (&storm, PHASE_SIGN_IN);
@@ -719,7 +953,10 @@ main (int   argc,
   g_subprocess_wait (storm.sim, NULL, NULL);
 
   if (storm.session != NULL)
-    g_signal_handlers_disconnect_by_data (storm.session, &storm);
+    {
+      g_signal_handlers_disconnect_by_data (storm.session, &storm);
+      g_signal_handlers_disconnect_by_data (inflow_session_get_access_queue (storm.session), &storm);
+    }
   g_clear_object (&storm.session);
   g_clear_object (&storm.app);
   g_clear_object (&storm.reference);
@@ -727,6 +964,9 @@ main (int   argc,
   g_clear_object (&storm.sim_out);
   g_clear_object (&storm.sim);
   g_clear_pointer (&storm.errors, g_hash_table_unref);
+  g_clear_pointer (&storm.intents, g_hash_table_unref);
+  g_queue_clear_full (&storm.clicks, click_free);
+  g_free (storm.lost);
   g_clear_error (&storm.failure);
   g_free (storm.base_url);
   g_free (storm.mismatch);

@@ -180,15 +180,22 @@ timeout_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+/* Lets the main loop run for @ms (a user's pause between two clicks). */
+void
+views_fixture_run_for (guint ms)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (ms, timeout_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
 /* Lets idles, layout and drawing run for a moment. */
 void
 views_fixture_settle (void)
 {
-  gboolean done = FALSE;
-
-  g_timeout_add (150, timeout_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
+  views_fixture_run_for (150);
 }
 
 gboolean

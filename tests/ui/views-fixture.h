@@ -38,6 +38,7 @@ void        views_fixture_resize         (ViewsFixture *fixture,
                                           int           width);
 void        views_fixture_wait           (gboolean    (*check) (gpointer data),
                                           gpointer      data);
+void        views_fixture_run_for        (guint         ms);
 void        views_fixture_settle         (void);
 gboolean    views_fixture_was_activated  (ViewsFixture *fixture,
                                           const char   *action,

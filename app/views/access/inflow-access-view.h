@@ -9,7 +9,6 @@
 #include <adwaita.h>
 
 #include "inflow-session.h"
-#include "inflow-workspace-access.h"
 
 G_BEGIN_DECLS
 
@@ -23,24 +22,5 @@ void            inflow_access_view_set_session         (InflowAccessView        
                                                         InflowSession               *session);
 gboolean        inflow_access_view_focus_integration   (InflowAccessView            *self,
                                                         const char                  *token);
-
-/* Several integrations at once: sequential requests, a progress bar, then a
- * dialog with one result per integration. */
-void            inflow_access_view_select_integrations (InflowAccessView            *self,
-                                                        const char * const          *tokens);
-void            inflow_access_view_run_batch           (InflowAccessView            *self,
-                                                        const char                  *workspace_token,
-                                                        InflowWorkspaceAccessChange  change);
-
-/* For tests: the check box of a shown cell, whether changes are in
- * flight, the latest toast and batch results ("token: result"). */
-GtkCheckButton *inflow_access_view_get_check           (InflowAccessView            *self,
-                                                        const char                  *integration_token,
-                                                        const char                  *workspace_token);
-gboolean        inflow_access_view_get_busy            (InflowAccessView            *self);
-GListModel     *inflow_access_view_get_shown_model     (InflowAccessView            *self);
-const char     *inflow_access_view_get_state           (InflowAccessView            *self);
-const char     *inflow_access_view_get_last_toast      (InflowAccessView            *self);
-GStrv           inflow_access_view_dup_batch_results   (InflowAccessView            *self);
 
 G_END_DECLS
