@@ -373,6 +373,7 @@ test_backfill_form (Fixture       *fixture,
   g_assert_nonnull (integration);
   choices->cur_kind = INFLOW_CUR_KIND_CUR2;
   choices->bucket_name = g_strdup ("vantage-cur-3f9a2c71d0");
+  g_free (choices->report_name);
   choices->report_name = g_strdup ("VantageReport-3f9a2c71d0");
   record = inflow_aws_connection_record_new (fixture->info, choices, "arn:aws:iam::123456789012:role/x", NULL, NULL);
   inflow_aws_connection_record_save_async (NULL, inflow_profile_get_id (inflow_session_get_profile (fixture->session)),

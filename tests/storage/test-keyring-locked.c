@@ -338,7 +338,8 @@ test_profile_manager_unlock (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(GError) activation_error = NULL;
   g_autoptr(InflowMe) me = NULL;
-  g_autofree char *token = g_strconcat ("vntg_tkn_locked_", g_uuid_string_random (), NULL);
+  g_autofree char *uuid = g_uuid_string_random ();
+  g_autofree char *token = g_strconcat ("vntg_tkn_locked_", uuid, NULL);
   g_autofree char *db_path = g_build_filename (g_get_user_data_dir (), "locked", "inflow.db", NULL);
   g_autofree char *id = NULL;
   InflowProfile *locked;
@@ -409,6 +410,7 @@ int
 main (int   argc,
       char *argv[])
 {
+  g_autoptr(GDBusConnection) connection = NULL;
   int status;
 
   inflow_test_init (&argc, &argv);
@@ -426,7 +428,13 @@ main (int   argc,
   status = inflow_test_run ();
 
   /* Not g_test_dbus_down () nor the last unref, which wait for every user
-   * of the bus connection to let go: GIO keeps singletons of it alive */
+   * of the bus connection to let go: GIO keeps singletons of it alive.
+   * Stopping the bus closes the session connection, whose exit-on-close
+   * would raise SIGTERM in the keyring thread when the exit is slow (as
+   * under AddressSanitizer). */
+  connection = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL);
+  if (connection != NULL)
+    g_dbus_connection_set_exit_on_close (connection, FALSE);
   secret_service_disconnect ();
   g_test_dbus_stop (bus);
   g_clear_pointer (&runtime_dir, g_free);
