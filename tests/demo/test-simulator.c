@@ -848,7 +848,7 @@ probe_clear (Probe *probe)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Probe, probe_clear)
 
-/* The data-freshness probe of research/vantage-api.md §8, plus resource
+/* The data-freshness probe (the newest cost date of one account), plus resource
  * rows: what Inflow's ingestion logic asks /costs. */
 static void
 probe_costs (Fixture    *f,
