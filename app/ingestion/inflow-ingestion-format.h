@@ -10,6 +10,8 @@
 
 G_BEGIN_DECLS
 
+GTimeZone *inflow_ingestion_local_time_zone (void);
+
 char *inflow_ingestion_format_duration (GTimeSpan  span);
 char *inflow_ingestion_format_when     (GDateTime *time,
                                         GDateTime *now);

@@ -331,7 +331,7 @@ update (InflowIngestionDetail *self)
   g_object_freeze_notify (G_OBJECT (self));
 
   /* Times in the user's zone, against the server's clock */
-  now = g_date_time_to_local (self->now);
+  now = g_date_time_to_timezone (self->now, inflow_ingestion_local_time_zone ());
   set_text (self, PROP_PAGE, g_strdup ("detail"));
   set_text (self, PROP_TITLE, g_strdup (inflow_ingestion_item_get_title (item)));
   set_text (self, PROP_SUBTITLE, subtitle_words (item));

@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 
+#include "inflow-ingestion-format.h"
 #include "inflow-ingestion-item-private.h"
 
 /* Observations kept in memory per integration: about one probe an hour
@@ -674,7 +675,7 @@ _inflow_ingestion_item_evaluate (InflowIngestionItem     *self,
   inflow_ingestion_item_get_facts (self, &facts);
 
   /* The reason shows times in the zone of "now": the user's. */
-  local_now = g_date_time_to_local (now);
+  local_now = g_date_time_to_timezone (now, inflow_ingestion_local_time_zone ());
   verdict = inflow_ingestion_verdict_evaluate (&facts, local_now);
   inflow_ingestion_features_evaluate (facts.provider, facts.is_govcloud, verdict, features.items);
 

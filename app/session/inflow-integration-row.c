@@ -268,19 +268,6 @@ lookup_item (InflowIntegrationRow *self)
   update_verdict (self);
 }
 
-/* Asking GLib for the local time zone looks at /etc/localtime each time:
- * rows are made for every keystroke of a search, so they ask once. */
-static GTimeZone *
-local_time_zone (void)
-{
-  static GTimeZone *zone;
-
-  if (g_once_init_enter (&zone))
-    g_once_init_leave (&zone, g_time_zone_new_local ());
-
-  return zone;
-}
-
 static void
 update_integration (InflowIntegrationRow *self)
 {
@@ -289,8 +276,8 @@ update_integration (InflowIntegrationRow *self)
   guint n_workspaces = workspaces != NULL ? g_strv_length ((char **) workspaces) : 0;
   GDateTime *created = inflow_integration_get_created_at (self->integration);
   GDateTime *updated = inflow_integration_get_last_updated (self->integration);
-  g_autoptr(GDateTime) now = g_date_time_new_now (local_time_zone ());
-  g_autoptr(GDateTime) local = created != NULL ? g_date_time_to_timezone (created, local_time_zone ()) : NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now (inflow_ingestion_local_time_zone ());
+  g_autoptr(GDateTime) local = created != NULL ? g_date_time_to_timezone (created, inflow_ingestion_local_time_zone ()) : NULL;
   const char *icon_name;
 
   switch (inflow_status_word_get_tone (word))
@@ -412,7 +399,7 @@ inflow_integration_row_get_property (GObject    *object,
       /* Only the integration page shows it: made when asked */
       {
         GDateTime *created = inflow_integration_get_created_at (self->integration);
-        g_autoptr(GDateTime) now = g_date_time_new_now (local_time_zone ());
+        g_autoptr(GDateTime) now = g_date_time_new_now (inflow_ingestion_local_time_zone ());
 
         g_value_take_string (value, created != NULL ? inflow_ingestion_format_when (created, now) : g_strdup (_("Never")));
       }

@@ -15,6 +15,7 @@
 
 #include "config.h"
 
+#include "inflow-ingestion-format.h"
 #include "inflow-server-clock.h"
 
 /* Samples of the server clock closer than this give no rate. */
@@ -289,7 +290,7 @@ inflow_server_clock_dup_local_now (InflowServerClock *self)
 {
   g_autoptr(GDateTime) now = inflow_server_clock_dup_now (self);
 
-  return g_date_time_to_local (now);
+  return g_date_time_to_timezone (now, inflow_ingestion_local_time_zone ());
 }
 
 /**

@@ -13,6 +13,7 @@
 #include "inflow-backfill-dialog.h"
 #include "inflow-backfill-form.h"
 #include "inflow-code-view.h"
+#include "inflow-ingestion-format.h"
 #include "inflow-view-utils.h"
 
 /* The seed's AWS Support template, filled in and checked by an
@@ -61,7 +62,7 @@ select_day (InflowBackfillDialog *self,
   g_autoptr(GDateTime) day = NULL;
   g_autofree char *noon = g_strconcat (text != NULL ? text : "", "T12:00:00", NULL);
 
-  day = g_date_time_new_from_iso8601 (noon, g_time_zone_new_local ());
+  day = g_date_time_new_from_iso8601 (noon, inflow_ingestion_local_time_zone ());
   if (day == NULL)
     return;
 
