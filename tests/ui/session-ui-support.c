@@ -39,8 +39,8 @@ ui_support_run (void)
 
 /* Synchronous storage helpers */
 
-static InflowDatabase *
-open_database (const char *path)
+InflowDatabase *
+ui_open_database (const char *path)
 {
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
@@ -53,8 +53,8 @@ open_database (const char *path)
   return database;
 }
 
-static void
-close_database (InflowDatabase *database)
+void
+ui_close_database (InflowDatabase *database)
 {
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
@@ -144,7 +144,7 @@ ui_fixture_setup (UiFixture     *fixture,
   fixture->base_url = g_strdup (inflow_simulator_get_base_url (fixture->sim));
 
   fixture->db_path = g_build_filename (g_get_user_data_dir (), folder, "inflow.db", NULL);
-  fixture->database = open_database (fixture->db_path);
+  fixture->database = ui_open_database (fixture->db_path);
   fixture->store = inflow_token_store_new ();
   fixture->manager = inflow_profile_manager_new (fixture->database, fixture->store);
   fixture->window = ui_fixture_new_window (fixture, fixture->manager);
@@ -177,7 +177,7 @@ ui_fixture_teardown (UiFixture     *fixture,
   remove_all_profiles (fixture->manager);
   g_clear_object (&fixture->manager);
   drain_main_context ();
-  close_database (fixture->database);
+  ui_close_database (fixture->database);
   g_clear_object (&fixture->database);
   g_clear_object (&fixture->store);
   g_clear_object (&fixture->sim);

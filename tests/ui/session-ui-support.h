@@ -82,5 +82,7 @@ InflowMe       *ui_sign_in                    (InflowProfileManager *manager,
                                                const char     *base_url,
                                                GError        **error);
 GListModel     *ui_stored_profiles            (InflowDatabase *database);
+InflowDatabase *ui_open_database              (const char     *path);
+void            ui_close_database             (InflowDatabase *database);
 
 G_END_DECLS
