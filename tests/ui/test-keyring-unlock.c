@@ -17,17 +17,6 @@
 #include "inflow-welcome-page.h"
 #include "session-ui-support.h"
 
-static void
-load (InflowProfileManager *manager)
-{
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GError) error = NULL;
-
-  inflow_profile_manager_load_async (manager, NULL, inflow_test_store_result_cb, &result);
-  g_assert_true (inflow_profile_manager_load_finish (manager, inflow_test_wait_result (&result), &error));
-  g_assert_no_error (error);
-}
-
 static gboolean
 is_sensitive (gpointer data)
 {
@@ -43,6 +32,7 @@ test_unlock (UiFixture     *fixture,
              gconstpointer  data)
 {
   g_autoptr(InflowProfileManager) manager = NULL;
+  g_autoptr(InflowProfile) profile = NULL;
   g_autoptr(InflowMe) me = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *id = NULL;
@@ -65,7 +55,7 @@ test_unlock (UiFixture     *fixture,
   inflow_test_prompter_start (&prompter, "dismiss");
   manager = inflow_profile_manager_new (fixture->database, fixture->store);
   inflow_window_set_profile_manager (window, manager);
-  load (manager);
+  ui_load (manager);
   inflow_test_prompter_stop (&prompter);
 
   g_assert_true (ui_wait_page (window, "welcome", 10000));
@@ -109,14 +99,8 @@ test_unlock (UiFixture     *fixture,
   g_assert_false (ui_is_shown (unlock));
 
   /* The profile and its token go while the keyring is open */
-  {
-    g_autoptr(InflowProfile) profile = g_object_ref (inflow_session_get_profile (inflow_window_get_session (window)));
-    g_autoptr(GAsyncResult) result = NULL;
-
-    inflow_profile_manager_remove_async (manager, profile, NULL, inflow_test_store_result_cb, &result);
-    g_assert_true (inflow_profile_manager_remove_finish (manager, inflow_test_wait_result (&result), &error));
-    g_assert_no_error (error);
-  }
+  profile = g_object_ref (inflow_session_get_profile (inflow_window_get_session (window)));
+  ui_remove_profile (manager, profile);
   inflow_window_set_profile_manager (window, fixture->manager);
   g_assert_finalize_object (g_steal_pointer (&manager));
   inflow_test_keyring_stop ();

@@ -21,17 +21,6 @@
 #include "session-ui-support.h"
 
 static void
-load (InflowProfileManager *manager)
-{
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GError) error = NULL;
-
-  inflow_profile_manager_load_async (manager, NULL, inflow_test_store_result_cb, &result);
-  g_assert_true (inflow_profile_manager_load_finish (manager, inflow_test_wait_result (&result), &error));
-  g_assert_no_error (error);
-}
-
-static void
 refresh (InflowSession *session)
 {
   g_autoptr(GAsyncResult) result = NULL;
@@ -40,29 +29,6 @@ refresh (InflowSession *session)
   inflow_session_refresh_async (session, NULL, inflow_test_store_result_cb, &result);
   g_assert_true (inflow_session_refresh_finish (session, inflow_test_wait_result (&result), &error));
   g_assert_no_error (error);
-}
-
-static void
-clear_token (InflowTokenStore *store,
-             const char       *profile_id)
-{
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GError) error = NULL;
-
-  inflow_token_store_clear_async (store, profile_id, NULL, inflow_test_store_result_cb, &result);
-  g_assert_true (inflow_token_store_clear_finish (store, inflow_test_wait_result (&result), &error));
-  g_assert_no_error (error);
-}
-
-static void
-drain (void)
-{
-  for (guint i = 0; i < 20; i++)
-    {
-      while (g_main_context_iteration (NULL, FALSE))
-        ;
-      g_usleep (1000);
-    }
 }
 
 static gboolean
@@ -123,7 +89,7 @@ test_read_only (UiFixture     *fixture,
   id = g_strdup (inflow_profile_get_id (inflow_session_get_profile (inflow_profile_manager_get_session (manager))));
   g_assert_true (ui_wait_session_settled (manager, 20000));
   g_assert_finalize_object (g_steal_pointer (&manager));
-  drain ();
+  ui_drain_main_context ();
   ui_close_database (database);
   g_clear_object (&database);
 
@@ -134,7 +100,7 @@ test_read_only (UiFixture     *fixture,
   g_assert_true (inflow_database_get_read_only (database));
   manager = inflow_profile_manager_new (database, fixture->store);
   inflow_window_set_profile_manager (window, manager);
-  load (manager);
+  ui_load (manager);
   g_assert_true (ui_wait_page (window, "main", 10000));
   g_assert_true (ui_wait_session_settled (manager, 20000));
   g_assert_cmpstr (inflow_profile_get_id (inflow_session_get_profile (inflow_window_get_session (window))), ==, id);
@@ -151,11 +117,11 @@ test_read_only (UiFixture     *fixture,
   /* Without its token: the welcome page, the profile, the same words */
   inflow_window_set_profile_manager (window, NULL);
   g_assert_finalize_object (g_steal_pointer (&manager));
-  drain ();
-  clear_token (fixture->store, id);
+  ui_drain_main_context ();
+  ui_clear_token (fixture->store, id);
   manager = inflow_profile_manager_new (database, fixture->store);
   inflow_window_set_profile_manager (window, manager);
-  load (manager);
+  ui_load (manager);
   g_assert_true (ui_wait_page (window, "welcome", 10000));
   g_assert_cmpuint (g_list_model_get_n_items (inflow_profile_manager_get_profiles (manager)), ==, 1);
   welcome_banner = ui_template_child (window, INFLOW_TYPE_WINDOW, "welcome_storage_banner");
@@ -167,7 +133,7 @@ test_read_only (UiFixture     *fixture,
 
   inflow_window_set_profile_manager (window, NULL);
   g_assert_finalize_object (g_steal_pointer (&manager));
-  drain ();
+  ui_drain_main_context ();
   ui_close_database (database);
   g_clear_object (&database);
   inflow_test_unmount (folder);
@@ -226,7 +192,7 @@ test_full (UiFixture     *fixture,
   session = inflow_window_get_session (window);
   profile = g_object_ref (inflow_session_get_profile (session));
   g_assert_true (inflow_test_wait_until (observations_failed, database, 10000));
-  drain ();
+  ui_drain_main_context ();
 
   g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (banner)));
   g_test_message ("Banner: %s", gtk_label_get_label (GTK_LABEL (label)));
@@ -255,7 +221,7 @@ test_full (UiFixture     *fixture,
   g_assert_true (inflow_test_wait_until (banner_hidden, banner, 5000));
   g_usleep (1100 * 1000);
   refresh (session);
-  drain ();
+  ui_drain_main_context ();
   g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (banner)));
   g_assert_cmpuint (n_shown, ==, 1);
 
@@ -263,21 +229,15 @@ test_full (UiFixture     *fixture,
   g_assert_cmpint (g_unlink (filler), ==, 0);
   g_usleep (1100 * 1000);
   refresh (session);
-  drain ();
+  ui_drain_main_context ();
   g_assert_null (inflow_profile_manager_get_storage_problem (manager));
   g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (banner)));
 
   g_clear_object (&diagnostics);
   inflow_window_set_profile_manager (window, NULL);
-  {
-    g_autoptr(GAsyncResult) result = NULL;
-
-    inflow_profile_manager_remove_async (manager, profile, NULL, inflow_test_store_result_cb, &result);
-    g_assert_true (inflow_profile_manager_remove_finish (manager, inflow_test_wait_result (&result), &error));
-    g_assert_no_error (error);
-  }
+  ui_remove_profile (manager, profile);
   g_assert_finalize_object (g_steal_pointer (&manager));
-  drain ();
+  ui_drain_main_context ();
   ui_close_database (database);
   g_clear_object (&database);
   inflow_test_unmount (folder);
