@@ -12,6 +12,8 @@
 #include <fcntl.h>
 #include <locale.h>
 #include <sched.h>
+#include <signal.h>
+#include <string.h>
 #include <sys/mount.h>
 #include <unistd.h>
 
@@ -304,4 +306,176 @@ inflow_test_keyring_items_of (const char *profile_id)
   g_list_free_full (items, g_object_unref);
 
   return n;
+}
+
+/* A keyring of the program's own, and its prompter */
+
+#define PYTHON   "/usr/bin/python3"
+
+static GTestDBus *private_bus;
+static GSubprocess *daemon_process;
+static char *runtime_dir;
+
+/* Before anything uses the session bus: first thing in main(), before
+ * GTK or an application registers. */
+void
+inflow_test_private_bus_up (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *display = g_strdup (g_getenv ("DISPLAY"));
+
+  private_bus = g_test_dbus_new (G_TEST_DBUS_NONE);
+  g_test_dbus_up (private_bus);
+  /* GTestDBus unsets it (against X11 autolaunch); the UI tests need it */
+  if (display != NULL)
+    g_setenv ("DISPLAY", display, TRUE);
+  runtime_dir = g_dir_make_tmp ("inflow-runtime-XXXXXX", &error);
+  g_assert_no_error (error);
+}
+
+/* After inflow_test_run(). Not g_test_dbus_down () nor the last unref,
+ * which wait for every user of the bus connection to let go: GIO keeps
+ * singletons of it alive. Stopping the bus closes the session connection,
+ * whose exit-on-close would raise SIGTERM in the keyring thread when the
+ * exit is slow (as under AddressSanitizer). */
+void
+inflow_test_private_bus_down (void)
+{
+  g_autoptr(GDBusConnection) connection = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL);
+  g_autoptr(GFile) runtime = g_file_new_for_path (runtime_dir);
+
+  if (connection != NULL)
+    g_dbus_connection_set_exit_on_close (connection, FALSE);
+  secret_service_disconnect ();
+  g_test_dbus_stop (private_bus);
+  remove_tree (runtime);
+  g_clear_pointer (&runtime_dir, g_free);
+}
+
+static gboolean
+name_has_owner (const char *name)
+{
+  g_autoptr(GDBusConnection) connection = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL);
+  g_autoptr(GVariant) reply = NULL;
+  gboolean owned = FALSE;
+
+  reply = g_dbus_connection_call_sync (connection, "org.freedesktop.DBus", "/org/freedesktop/DBus",
+                                       "org.freedesktop.DBus", "NameHasOwner",
+                                       g_variant_new ("(s)", name), G_VARIANT_TYPE ("(b)"),
+                                       G_DBUS_CALL_FLAGS_NONE, -1, NULL, NULL);
+  if (reply != NULL)
+    g_variant_get (reply, "(b)", &owned);
+
+  return owned;
+}
+
+/* Polls, without a main loop: nothing wakes one when a name appears */
+static gboolean
+wait_for_owner (const char *name,
+                gboolean    owned)
+{
+  for (guint i = 0; i < 400; i++)
+    {
+      if (name_has_owner (name) == owned)
+        return TRUE;
+      g_usleep (25 * 1000);
+    }
+
+  return FALSE;
+}
+
+/* Starts gnome-keyring; with @unlock, the login keyring is unlocked (and
+ * created if needed) with INFLOW_TEST_KEYRING_PASSWORD, else it is loaded locked. */
+void
+inflow_test_keyring_start (gboolean unlock)
+{
+  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (unlock ? G_SUBPROCESS_FLAGS_STDIN_PIPE
+                                                                              : G_SUBPROCESS_FLAGS_NONE);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_null (daemon_process);
+  g_subprocess_launcher_setenv (launcher, "XDG_RUNTIME_DIR", runtime_dir, TRUE);
+  g_subprocess_launcher_unsetenv (launcher, "GNOME_KEYRING_CONTROL");
+  daemon_process = g_subprocess_launcher_spawn (launcher, &error, "gnome-keyring-daemon", "--foreground",
+                                                "--components=secrets",
+                                                unlock ? "--unlock" : "--start", NULL);
+  g_assert_no_error (error);
+
+  if (unlock)
+    {
+      GOutputStream *input = g_subprocess_get_stdin_pipe (daemon_process);
+
+      g_assert_true (g_output_stream_write_all (input, INFLOW_TEST_KEYRING_PASSWORD, strlen (INFLOW_TEST_KEYRING_PASSWORD), NULL, NULL, &error));
+      g_assert_true (g_output_stream_close (input, NULL, &error));
+      g_assert_no_error (error);
+    }
+
+  g_assert_true (wait_for_owner ("org.freedesktop.secrets", TRUE));
+}
+
+void
+inflow_test_keyring_stop (void)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_subprocess_send_signal (daemon_process, SIGTERM);
+  g_assert_true (g_subprocess_wait (daemon_process, NULL, &error));
+  g_clear_object (&daemon_process);
+  g_assert_true (wait_for_owner ("org.freedesktop.secrets", FALSE));
+
+  /* libsecret keeps its session with the daemon that is gone: the app's
+   * daemon lives as long as the desktop session, this test's does not */
+  secret_service_disconnect ();
+}
+
+char *
+inflow_test_prompter_read_line (InflowTestPrompter *prompter)
+{
+  g_autoptr(GError) error = NULL;
+  char *line = g_data_input_stream_read_line_utf8 (prompter->output, NULL, NULL, &error);
+
+  g_assert_no_error (error);
+  return line;
+}
+
+/* Starts the stand-in, which answers "password" or "dismiss" */
+void
+inflow_test_prompter_start (InflowTestPrompter *prompter,
+                const char *answer)
+{
+  g_autofree char *script = g_test_build_filename (G_TEST_DIST, "storage", "stand-in-prompter.py", NULL);
+  g_autofree char *ready = NULL;
+  g_autoptr(GError) error = NULL;
+
+  prompter->process = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error,
+                                        PYTHON, script, answer, INFLOW_TEST_KEYRING_PASSWORD, NULL);
+  g_assert_no_error (error);
+  prompter->output = g_data_input_stream_new (g_subprocess_get_stdout_pipe (prompter->process));
+  ready = inflow_test_prompter_read_line (prompter);
+  g_assert_cmpstr (ready, ==, "ready");
+}
+
+void
+inflow_test_prompter_stop (InflowTestPrompter *prompter)
+{
+  g_subprocess_force_exit (prompter->process);
+  g_subprocess_wait (prompter->process, NULL, NULL);
+  g_clear_object (&prompter->output);
+  g_clear_object (&prompter->process);
+  g_assert_true (wait_for_owner ("org.gnome.keyring.SystemPrompter", FALSE));
+}
+
+void
+inflow_test_keyring_lock (void)
+{
+  g_autoptr(GDBusConnection) connection = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL);
+  g_autoptr(GVariant) reply = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *paths[] = { "/org/freedesktop/secrets/collection/login" };
+
+  reply = g_dbus_connection_call_sync (connection, "org.freedesktop.secrets", "/org/freedesktop/secrets",
+                                       "org.freedesktop.Secret.Service", "Lock",
+                                       g_variant_new ("(@ao)", g_variant_new_objv (paths, 1)),
+                                       G_VARIANT_TYPE ("(aoo)"), G_DBUS_CALL_FLAGS_NONE, -1, NULL, &error);
+  g_assert_no_error (error);
 }

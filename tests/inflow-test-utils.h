@@ -37,4 +37,27 @@ GPtrArray    *inflow_test_keyring_secrets     (void);
 gboolean      inflow_test_keyring_holds_secret (const char  *secret);
 guint         inflow_test_keyring_items_of    (const char  *profile_id);
 
+/* A keyring of the program's own, to lock and unlock: a private D-Bus
+ * session (up before anything uses the bus, down at the end) with its own
+ * gnome-keyring-daemon; the stand-in prompter (tests/storage/stand-in-prompter.py)
+ * answers its unlock prompts with INFLOW_TEST_KEYRING_PASSWORD or
+ * dismisses them. */
+#define INFLOW_TEST_KEYRING_PASSWORD "inflow-locked-test"
+
+typedef struct
+{
+  GSubprocess      *process;
+  GDataInputStream *output;
+} InflowTestPrompter;
+
+void          inflow_test_private_bus_up      (void);
+void          inflow_test_private_bus_down    (void);
+void          inflow_test_keyring_start       (gboolean            unlock);
+void          inflow_test_keyring_stop        (void);
+void          inflow_test_keyring_lock        (void);
+void          inflow_test_prompter_start      (InflowTestPrompter *prompter,
+                                               const char         *answer);
+char         *inflow_test_prompter_read_line  (InflowTestPrompter *prompter);
+void          inflow_test_prompter_stop       (InflowTestPrompter *prompter);
+
 G_END_DECLS

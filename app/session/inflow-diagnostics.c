@@ -387,12 +387,16 @@ check_request_rate (InflowDiagnostics *self)
     set_check (self, INFLOW_CHECK_REQUEST_RATE, INFLOW_CHECK_STATE_OK, detail->str);
 }
 
+/* The rows that reached the database (not the writes asked for), those
+ * that did not, and the storage problem in the database's words. */
 static void
 check_history (InflowDiagnostics *self)
 {
   InflowIngestionMonitor *monitor = get_monitor (self);
-  g_autofree char *detail = NULL;
-  guint n_written;
+  InflowDatabase *database = self->session != NULL ? inflow_session_get_database (self->session) : NULL;
+  g_autoptr(GString) detail = g_string_new (NULL);
+  const char *problem;
+  guint n_written, n_failed;
 
   if (monitor == NULL)
     {
@@ -400,7 +404,7 @@ check_history (InflowDiagnostics *self)
       return;
     }
 
-  if (!inflow_ingestion_monitor_get_stores_history (monitor))
+  if (!inflow_ingestion_monitor_get_stores_history (monitor) || database == NULL)
     {
       set_check (self, INFLOW_CHECK_HISTORY, INFLOW_CHECK_STATE_INFO,
                  _("Observations are kept in memory only: this profile is not stored (the demo, or a "
@@ -408,15 +412,32 @@ check_history (InflowDiagnostics *self)
       return;
     }
 
-  n_written = inflow_ingestion_monitor_get_n_observations_written (monitor);
+  n_written = inflow_database_get_n_observations_written (database);
+  n_failed = inflow_database_get_n_observations_failed (database);
+  problem = inflow_database_get_problem (database);
+
   /* Translators: %u is a count of observations */
-  detail = g_strdup_printf (g_dngettext (NULL, "Observations are stored for 90 days; %u was written in this run.",
-                                         "Observations are stored for 90 days; %u were written in this run.",
-                                         n_written),
-                            n_written);
-  set_check (self, INFLOW_CHECK_HISTORY,
-             inflow_ingestion_monitor_get_history_loaded (monitor) ? INFLOW_CHECK_STATE_OK : INFLOW_CHECK_STATE_PENDING,
-             detail);
+  g_string_append_printf (detail, g_dngettext (NULL, "Observations are stored for 90 days; %u was written in this run.",
+                                               "Observations are stored for 90 days; %u were written in this run.",
+                                               n_written),
+                          n_written);
+  if (n_failed > 0)
+    {
+      g_string_append_c (detail, ' ');
+      /* Translators: %u is a count of observations */
+      g_string_append_printf (detail, g_dngettext (NULL, "%u could not be saved.", "%u could not be saved.", n_failed),
+                              n_failed);
+    }
+  if (problem != NULL)
+    g_string_append_printf (detail, " %s", problem);
+
+  if (n_failed > 0 || problem != NULL)
+    set_check (self, INFLOW_CHECK_HISTORY, INFLOW_CHECK_STATE_WARNING, detail->str);
+  else
+    set_check (self, INFLOW_CHECK_HISTORY,
+               inflow_ingestion_monitor_get_history_loaded (monitor) ? INFLOW_CHECK_STATE_OK
+                                                                     : INFLOW_CHECK_STATE_PENDING,
+               detail->str);
 }
 
 static void

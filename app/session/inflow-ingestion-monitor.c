@@ -1471,20 +1471,6 @@ inflow_ingestion_monitor_get_request_stats (InflowIngestionMonitor *self,
 }
 
 /**
- * inflow_ingestion_monitor_get_n_observations_written:
- * @self: a monitor
- *
- * Returns: how many observations it sent to the database in this run
- */
-guint
-inflow_ingestion_monitor_get_n_observations_written (InflowIngestionMonitor *self)
-{
-  g_return_val_if_fail (INFLOW_IS_INGESTION_MONITOR (self), 0);
-
-  return inflow_observation_log_get_n_written (self->log);
-}
-
-/**
  * inflow_ingestion_monitor_get_stores_history:
  * @self: a monitor
  *

@@ -78,7 +78,6 @@ GDateTime              *inflow_ingestion_monitor_dup_now             (InflowInge
 void                    inflow_ingestion_monitor_get_request_stats   (InflowIngestionMonitor  *self,
                                                                       InflowPollStats         *stats,
                                                                       double                  *planned_per_hour);
-guint                   inflow_ingestion_monitor_get_n_observations_written (InflowIngestionMonitor *self);
 gboolean                inflow_ingestion_monitor_get_stores_history  (InflowIngestionMonitor  *self);
 
 void                    inflow_ingestion_monitor_set_time_scale      (InflowIngestionMonitor  *self,

@@ -31,7 +31,6 @@ struct _InflowObservationLog
   char           *profile_id;   /* nullable */
   GCancellable   *cancellable;  /* of the writes */
   GHashTable     *history;      /* token → GPtrArray of InflowObservation, until merged */
-  guint           n_written;
 };
 
 G_DEFINE_FINAL_TYPE (InflowObservationLog, inflow_observation_log, G_TYPE_OBJECT)
@@ -115,20 +114,6 @@ inflow_observation_log_get_stores (InflowObservationLog *self)
   g_return_val_if_fail (INFLOW_IS_OBSERVATION_LOG (self), FALSE);
 
   return self->database != NULL && self->profile_id != NULL;
-}
-
-/**
- * inflow_observation_log_get_n_written:
- * @self: a log
- *
- * Returns: how many observations it sent to the database
- */
-guint
-inflow_observation_log_get_n_written (InflowObservationLog *self)
-{
-  g_return_val_if_fail (INFLOW_IS_OBSERVATION_LOG (self), 0);
-
-  return self->n_written;
 }
 
 /* ---- reading the history ---------------------------------------------------- */
@@ -330,7 +315,6 @@ store (InflowObservationLog *self,
                                         resource_rows_present);
   inflow_database_add_observation_async (self->database, observation, self->cancellable,
                                          add_observation_cb, NULL);
-  self->n_written++;
 }
 
 static gboolean

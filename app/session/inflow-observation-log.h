@@ -20,7 +20,6 @@ G_DECLARE_FINAL_TYPE (InflowObservationLog, inflow_observation_log, INFLOW, OBSE
 InflowObservationLog *inflow_observation_log_new           (InflowDatabase        *database,
                                                             const char            *profile_id);
 gboolean              inflow_observation_log_get_stores    (InflowObservationLog  *self);
-guint                 inflow_observation_log_get_n_written (InflowObservationLog  *self);
 void                  inflow_observation_log_load_async    (InflowObservationLog  *self,
                                                             GDateTime             *since,
                                                             GCancellable          *cancellable,

@@ -20,7 +20,6 @@
 
 #include "config.h"
 
-#include <signal.h>
 #include <string.h>
 
 #include <libsecret/secret.h>
@@ -30,149 +29,6 @@
 #include "inflow-storage-error.h"
 #include "inflow-test-utils.h"
 #include "inflow-token-store.h"
-
-#define PASSWORD "inflow-locked-test"
-#define PYTHON   "/usr/bin/python3"
-
-static GTestDBus *bus;
-static GSubprocess *daemon_process;
-static char *runtime_dir;
-
-/* The keyring daemon and the prompter */
-
-static gboolean
-name_has_owner (const char *name)
-{
-  g_autoptr(GDBusConnection) connection = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL);
-  g_autoptr(GVariant) reply = NULL;
-  gboolean owned = FALSE;
-
-  reply = g_dbus_connection_call_sync (connection, "org.freedesktop.DBus", "/org/freedesktop/DBus",
-                                       "org.freedesktop.DBus", "NameHasOwner",
-                                       g_variant_new ("(s)", name), G_VARIANT_TYPE ("(b)"),
-                                       G_DBUS_CALL_FLAGS_NONE, -1, NULL, NULL);
-  if (reply != NULL)
-    g_variant_get (reply, "(b)", &owned);
-
-  return owned;
-}
-
-/* Polls, without a main loop: nothing wakes one when a name appears */
-static gboolean
-wait_for_owner (const char *name,
-                gboolean    owned)
-{
-  for (guint i = 0; i < 400; i++)
-    {
-      if (name_has_owner (name) == owned)
-        return TRUE;
-      g_usleep (25 * 1000);
-    }
-
-  return FALSE;
-}
-
-/* Starts gnome-keyring; with @unlock, the login keyring is unlocked (and
- * created if needed) with PASSWORD, else it is loaded locked. */
-static void
-start_keyring (gboolean unlock)
-{
-  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (unlock ? G_SUBPROCESS_FLAGS_STDIN_PIPE
-                                                                              : G_SUBPROCESS_FLAGS_NONE);
-  g_autoptr(GError) error = NULL;
-
-  g_assert_null (daemon_process);
-  g_subprocess_launcher_setenv (launcher, "XDG_RUNTIME_DIR", runtime_dir, TRUE);
-  g_subprocess_launcher_unsetenv (launcher, "GNOME_KEYRING_CONTROL");
-  daemon_process = g_subprocess_launcher_spawn (launcher, &error, "gnome-keyring-daemon", "--foreground",
-                                                "--components=secrets",
-                                                unlock ? "--unlock" : "--start", NULL);
-  g_assert_no_error (error);
-
-  if (unlock)
-    {
-      GOutputStream *input = g_subprocess_get_stdin_pipe (daemon_process);
-
-      g_assert_true (g_output_stream_write_all (input, PASSWORD, strlen (PASSWORD), NULL, NULL, &error));
-      g_assert_true (g_output_stream_close (input, NULL, &error));
-      g_assert_no_error (error);
-    }
-
-  g_assert_true (wait_for_owner ("org.freedesktop.secrets", TRUE));
-}
-
-static void
-stop_keyring (void)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_subprocess_send_signal (daemon_process, SIGTERM);
-  g_assert_true (g_subprocess_wait (daemon_process, NULL, &error));
-  g_clear_object (&daemon_process);
-  g_assert_true (wait_for_owner ("org.freedesktop.secrets", FALSE));
-
-  /* libsecret keeps its session with the daemon that is gone: the app's
-   * daemon lives as long as the desktop session, this test's does not */
-  secret_service_disconnect ();
-}
-
-typedef struct
-{
-  GSubprocess      *process;
-  GDataInputStream *output;
-} Prompter;
-
-static char *
-prompter_read_line (Prompter *prompter)
-{
-  g_autoptr(GError) error = NULL;
-  char *line = g_data_input_stream_read_line_utf8 (prompter->output, NULL, NULL, &error);
-
-  g_assert_no_error (error);
-  return line;
-}
-
-/* Starts the stand-in, which answers "password" or "dismiss" */
-static void
-prompter_start (Prompter   *prompter,
-                const char *answer)
-{
-  g_autofree char *script = g_test_build_filename (G_TEST_DIST, "storage", "stand-in-prompter.py", NULL);
-  g_autofree char *ready = NULL;
-  g_autoptr(GError) error = NULL;
-
-  prompter->process = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error,
-                                        PYTHON, script, answer, PASSWORD, NULL);
-  g_assert_no_error (error);
-  prompter->output = g_data_input_stream_new (g_subprocess_get_stdout_pipe (prompter->process));
-  ready = prompter_read_line (prompter);
-  g_assert_cmpstr (ready, ==, "ready");
-}
-
-static void
-prompter_stop (Prompter *prompter)
-{
-  g_subprocess_force_exit (prompter->process);
-  g_subprocess_wait (prompter->process, NULL, NULL);
-  g_clear_object (&prompter->output);
-  g_clear_object (&prompter->process);
-  g_assert_true (wait_for_owner ("org.gnome.keyring.SystemPrompter", FALSE));
-}
-
-static void
-lock_login_keyring (void)
-{
-  g_autoptr(GDBusConnection) connection = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL);
-  g_autoptr(GVariant) reply = NULL;
-  g_autoptr(GError) error = NULL;
-  const char *paths[] = { "/org/freedesktop/secrets/collection/login" };
-
-  reply = g_dbus_connection_call_sync (connection, "org.freedesktop.secrets", "/org/freedesktop/secrets",
-                                       "org.freedesktop.Secret.Service", "Lock",
-                                       g_variant_new ("(@ao)", g_variant_new_objv (paths, 1)),
-                                       G_VARIANT_TYPE ("(aoo)"), G_DBUS_CALL_FLAGS_NONE, -1, NULL, &error);
-  g_assert_no_error (error);
-}
 
 /* Synchronous wrappers */
 
@@ -234,37 +90,37 @@ test_loaded_locked (void)
   g_autofree char *token = NULL;
   g_autofree char *answer = NULL;
   g_autoptr(GError) error = NULL;
-  Prompter prompter = { 0 };
+  InflowTestPrompter prompter = { 0 };
 
-  start_keyring (TRUE);
+  inflow_test_keyring_start (TRUE);
   store_token (store, id, "vntg_tkn_locked_1");
-  stop_keyring ();
-  start_keyring (FALSE);
+  inflow_test_keyring_stop ();
+  inflow_test_keyring_start (FALSE);
 
-  prompter_start (&prompter, "dismiss");
+  inflow_test_prompter_start (&prompter, "dismiss");
   token = lookup_token (store, id, &error);
   g_test_message ("Dismissed: %s", error != NULL ? error->message : "(no error)");
   g_assert_null (token);
   g_assert_error (error, INFLOW_STORAGE_ERROR, INFLOW_STORAGE_ERROR_LOCKED_OR_DISMISSED);
   g_assert_null (strstr (error->message, "Sign in again"));
   g_assert_cmpint (inflow_token_store_get_keyring_state (store), ==, INFLOW_KEYRING_LOCKED);
-  answer = prompter_read_line (&prompter);
+  answer = inflow_test_prompter_read_line (&prompter);
   g_assert_cmpstr (answer, ==, "password prompt: no");
-  prompter_stop (&prompter);
+  inflow_test_prompter_stop (&prompter);
   g_clear_error (&error);
   g_clear_pointer (&answer, g_free);
 
-  prompter_start (&prompter, "password");
+  inflow_test_prompter_start (&prompter, "password");
   token = unlock_token (store, id, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (token, ==, "vntg_tkn_locked_1");
   g_assert_cmpint (inflow_token_store_get_keyring_state (store), ==, INFLOW_KEYRING_AVAILABLE);
-  answer = prompter_read_line (&prompter);
+  answer = inflow_test_prompter_read_line (&prompter);
   g_assert_cmpstr (answer, ==, "password prompt: yes");
-  prompter_stop (&prompter);
+  inflow_test_prompter_stop (&prompter);
 
   clear_token (store, id);
-  stop_keyring ();
+  inflow_test_keyring_stop ();
 }
 
 /* Locked over D-Bus while in use; a lookup asks to unlock, and the user
@@ -277,31 +133,31 @@ test_locked_over_dbus (void)
   g_autofree char *token = NULL;
   g_autofree char *answer = NULL;
   g_autoptr(GError) error = NULL;
-  Prompter prompter = { 0 };
+  InflowTestPrompter prompter = { 0 };
 
-  start_keyring (TRUE);
+  inflow_test_keyring_start (TRUE);
   store_token (store, id, "vntg_tkn_locked_2");
-  lock_login_keyring ();
+  inflow_test_keyring_lock ();
 
-  prompter_start (&prompter, "password");
+  inflow_test_prompter_start (&prompter, "password");
   token = lookup_token (store, id, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (token, ==, "vntg_tkn_locked_2");
-  answer = prompter_read_line (&prompter);
+  answer = inflow_test_prompter_read_line (&prompter);
   g_assert_cmpstr (answer, ==, "password prompt: yes");
-  prompter_stop (&prompter);
+  inflow_test_prompter_stop (&prompter);
 
   /* Locked again and the prompt dismissed: the unlock fails in words */
-  lock_login_keyring ();
+  inflow_test_keyring_lock ();
   g_clear_pointer (&token, g_free);
-  prompter_start (&prompter, "dismiss");
+  inflow_test_prompter_start (&prompter, "dismiss");
   token = unlock_token (store, id, &error);
   g_assert_null (token);
   g_assert_error (error, INFLOW_STORAGE_ERROR, INFLOW_STORAGE_ERROR_LOCKED_OR_DISMISSED);
   g_assert_cmpint (inflow_token_store_get_keyring_state (store), ==, INFLOW_KEYRING_LOCKED);
-  prompter_stop (&prompter);
+  inflow_test_prompter_stop (&prompter);
 
-  stop_keyring ();
+  inflow_test_keyring_stop ();
 }
 
 /* The profile manager: the last used profile's token is in a locked
@@ -343,7 +199,7 @@ test_profile_manager_unlock (void)
   g_autofree char *db_path = g_build_filename (g_get_user_data_dir (), "locked", "inflow.db", NULL);
   g_autofree char *id = NULL;
   InflowProfile *locked;
-  Prompter prompter = { 0 };
+  InflowTestPrompter prompter = { 0 };
 
   inflow_simulator_set_tokens (sim, token, NULL);
   g_assert_true (inflow_simulator_listen (sim, 0, &error));
@@ -354,7 +210,7 @@ test_profile_manager_unlock (void)
   g_clear_object (&result);
 
   /* Signed in once, with the keyring open */
-  start_keyring (TRUE);
+  inflow_test_keyring_start (TRUE);
   manager = inflow_profile_manager_new (database, store);
   inflow_profile_manager_sign_in_async (manager, "Locked Org", token, inflow_simulator_get_base_url (sim), FALSE,
                                         NULL, inflow_test_store_result_cb, &result);
@@ -364,18 +220,18 @@ test_profile_manager_unlock (void)
   id = g_strdup (inflow_profile_get_id (inflow_session_get_profile (inflow_profile_manager_get_session (manager))));
   g_assert_true (inflow_test_wait_until (session_settled, manager, 20000));
   g_assert_finalize_object (g_steal_pointer (&manager));
-  stop_keyring ();
+  inflow_test_keyring_stop ();
 
   /* The next start: the keyring loads locked, the prompt is dismissed */
-  start_keyring (FALSE);
-  prompter_start (&prompter, "dismiss");
+  inflow_test_keyring_start (FALSE);
+  inflow_test_prompter_start (&prompter, "dismiss");
   manager = inflow_profile_manager_new (database, store);
   g_signal_connect (manager, "activation-failed", G_CALLBACK (activation_failed_cb), &activation_error);
   inflow_profile_manager_load_async (manager, NULL, inflow_test_store_result_cb, &result);
   g_assert_true (inflow_profile_manager_load_finish (manager, inflow_test_wait_result (&result), &error));
   g_assert_no_error (error);
   g_clear_object (&result);
-  prompter_stop (&prompter);
+  inflow_test_prompter_stop (&prompter);
 
   g_assert_error (activation_error, INFLOW_STORAGE_ERROR, INFLOW_STORAGE_ERROR_LOCKED_OR_DISMISSED);
   g_test_message ("Activation: %s", activation_error->message);
@@ -386,12 +242,12 @@ test_profile_manager_unlock (void)
   g_assert_cmpstr (inflow_profile_get_id (locked), ==, id);
 
   /* Unlock: the keyring's prompt, the password, the session */
-  prompter_start (&prompter, "password");
+  inflow_test_prompter_start (&prompter, "password");
   inflow_profile_manager_unlock_async (manager, locked, NULL, inflow_test_store_result_cb, &result);
   g_assert_true (inflow_profile_manager_unlock_finish (manager, inflow_test_wait_result (&result), &error));
   g_assert_no_error (error);
   g_clear_object (&result);
-  prompter_stop (&prompter);
+  inflow_test_prompter_stop (&prompter);
 
   g_assert_null (inflow_profile_manager_get_locked_profile (manager));
   g_assert_nonnull (inflow_profile_manager_get_session (manager));
@@ -403,23 +259,18 @@ test_profile_manager_unlock (void)
 
   clear_token (store, id);
   g_assert_finalize_object (g_steal_pointer (&manager));
-  stop_keyring ();
+  inflow_test_keyring_stop ();
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GDBusConnection) connection = NULL;
   int status;
 
-  inflow_test_init (&argc, &argv);
-
   /* A bus and keyring of this program's own, before anything uses one */
-  bus = g_test_dbus_new (G_TEST_DBUS_NONE);
-  g_test_dbus_up (bus);
-  runtime_dir = g_build_filename (g_get_user_cache_dir (), "runtime", NULL);
-  g_assert_cmpint (g_mkdir_with_parents (runtime_dir, 0700), ==, 0);
+  inflow_test_private_bus_up ();
+  inflow_test_init (&argc, &argv);
 
   g_test_add_func ("/keyring/locked/loaded-locked", test_loaded_locked);
   g_test_add_func ("/keyring/locked/locked-over-dbus", test_locked_over_dbus);
@@ -427,17 +278,7 @@ main (int   argc,
 
   status = inflow_test_run ();
 
-  /* Not g_test_dbus_down () nor the last unref, which wait for every user
-   * of the bus connection to let go: GIO keeps singletons of it alive.
-   * Stopping the bus closes the session connection, whose exit-on-close
-   * would raise SIGTERM in the keyring thread when the exit is slow (as
-   * under AddressSanitizer). */
-  connection = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL);
-  if (connection != NULL)
-    g_dbus_connection_set_exit_on_close (connection, FALSE);
-  secret_service_disconnect ();
-  g_test_dbus_stop (bus);
-  g_clear_pointer (&runtime_dir, g_free);
+  inflow_test_private_bus_down ();
 
   return status;
 }

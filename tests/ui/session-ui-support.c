@@ -39,8 +39,8 @@ ui_support_run (void)
 
 /* Synchronous storage helpers */
 
-static InflowDatabase *
-open_database (const char *path)
+InflowDatabase *
+ui_open_database (const char *path)
 {
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
@@ -53,8 +53,8 @@ open_database (const char *path)
   return database;
 }
 
-static void
-close_database (InflowDatabase *database)
+void
+ui_close_database (InflowDatabase *database)
 {
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
@@ -92,8 +92,46 @@ ui_sign_in (InflowProfileManager  *manager,
   return inflow_profile_manager_sign_in_finish (manager, inflow_test_wait_result (&result), error);
 }
 
-static void
-drain_main_context (void)
+/* Reads the stored profiles and activates the last used, as at startup */
+void
+ui_load (InflowProfileManager *manager)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  inflow_profile_manager_load_async (manager, NULL, inflow_test_store_result_cb, &result);
+  g_assert_true (inflow_profile_manager_load_finish (manager, inflow_test_wait_result (&result), &error));
+  g_assert_no_error (error);
+}
+
+/* The profile and its token go */
+void
+ui_remove_profile (InflowProfileManager *manager,
+                   InflowProfile        *profile)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  inflow_profile_manager_remove_async (manager, profile, NULL, inflow_test_store_result_cb, &result);
+  g_assert_true (inflow_profile_manager_remove_finish (manager, inflow_test_wait_result (&result), &error));
+  g_assert_no_error (error);
+}
+
+/* Only the token goes: the profile stays, without it */
+void
+ui_clear_token (InflowTokenStore *store,
+                const char       *profile_id)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  inflow_token_store_clear_async (store, profile_id, NULL, inflow_test_store_result_cb, &result);
+  g_assert_true (inflow_token_store_clear_finish (store, inflow_test_wait_result (&result), &error));
+  g_assert_no_error (error);
+}
+
+void
+ui_drain_main_context (void)
 {
   for (guint i = 0; i < 20; i++)
     {
@@ -144,7 +182,7 @@ ui_fixture_setup (UiFixture     *fixture,
   fixture->base_url = g_strdup (inflow_simulator_get_base_url (fixture->sim));
 
   fixture->db_path = g_build_filename (g_get_user_data_dir (), folder, "inflow.db", NULL);
-  fixture->database = open_database (fixture->db_path);
+  fixture->database = ui_open_database (fixture->db_path);
   fixture->store = inflow_token_store_new ();
   fixture->manager = inflow_profile_manager_new (fixture->database, fixture->store);
   fixture->window = ui_fixture_new_window (fixture, fixture->manager);
@@ -158,12 +196,8 @@ remove_all_profiles (InflowProfileManager *manager)
   while (g_list_model_get_n_items (profiles) > 0)
     {
       g_autoptr(InflowProfile) profile = g_list_model_get_item (profiles, 0);
-      g_autoptr(GAsyncResult) result = NULL;
-      g_autoptr(GError) error = NULL;
 
-      inflow_profile_manager_remove_async (manager, profile, NULL, inflow_test_store_result_cb, &result);
-      g_assert_true (inflow_profile_manager_remove_finish (manager, inflow_test_wait_result (&result), &error));
-      g_assert_no_error (error);
+      ui_remove_profile (manager, profile);
     }
 }
 
@@ -176,12 +210,12 @@ ui_fixture_teardown (UiFixture     *fixture,
 
   remove_all_profiles (fixture->manager);
   g_clear_object (&fixture->manager);
-  drain_main_context ();
-  close_database (fixture->database);
+  ui_drain_main_context ();
+  ui_close_database (fixture->database);
   g_clear_object (&fixture->database);
   g_clear_object (&fixture->store);
   g_clear_object (&fixture->sim);
-  drain_main_context ();
+  ui_drain_main_context ();
   g_clear_pointer (&fixture->base_url, g_free);
   g_clear_pointer (&fixture->db_path, g_free);
   g_clear_pointer (&fixture->token, g_free);
@@ -192,7 +226,7 @@ void
 ui_fixture_stop_simulator (UiFixture *fixture)
 {
   g_clear_object (&fixture->sim);
-  drain_main_context ();
+  ui_drain_main_context ();
 }
 
 /* Widgets */

@@ -82,5 +82,13 @@ InflowMe       *ui_sign_in                    (InflowProfileManager *manager,
                                                const char     *base_url,
                                                GError        **error);
 GListModel     *ui_stored_profiles            (InflowDatabase *database);
+InflowDatabase *ui_open_database              (const char     *path);
+void            ui_close_database             (InflowDatabase *database);
+void            ui_load                       (InflowProfileManager *manager);
+void            ui_remove_profile             (InflowProfileManager *manager,
+                                               InflowProfile  *profile);
+void            ui_clear_token                (InflowTokenStore *store,
+                                               const char     *profile_id);
+void            ui_drain_main_context         (void);
 
 G_END_DECLS

@@ -4,7 +4,10 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The program starts with a damaged database file where Inflow keeps its
- * data, so the application's first window must say so, once.
+ * data, so the application's first window must say so, once. With
+ * --emptied-database the file is 0 bytes instead, beside the marker that
+ * says it held profiles (as after a crash that truncated it): the same
+ * words.
  */
 
 #include "config.h"
@@ -237,6 +240,21 @@ damage_database (void)
   g_assert_no_error (error);
 }
 
+static void
+empty_database (void)
+{
+  g_autofree char *path = inflow_database_get_default_path ();
+  g_autofree char *marker = g_strconcat (path, ".in-use", NULL);
+  g_autofree char *folder = g_path_get_dirname (path);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
+  g_file_set_contents (path, "", 0, &error);
+  g_assert_no_error (error);
+  g_file_set_contents (marker, "", 0, &error);
+  g_assert_no_error (error);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -247,7 +265,10 @@ main (int   argc,
   gtk_init ();
   adw_init ();
 
-  damage_database ();
+  if (argc > 1 && g_str_equal (argv[argc - 1], "--emptied-database"))
+    empty_database ();
+  else
+    damage_database ();
 
   application = inflow_application_new ();
   g_application_set_flags (G_APPLICATION (application), G_APPLICATION_NON_UNIQUE);

@@ -232,9 +232,9 @@ show_error (InflowSignInDialog *self,
 
         case INFLOW_STORAGE_ERROR_LOCKED_OR_DISMISSED:
           title = _("Keyring Locked");
-          message = g_strdup (_("The token is valid, but the keyring stayed locked, so it was not saved. "
-                                "Sign in again and unlock the keyring when asked, or sign in for this "
-                                "session only."));
+          message = g_strdup (_("The token is valid, but your keyring stayed locked (its unlock prompt was "
+                                "closed), so the token was not saved. Sign in again and type the keyring’s "
+                                "password when it asks, or sign in for this session only."));
           offer_session_only = TRUE;
           break;
 

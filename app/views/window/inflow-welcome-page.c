@@ -20,7 +20,8 @@
  * token (win.sign-in), the demo (win.start-demo), where tokens come from,
  * and the known profiles, to open again (win.open-profile with the
  * profile's ID). A message says why no profile is open when one could not
- * be (its token is missing, the keyring is locked or unavailable).
+ * be (its token is missing, the keyring is locked or unavailable); for a
+ * locked keyring it has an Unlock button (win.unlock-keyring).
  */
 struct _InflowWelcomePage
 {
@@ -30,11 +31,13 @@ struct _InflowWelcomePage
   GSignalGroup   *profiles_signals;
   char           *message;
   gboolean        demo_starting;
+  gboolean        can_unlock;
 
   /* Template widgets */
   AdwStatusPage  *status_page;
   GtkWidget      *message_box;
   GtkLabel       *message_label;
+  GtkWidget      *unlock_button;
   GtkWidget      *demo_button;
   GtkSpinner     *demo_spinner;
   GtkWidget      *profiles_group;
@@ -48,6 +51,7 @@ enum {
   PROP_PROFILES,
   PROP_MESSAGE,
   PROP_DEMO_STARTING,
+  PROP_CAN_UNLOCK,
   N_PROPS
 };
 
@@ -130,6 +134,10 @@ inflow_welcome_page_get_property (GObject    *object,
       g_value_set_boolean (value, self->demo_starting);
       break;
 
+    case PROP_CAN_UNLOCK:
+      g_value_set_boolean (value, self->can_unlock);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -155,6 +163,10 @@ inflow_welcome_page_set_property (GObject      *object,
 
     case PROP_DEMO_STARTING:
       inflow_welcome_page_set_demo_starting (self, g_value_get_boolean (value));
+      break;
+
+    case PROP_CAN_UNLOCK:
+      inflow_welcome_page_set_can_unlock (self, g_value_get_boolean (value));
       break;
 
     default:
@@ -203,12 +215,24 @@ inflow_welcome_page_class_init (InflowWelcomePageClass *klass)
                           FALSE,
                           (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
+  /**
+   * InflowWelcomePage:can-unlock:
+   *
+   * Whether the message offers Unlock: a profile's token is in a keyring
+   * that stayed locked.
+   */
+  properties[PROP_CAN_UNLOCK] =
+    g_param_spec_boolean ("can-unlock", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/ui/inflow-welcome-page.ui");
   gtk_widget_class_bind_template_child (widget_class, InflowWelcomePage, status_page);
   gtk_widget_class_bind_template_child (widget_class, InflowWelcomePage, message_box);
   gtk_widget_class_bind_template_child (widget_class, InflowWelcomePage, message_label);
+  gtk_widget_class_bind_template_child (widget_class, InflowWelcomePage, unlock_button);
   gtk_widget_class_bind_template_child (widget_class, InflowWelcomePage, demo_button);
   gtk_widget_class_bind_template_child (widget_class, InflowWelcomePage, demo_spinner);
   gtk_widget_class_bind_template_child (widget_class, InflowWelcomePage, profiles_group);
@@ -308,4 +332,19 @@ inflow_welcome_page_set_demo_starting (InflowWelcomePage *self,
   gtk_spinner_set_spinning (self->demo_spinner, starting);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DEMO_STARTING]);
+}
+
+void
+inflow_welcome_page_set_can_unlock (InflowWelcomePage *self,
+                                    gboolean           can_unlock)
+{
+  g_return_if_fail (INFLOW_IS_WELCOME_PAGE (self));
+
+  can_unlock = !!can_unlock;
+  if (self->can_unlock == can_unlock)
+    return;
+
+  self->can_unlock = can_unlock;
+  gtk_widget_set_visible (self->unlock_button, can_unlock);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_UNLOCK]);
 }

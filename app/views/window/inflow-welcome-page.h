@@ -23,5 +23,7 @@ void        inflow_welcome_page_set_message       (InflowWelcomePage *self,
 gboolean    inflow_welcome_page_get_demo_starting (InflowWelcomePage *self);
 void        inflow_welcome_page_set_demo_starting (InflowWelcomePage *self,
                                                    gboolean           starting);
+void        inflow_welcome_page_set_can_unlock    (InflowWelcomePage *self,
+                                                   gboolean           can_unlock);
 
 G_END_DECLS

@@ -30,6 +30,9 @@ _inflow_window_actions_update (InflowWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.start-demo",
                                  self->manager != NULL && !self->demo_starting);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-profile", self->manager != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.unlock-keyring",
+                                 self->manager != NULL && !self->unlocking &&
+                                 inflow_profile_manager_get_locked_profile (self->manager) != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.connect-aws", has_session);
   /* A notification's click may come before the session is open */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.monitor-ingestion", self->manager != NULL);
@@ -44,6 +47,14 @@ sign_in_action (GtkWidget  *widget,
                 GVariant   *param)
 {
   _inflow_window_open_sign_in (INFLOW_WINDOW (widget), NULL, NULL);
+}
+
+static void
+unlock_keyring_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *param)
+{
+  _inflow_window_unlock_keyring (INFLOW_WINDOW (widget));
 }
 
 static void
@@ -343,6 +354,7 @@ _inflow_window_class_actions_init (InflowWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.sign-out", NULL, sign_out_action);
   gtk_widget_class_install_action (widget_class, "win.remove-profile", NULL, remove_profile_action);
   gtk_widget_class_install_action (widget_class, "win.open-profile", "s", open_profile_action);
+  gtk_widget_class_install_action (widget_class, "win.unlock-keyring", NULL, unlock_keyring_action);
   gtk_widget_class_install_action (widget_class, "win.monitor-ingestion", "s", monitor_ingestion_action);
   gtk_widget_class_install_action (widget_class, "win.show-diagnostics", NULL, show_diagnostics_action);
   gtk_widget_class_install_action (widget_class, "win.show-integration", "s", show_integration_action);

@@ -30,6 +30,9 @@ struct _InflowWindow
   GCancellable         *cancellable;        /* of the window's own requests */
   gboolean              loading;
   gboolean              demo_starting;
+  gboolean              unlocking;
+  char                 *storage_notice;     /* the storage problem, unless dismissed */
+  char                 *storage_dismissed;  /* the problem the user dismissed */
 
   /* Template widgets */
   AdwToastOverlay      *toast_overlay;
@@ -60,5 +63,6 @@ void _inflow_window_open_sign_in       (InflowWindow      *self,
                                         const char        *reason);
 void _inflow_window_open_profile       (InflowWindow      *self,
                                         const char        *profile_id);
+void _inflow_window_unlock_keyring     (InflowWindow      *self);
 
 G_END_DECLS

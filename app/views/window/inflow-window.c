@@ -22,6 +22,11 @@
  * has the profile switcher, the Refresh button (F5, Ctrl+R) and badges for
  * the demo and for read-only tokens; a banner under it tells when the API
  * cannot be reached or refused the token, while the last known data stays.
+ * Another banner, on the sections and on the welcome page, tells once why
+ * nothing new is saved (#InflowProfileManager:storage-problem: a full disk,
+ * a read-only data folder); dismissed, it stays away while that problem
+ * lasts. A token in a locked keyring gets an Unlock button on the welcome
+ * page (win.unlock-keyring), not "sign in again".
  *
  * The window follows the #InflowProfileManager's session and hands it to
  * every section page that has a `session` property. Its actions are in
@@ -36,6 +41,7 @@ enum {
   PROP_SESSION,
   PROP_LOADING,
   PROP_ACTIVE_PROFILE_ID,
+  PROP_STORAGE_NOTICE,
   N_PROPS
 };
 
@@ -282,8 +288,8 @@ describe_activation_failure (InflowProfile *profile,
 
   if (g_error_matches (error, INFLOW_STORAGE_ERROR, INFLOW_STORAGE_ERROR_LOCKED_OR_DISMISSED))
     /* Translators: %s is a profile name */
-    return g_strdup_printf (_("The keyring stayed locked, so Inflow could not read the API token of “%s”. "
-                              "Sign in again to continue."), name);
+    return g_strdup_printf (_("Your keyring is locked, so Inflow cannot read the API token of “%s”. Unlock "
+                              "it to continue; the profile is kept."), name);
 
   if (g_error_matches (error, INFLOW_STORAGE_ERROR, INFLOW_STORAGE_ERROR_NOT_FOUND))
     /* Translators: %s is a profile name */
@@ -310,6 +316,18 @@ _inflow_window_open_sign_in (InflowWindow  *self,
                                    inflow_profile_get_is_demo (profile) ? NULL : inflow_profile_get_base_url (profile),
                                    reason);
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+add_unlock_toast (InflowWindow *self,
+                  const char   *message)
+{
+  AdwToast *toast = adw_toast_new (message);
+
+  adw_toast_set_button_label (toast, _("_Unlock"));
+  adw_toast_set_action_name (toast, "win.unlock-keyring");
+  adw_toast_set_timeout (toast, 10);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
 static void
@@ -349,7 +367,16 @@ open_profile_cb (GObject      *source,
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
-  if (error->domain == INFLOW_STORAGE_ERROR)
+  if (g_error_matches (error, INFLOW_STORAGE_ERROR, INFLOW_STORAGE_ERROR_LOCKED_OR_DISMISSED))
+    {
+      g_autofree char *reason = describe_activation_failure (profile, error);
+
+      /* The welcome page offers Unlock; over a session, a toast does */
+      inflow_welcome_page_set_message (self->welcome_page, reason);
+      if (self->session != NULL)
+        add_unlock_toast (self, reason);
+    }
+  else if (error->domain == INFLOW_STORAGE_ERROR)
     {
       g_autofree char *reason = describe_activation_failure (profile, error);
 
@@ -394,6 +421,97 @@ _inflow_window_open_profile (InflowWindow *self,
   open->self = g_object_ref (self);
   open->profile = g_object_ref (profile);
   inflow_profile_manager_activate_async (self->manager, profile, self->cancellable, open_profile_cb, open);
+}
+
+/* Unlocking the keyring of the locked profile */
+
+static void
+unlock_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(InflowWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  InflowProfile *profile;
+
+  self->unlocking = FALSE;
+  _inflow_window_actions_update (self);
+
+  /* The session opens: the window follows the manager */
+  if (inflow_profile_manager_unlock_finish (INFLOW_PROFILE_MANAGER (source), result, &error) ||
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  profile = inflow_profile_manager_get_locked_profile (INFLOW_PROFILE_MANAGER (source));
+  if (profile != NULL && g_error_matches (error, INFLOW_STORAGE_ERROR, INFLOW_STORAGE_ERROR_LOCKED_OR_DISMISSED))
+    /* Translators: %s is a profile name */
+    message = g_strdup_printf (_("Your keyring is still locked: its unlock prompt was closed. The profile “%s” "
+                                 "is kept; choose Unlock to try again."), inflow_profile_get_name (profile));
+  else
+    /* Translators: %s says why */
+    message = g_strdup_printf (_("The keyring could not be unlocked: %s"), error->message);
+
+  inflow_welcome_page_set_message (self->welcome_page, message);
+  if (self->session != NULL)
+    inflow_window_add_toast (self, message);
+}
+
+/* Asks the keyring to unlock (its own prompt) and opens the locked profile. */
+void
+_inflow_window_unlock_keyring (InflowWindow *self)
+{
+  InflowProfile *profile;
+
+  if (self->manager == NULL || self->unlocking)
+    return;
+
+  profile = inflow_profile_manager_get_locked_profile (self->manager);
+  if (profile == NULL)
+    return;
+
+  self->unlocking = TRUE;
+  _inflow_window_actions_update (self);
+  inflow_profile_manager_unlock_async (self->manager, profile, self->cancellable, unlock_cb, g_object_ref (self));
+}
+
+static void
+locked_profile_changed_cb (InflowWindow *self)
+{
+  inflow_welcome_page_set_can_unlock (self->welcome_page,
+                                      self->manager != NULL &&
+                                      inflow_profile_manager_get_locked_profile (self->manager) != NULL);
+  _inflow_window_actions_update (self);
+}
+
+/* The storage banner: the manager's problem, unless the user dismissed it */
+
+static void
+update_storage_notice (InflowWindow *self)
+{
+  const char *problem = self->manager != NULL ? inflow_profile_manager_get_storage_problem (self->manager) : NULL;
+
+  /* A problem that ended: the next one is told again */
+  if (problem == NULL)
+    g_clear_pointer (&self->storage_dismissed, g_free);
+  if (g_strcmp0 (problem, self->storage_dismissed) == 0)
+    problem = NULL;
+
+  if (g_strcmp0 (problem, self->storage_notice) == 0)
+    return;
+
+  g_free (self->storage_notice);
+  self->storage_notice = g_strdup (problem);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORAGE_NOTICE]);
+}
+
+static void
+storage_dismiss_clicked_cb (InflowWindow *self,
+                            GtkButton    *button)
+{
+  g_free (self->storage_dismissed);
+  self->storage_dismissed = g_strdup (self->storage_notice);
+  update_storage_notice (self);
 }
 
 static void
@@ -450,6 +568,17 @@ inflow_window_dispose (GObject *object)
 }
 
 static void
+inflow_window_finalize (GObject *object)
+{
+  InflowWindow *self = INFLOW_WINDOW (object);
+
+  g_clear_pointer (&self->storage_notice, g_free);
+  g_clear_pointer (&self->storage_dismissed, g_free);
+
+  G_OBJECT_CLASS (inflow_window_parent_class)->finalize (object);
+}
+
+static void
 inflow_window_get_property (GObject    *object,
                             guint       prop_id,
                             GValue     *value,
@@ -479,6 +608,10 @@ inflow_window_get_property (GObject    *object,
       g_value_set_string (value, self->session != NULL
                                  ? inflow_profile_get_id (inflow_session_get_profile (self->session))
                                  : "");
+      break;
+
+    case PROP_STORAGE_NOTICE:
+      g_value_set_string (value, self->storage_notice);
       break;
 
     default:
@@ -527,6 +660,7 @@ inflow_window_class_init (InflowWindowClass *klass)
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->dispose = inflow_window_dispose;
+  object_class->finalize = inflow_window_finalize;
   object_class->get_property = inflow_window_get_property;
   object_class->set_property = inflow_window_set_property;
 
@@ -584,6 +718,18 @@ inflow_window_class_init (InflowWindowClass *klass)
                          "",
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
+  /**
+   * InflowWindow:storage-notice:
+   *
+   * Why nothing new is saved, for the storage banner: the profile
+   * manager's #InflowProfileManager:storage-problem, or %NULL when there is
+   * none or the user dismissed it.
+   */
+  properties[PROP_STORAGE_NOTICE] =
+    g_param_spec_string ("storage-notice", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (INFLOW_TYPE_SESSION_STATUS);
@@ -615,10 +761,16 @@ inflow_window_class_init (InflowWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, InflowWindow, status);
   /* Bound in the .ui; named for whoever looks (tests, the fault storm) */
   gtk_widget_class_bind_template_child_full (widget_class, "banner", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "storage_banner", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "storage_label", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "storage_dismiss", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "welcome_storage_banner", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "welcome_storage_label", FALSE, 0);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, visible_child_name_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, banner_button_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, storage_dismiss_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, status_icon_name);
   gtk_widget_class_bind_template_callback (widget_class, refresh_page);
   gtk_widget_class_bind_template_callback (widget_class, is_set);
@@ -652,6 +804,10 @@ inflow_window_init (InflowWindow *self)
                                  G_CALLBACK (manager_session_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_group_connect_object (self->manager_signals, "activation-failed",
                                  G_CALLBACK (activation_failed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->manager_signals, "notify::locked-profile",
+                                 G_CALLBACK (locked_profile_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->manager_signals, "notify::storage-problem",
+                                 G_CALLBACK (update_storage_notice), self, G_CONNECT_SWAPPED);
 
   self->profiles_signals = g_signal_group_new (G_TYPE_LIST_MODEL);
   g_signal_group_connect_object (self->profiles_signals, "items-changed",
@@ -739,6 +895,8 @@ inflow_window_set_profile_manager (InflowWindow         *self,
   inflow_welcome_page_set_profiles (self->welcome_page,
                                     manager != NULL ? inflow_profile_manager_get_profiles (manager) : NULL);
   rebuild_profile_menu (self);
+  update_storage_notice (self);
+  locked_profile_changed_cb (self);
   set_session (self, manager != NULL ? inflow_profile_manager_get_session (manager) : NULL);
   _inflow_window_actions_update (self);
   update_page (self);
