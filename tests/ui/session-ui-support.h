@@ -71,6 +71,9 @@ gboolean        ui_wait_label                 (GtkLabel       *label,
                                                guint           timeout_ms);
 gboolean        ui_wait_session_settled       (InflowProfileManager *manager,
                                                guint           timeout_ms);
+gboolean        ui_wait_ingestion_shows       (InflowWindow   *window,
+                                               const char     *token,
+                                               guint           timeout_ms);
 
 /* Keyring */
 gboolean        ui_keyring_holds_demo_token   (void);
