@@ -10,6 +10,8 @@
  * asks, at the bus name and object path of the installed .ini file
  * (SEARCH_PROVIDER_INI). Then an application in this process answers the
  * same calls, so that what a result opens can be looked at in its window.
+ * Before all that, with the simulator still up, a provider of profiles
+ * with no session open answers without sending it a request.
  */
 
 #include "config.h"
@@ -19,6 +21,7 @@
 
 #include "inflow-application.h"
 #include "inflow-ingestion-monitor.h"
+#include "inflow-search-provider.h"
 #include "inflow-test-utils.h"
 #include "inflow-window.h"
 #include "session-ui-support.h"
@@ -31,6 +34,7 @@ static char *account_id;     /* of the item below */
 static char *account_name;
 static char *token;
 static char *summary;        /* the item's words in the Ingestion section */
+static InflowSimulator *sim; /* until the service test */
 static char *bus_name;       /* as the .ini file says */
 static char *object_path;
 
@@ -52,7 +56,8 @@ monitor_settled (gpointer data)
          !inflow_ingestion_monitor_get_busy (monitor);
 }
 
-/* An integration whose account has a name, in the monitor of @manager. */
+/* An integration awaiting its first CUR whose account has a name, in the
+ * monitor of @manager (the simulator connects one a few hours ago). */
 static void
 pick_item (InflowProfileManager *manager)
 {
@@ -63,14 +68,13 @@ pick_item (InflowProfileManager *manager)
     {
       g_autoptr(InflowIngestionItem) item = g_list_model_get_item (items, i);
 
-      if (inflow_ingestion_item_get_account_name (item) != NULL && inflow_ingestion_item_get_account_id (item) != NULL &&
-          inflow_ingestion_item_get_summary (item) != NULL)
+      if (inflow_ingestion_item_get_phase (item) == INFLOW_INGESTION_PHASE_AWAITING_FIRST_CUR &&
+          inflow_ingestion_item_get_account_name (item) != NULL && inflow_ingestion_item_get_account_id (item) != NULL)
         {
           account_id = g_strdup (inflow_ingestion_item_get_account_id (item));
           account_name = g_strdup (inflow_ingestion_item_get_account_name (item));
           token = g_strdup (inflow_ingestion_item_get_token (item));
           summary = g_strdup (inflow_ingestion_item_get_summary (item));
-          g_test_message ("Searching for %s (%s, %s): %s", token, account_name, account_id, summary);
           return;
         }
     }
@@ -92,7 +96,6 @@ close_database (InflowDatabase *database)
 static void
 fill_database (void)
 {
-  g_autoptr(InflowSimulator) sim = inflow_simulator_new (11, 0, 0);
   g_autofree char *path = inflow_database_get_default_path ();
   g_autofree char *write_token = g_strconcat ("vntg_tkn_search_", g_uuid_string_random (), NULL);
   g_autofree char *read_token = g_strconcat ("vntg_tkn_search_read_", g_uuid_string_random (), NULL);
@@ -104,6 +107,7 @@ fill_database (void)
   const char *tokens[2] = { write_token, read_token };
   const char *names[2] = { "Production", "Audit" };
 
+  sim = inflow_simulator_new (11, 0, 0);
   inflow_simulator_set_tokens (sim, write_token, read_token);
   g_assert_true (inflow_simulator_listen (sim, 0, &error));
   g_assert_no_error (error);
@@ -124,9 +128,7 @@ fill_database (void)
     }
   pick_item (manager);
 
-  /* Offline from here on */
   g_clear_object (&manager);
-  g_clear_object (&sim);
   close_database (database);
 }
 
@@ -268,6 +270,10 @@ test_service (void)
   g_autoptr(GVariant) icon = NULL;
   NodeWait wait;
 
+  /* Offline from here on */
+  g_clear_object (&sim);
+
+  g_test_message ("Looking for %s (%s, account %s): %s", token, account_name, account_id, summary);
   g_assert_false (name_owned (bus));
   service = g_subprocess_new (G_SUBPROCESS_FLAGS_NONE, &error, g_getenv ("INFLOW_BINARY"),
                               "--gapplication-service", NULL);
@@ -312,12 +318,18 @@ test_service (void)
 
     metas = gdbus_call ("GetResultMetas", args, "(aa{sv})");
   }
+  {
+    g_autofree char *text = g_variant_print (metas, FALSE);
+
+    g_test_message ("GetResultMetas: %s", text);
+  }
   g_assert_cmpuint (g_variant_n_children (g_variant_get_child_value (metas, 0)), ==, 1);
   meta = g_variant_get_child_value (g_variant_get_child_value (metas, 0), 0);
   g_assert_true (g_variant_lookup (meta, "name", "&s", &name));
   g_assert_true (g_variant_lookup (meta, "description", "&s", &description));
   g_assert_cmpstr (name, ==, account_name);
   g_assert_cmpstr (description, ==, summary);
+  g_assert_true (g_str_has_prefix (description, "Awaiting first CUR · Expected by "));
   icon = g_variant_lookup_value (meta, "icon", NULL);
   g_assert_nonnull (icon);
   {
@@ -342,9 +354,7 @@ test_service (void)
   g_assert_no_error (error);
 }
 
-/* ---- an application in this process --------------------------------------- */
-
-static InflowApplication *application;
+/* ---- the provider, called in this process ---------------------------------- */
 
 typedef struct
 {
@@ -372,6 +382,134 @@ call_done (gpointer data)
   return call->reply != NULL || call->error != NULL;
 }
 
+/* @method of the provider at @path of @connection, called over the bus. */
+static GVariant *
+call_provider_at (GDBusConnection *connection,
+                  const char      *path,
+                  const char      *method,
+                  GVariant        *parameters)
+{
+  Call call = { NULL, NULL };
+
+  g_dbus_connection_call (connection, g_dbus_connection_get_unique_name (connection), path, PROVIDER_INTERFACE,
+                          method, parameters, NULL, G_DBUS_CALL_FLAGS_NONE, 20000, NULL, call_cb, &call);
+  g_assert_true (inflow_test_wait_until (call_done, &call, 25000));
+  g_assert_no_error (call.error);
+
+  return call.reply;
+}
+
+static GStrv
+find_at (GDBusConnection *connection,
+         const char      *path,
+         const char      *term)
+{
+  const char *terms[] = { term, NULL };
+  g_autoptr(GVariant) reply = call_provider_at (connection, path, "GetInitialResultSet",
+                                                g_variant_new ("(^as)", terms));
+  GStrv ids = NULL;
+
+  g_variant_get (reply, "(^as)", &ids);
+  return ids;
+}
+
+static char *
+get_cached_integrations (InflowDatabase *database,
+                         const char     *profile_id)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  char *json;
+
+  inflow_database_get_cached_list_async (database, profile_id, INFLOW_CACHED_LIST_INTEGRATIONS, NULL,
+                                         inflow_test_store_result_cb, &result);
+  json = inflow_database_get_cached_list_finish (database, inflow_test_wait_result (&result), NULL, &error);
+  g_assert_no_error (error);
+
+  return json;
+}
+
+static void
+put_cached_integrations (InflowDatabase *database,
+                         const char     *profile_id,
+                         const char     *json)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+  inflow_database_put_cached_list_async (database, profile_id, INFLOW_CACHED_LIST_INTEGRATIONS, json, now, NULL,
+                                         inflow_test_store_result_cb, &result);
+  g_assert_true (inflow_database_put_cached_list_finish (database, inflow_test_wait_result (&result), &error));
+  g_assert_no_error (error);
+}
+
+/* With the simulator up and no session open, a search sends it nothing;
+ * a list the database writes is in the next search. */
+static void
+test_no_request (void)
+{
+  static const char *path = "/io/github/inflowapp/Inflow/Test/SearchProvider";
+  g_autoptr(GDBusConnection) bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL);
+  g_autofree char *db_path = inflow_database_get_default_path ();
+  g_autoptr(GApplication) app = g_application_new (NULL, G_APPLICATION_NON_UNIQUE);
+  g_autoptr(InflowTokenStore) store = inflow_token_store_new ();
+  g_autoptr(InflowDatabase) database = NULL;
+  g_autoptr(InflowProfileManager) manager = NULL;
+  g_autoptr(InflowSearchProvider) provider = NULL;
+  g_autoptr(GAsyncResult) opened = NULL;
+  g_autoptr(GAsyncResult) read = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *first = result_id (0);
+  g_autofree char *second = result_id (1);
+  g_autofree char *json = NULL;
+  g_auto(GStrv) by_id = NULL;
+  g_auto(GStrv) by_prod = NULL;
+  g_auto(GStrv) after_write = NULL;
+  g_autoptr(GVariant) metas = NULL;
+
+  inflow_database_open_async (db_path, NULL, inflow_test_store_result_cb, &opened);
+  database = inflow_database_open_finish (inflow_test_wait_result (&opened), &error);
+  g_assert_no_error (error);
+  manager = inflow_profile_manager_new (database, store);
+  inflow_profile_manager_read_async (manager, NULL, inflow_test_store_result_cb, &read);
+  g_assert_true (inflow_profile_manager_read_finish (manager, inflow_test_wait_result (&read), &error));
+  g_assert_no_error (error);
+  g_assert_null (inflow_profile_manager_get_session (manager));
+
+  provider = inflow_search_provider_new (app);
+  g_assert_true (inflow_search_provider_export (provider, bus, path, &error));
+  g_assert_no_error (error);
+  inflow_search_provider_set_profile_manager (provider, manager);
+
+  inflow_simulator_reset_request_counts (sim);
+  by_id = find_at (bus, path, account_id);
+  g_assert_cmpuint (g_strv_length (by_id), ==, 2);
+  by_prod = find_at (bus, path, "prod");
+  g_assert_cmpuint (g_strv_length (by_prod), >, 0);
+  metas = call_provider_at (bus, path, "GetResultMetas", g_variant_new ("(^as)", by_prod));
+  g_assert_cmpuint (g_variant_n_children (g_variant_get_child_value (metas, 0)), ==, g_strv_length (by_prod));
+  g_assert_cmpuint (inflow_simulator_get_request_count (sim, NULL), ==, 0);
+
+  /* The first profile's refresh finds no integration any more */
+  json = get_cached_integrations (database, profile_ids[0]);
+  put_cached_integrations (database, profile_ids[0], "[]");
+  after_write = find_at (bus, path, account_id);
+  g_assert_cmpuint (g_strv_length (after_write), ==, 1);
+  g_assert_cmpstr (after_write[0], ==, second);
+  g_assert_false (g_strv_contains ((const char * const *) after_write, first));
+  put_cached_integrations (database, profile_ids[0], json);
+
+  inflow_search_provider_unexport (provider);
+  g_clear_object (&provider);
+  g_clear_object (&manager);
+  close_database (database);
+}
+
+/* ---- an application in this process --------------------------------------- */
+
+static InflowApplication *application;
+
 /* @method of the application's provider, called over the bus. */
 static GVariant *
 provider_call (const char *method,
@@ -380,15 +518,9 @@ provider_call (const char *method,
   GDBusConnection *connection = g_application_get_dbus_connection (G_APPLICATION (application));
   g_autofree char *path = g_strconcat (g_application_get_dbus_object_path (G_APPLICATION (application)),
                                        "/SearchProvider", NULL);
-  Call call = { NULL, NULL };
 
   g_assert_cmpstr (path, ==, object_path);
-  g_dbus_connection_call (connection, g_dbus_connection_get_unique_name (connection), path, PROVIDER_INTERFACE,
-                          method, parameters, NULL, G_DBUS_CALL_FLAGS_NONE, 20000, NULL, call_cb, &call);
-  g_assert_true (inflow_test_wait_until (call_done, &call, 25000));
-  g_assert_no_error (call.error);
-
-  return call.reply;
+  return call_provider_at (connection, path, method, parameters);
 }
 
 static gboolean
@@ -512,6 +644,7 @@ main (int   argc,
   read_ini ();
   fill_database ();
 
+  g_test_add_func ("/ui/search-provider/no-request", test_no_request);
   g_test_add_func ("/ui/search-provider/service", test_service);
   g_test_add_func ("/ui/search-provider/activate", test_activate);
 
