@@ -40,8 +40,8 @@ ui_support_run (void)
 
 /* Synchronous storage helpers */
 
-static InflowDatabase *
-open_database (const char *path)
+InflowDatabase *
+ui_open_database (const char *path)
 {
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
@@ -54,8 +54,8 @@ open_database (const char *path)
   return database;
 }
 
-static void
-close_database (InflowDatabase *database)
+void
+ui_close_database (InflowDatabase *database)
 {
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
@@ -145,14 +145,15 @@ ui_fixture_setup (UiFixture     *fixture,
   fixture->base_url = g_strdup (inflow_simulator_get_base_url (fixture->sim));
 
   fixture->db_path = g_build_filename (g_get_user_data_dir (), folder, "inflow.db", NULL);
-  fixture->database = open_database (fixture->db_path);
+  fixture->database = ui_open_database (fixture->db_path);
   fixture->store = inflow_token_store_new ();
   fixture->manager = inflow_profile_manager_new (fixture->database, fixture->store);
   fixture->window = ui_fixture_new_window (fixture, fixture->manager);
 }
 
-static void
-remove_all_profiles (InflowProfileManager *manager)
+/* Every profile goes, so the keyring keeps nothing of the test. */
+void
+ui_remove_all_profiles (InflowProfileManager *manager)
 {
   GListModel *profiles = inflow_profile_manager_get_profiles (manager);
 
@@ -175,10 +176,10 @@ ui_fixture_teardown (UiFixture     *fixture,
   /* Every window and dialog the test opened goes, and is freed */
   ui_destroy_all_windows ();
 
-  remove_all_profiles (fixture->manager);
+  ui_remove_all_profiles (fixture->manager);
   g_clear_object (&fixture->manager);
   drain_main_context ();
-  close_database (fixture->database);
+  ui_close_database (fixture->database);
   g_clear_object (&fixture->database);
   g_clear_object (&fixture->store);
   g_clear_object (&fixture->sim);

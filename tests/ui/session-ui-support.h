@@ -85,5 +85,10 @@ InflowMe       *ui_sign_in                    (InflowProfileManager *manager,
                                                const char     *base_url,
                                                GError        **error);
 GListModel     *ui_stored_profiles            (InflowDatabase *database);
+void            ui_remove_all_profiles        (InflowProfileManager *manager);
+
+/* The database, synchronously */
+InflowDatabase *ui_open_database              (const char     *path);
+void            ui_close_database             (InflowDatabase *database);
 
 G_END_DECLS

@@ -83,26 +83,15 @@ pick_item (InflowProfileManager *manager)
 }
 
 static void
-close_database (InflowDatabase *database)
-{
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GError) error = NULL;
-
-  inflow_database_close_async (database, NULL, inflow_test_store_result_cb, &result);
-  g_assert_true (inflow_database_close_finish (database, inflow_test_wait_result (&result), &error));
-  g_assert_no_error (error);
-}
-
-static void
 fill_database (void)
 {
   g_autofree char *path = inflow_database_get_default_path ();
-  g_autofree char *write_token = g_strconcat ("vntg_tkn_search_", g_uuid_string_random (), NULL);
-  g_autofree char *read_token = g_strconcat ("vntg_tkn_search_read_", g_uuid_string_random (), NULL);
+  g_autofree char *uuid = g_uuid_string_random ();
+  g_autofree char *write_token = g_strconcat ("vntg_tkn_search_", uuid, NULL);
+  g_autofree char *read_token = g_strconcat ("vntg_tkn_search_read_", uuid, NULL);
   g_autoptr(InflowDatabase) database = NULL;
   g_autoptr(InflowTokenStore) store = inflow_token_store_new ();
   g_autoptr(InflowProfileManager) manager = NULL;
-  g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
   const char *tokens[2] = { write_token, read_token };
   const char *names[2] = { "Production", "Audit" };
@@ -112,9 +101,7 @@ fill_database (void)
   g_assert_true (inflow_simulator_listen (sim, 0, &error));
   g_assert_no_error (error);
 
-  inflow_database_open_async (path, NULL, inflow_test_store_result_cb, &result);
-  database = inflow_database_open_finish (inflow_test_wait_result (&result), &error);
-  g_assert_no_error (error);
+  database = ui_open_database (path);
   manager = inflow_profile_manager_new (database, store);
 
   for (guint i = 0; i < G_N_ELEMENTS (tokens); i++)
@@ -129,7 +116,7 @@ fill_database (void)
   pick_item (manager);
 
   g_clear_object (&manager);
-  close_database (database);
+  ui_close_database (database);
 }
 
 static void
@@ -457,7 +444,6 @@ test_no_request (void)
   g_autoptr(InflowDatabase) database = NULL;
   g_autoptr(InflowProfileManager) manager = NULL;
   g_autoptr(InflowSearchProvider) provider = NULL;
-  g_autoptr(GAsyncResult) opened = NULL;
   g_autoptr(GAsyncResult) read = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *first = result_id (0);
@@ -468,9 +454,7 @@ test_no_request (void)
   g_auto(GStrv) after_write = NULL;
   g_autoptr(GVariant) metas = NULL;
 
-  inflow_database_open_async (db_path, NULL, inflow_test_store_result_cb, &opened);
-  database = inflow_database_open_finish (inflow_test_wait_result (&opened), &error);
-  g_assert_no_error (error);
+  database = ui_open_database (db_path);
   manager = inflow_profile_manager_new (database, store);
   inflow_profile_manager_read_async (manager, NULL, inflow_test_store_result_cb, &read);
   g_assert_true (inflow_profile_manager_read_finish (manager, inflow_test_wait_result (&read), &error));
@@ -503,7 +487,7 @@ test_no_request (void)
   inflow_search_provider_unexport (provider);
   g_clear_object (&provider);
   g_clear_object (&manager);
-  close_database (database);
+  ui_close_database (database);
 }
 
 /* ---- an application in this process --------------------------------------- */
@@ -563,7 +547,6 @@ test_activate (void)
   g_autoptr(GVariantIter) iter = NULL;
   GVariant *meta;
   guint n_metas = 0;
-  GListModel *profiles;
 
   application = inflow_application_new ();
   g_application_set_flags (G_APPLICATION (application), G_APPLICATION_NON_UNIQUE);
@@ -616,17 +599,7 @@ test_activate (void)
   ui_destroy_all_windows ();
 
   /* The keyring keeps nothing of the test */
-  profiles = inflow_profile_manager_get_profiles (manager);
-  while (g_list_model_get_n_items (profiles) > 0)
-    {
-      g_autoptr(InflowProfile) profile = g_list_model_get_item (profiles, 0);
-      g_autoptr(GAsyncResult) result = NULL;
-      g_autoptr(GError) error = NULL;
-
-      inflow_profile_manager_remove_async (manager, profile, NULL, inflow_test_store_result_cb, &result);
-      g_assert_true (inflow_profile_manager_remove_finish (manager, inflow_test_wait_result (&result), &error));
-      g_assert_no_error (error);
-    }
+  ui_remove_all_profiles (manager);
 
   g_clear_object (&application);
 }
