@@ -553,6 +553,7 @@ test_activate (void)
   g_assert_true (g_application_register (G_APPLICATION (application), NULL, NULL));
 
   /* Asked before the profiles are read: the answer waits for them */
+  g_assert_false (inflow_application_get_ready (application));
   found = provider_call ("GetInitialResultSet", g_variant_new ("(^as)", terms));
   g_variant_get (found, "(^as)", &ids);
   g_assert_cmpuint (g_strv_length (ids), ==, 2);
