@@ -503,7 +503,7 @@ describe_results (InflowSearchProvider *self,
 {
   g_autoptr(GVariantBuilder) builder = g_variant_builder_new (G_VARIANT_TYPE ("aa{sv}"));
   g_autoptr(GIcon) icon = g_themed_icon_new (APPLICATION_ID);
-  g_autoptr(GVariant) serialized_icon = g_variant_ref_sink (g_icon_serialize (icon));
+  g_autoptr(GVariant) serialized_icon = g_icon_serialize (icon);
 
   for (guint i = 0; ids[i] != NULL; i++)
     {
@@ -713,7 +713,8 @@ method_call_cb (GDBusConnection       *connection,
       return;
     }
 
-  g_queue_push_tail (&self->waiting, g_object_ref (invocation));
+  /* The invocation's reference goes with it: answer() returns it */
+  g_queue_push_tail (&self->waiting, invocation);
   if (self->manager != NULL)
     read_results (self);
 }

@@ -194,11 +194,15 @@ name_owned (gpointer data)
 {
   GDBusConnection *bus = data;
   g_autoptr(GVariant) reply = NULL;
+  gboolean owned = FALSE;
 
   reply = g_dbus_connection_call_sync (bus, "org.freedesktop.DBus", "/org/freedesktop/DBus", "org.freedesktop.DBus",
                                        "NameHasOwner", g_variant_new ("(s)", bus_name), G_VARIANT_TYPE ("(b)"),
                                        G_DBUS_CALL_FLAGS_NONE, -1, NULL, NULL);
-  return reply != NULL && g_variant_get_boolean (g_variant_get_child_value (reply, 0));
+
+  if (reply != NULL)
+    g_variant_get (reply, "(b)", &owned);
+  return owned;
 }
 
 typedef struct
@@ -242,6 +246,7 @@ test_service (void)
   g_autoptr(GSubprocess) service = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GVariant) metas = NULL;
+  g_autoptr(GVariant) meta_list = NULL;
   g_autoptr(GVariant) meta = NULL;
   g_autofree char *ids_arg = NULL;
   g_autofree char *first = result_id (0);
@@ -310,8 +315,9 @@ test_service (void)
 
     g_test_message ("GetResultMetas: %s", text);
   }
-  g_assert_cmpuint (g_variant_n_children (g_variant_get_child_value (metas, 0)), ==, 1);
-  meta = g_variant_get_child_value (g_variant_get_child_value (metas, 0), 0);
+  meta_list = g_variant_get_child_value (metas, 0);
+  g_assert_cmpuint (g_variant_n_children (meta_list), ==, 1);
+  meta = g_variant_get_child_value (meta_list, 0);
   g_assert_true (g_variant_lookup (meta, "name", "&s", &name));
   g_assert_true (g_variant_lookup (meta, "description", "&s", &description));
   g_assert_cmpstr (name, ==, account_name);
@@ -472,7 +478,12 @@ test_no_request (void)
   by_prod = find_at (bus, path, "prod");
   g_assert_cmpuint (g_strv_length (by_prod), >, 0);
   metas = call_provider_at (bus, path, "GetResultMetas", g_variant_new ("(^as)", by_prod));
-  g_assert_cmpuint (g_variant_n_children (g_variant_get_child_value (metas, 0)), ==, g_strv_length (by_prod));
+  g_assert_cmpuint (g_variant_n_children (metas), ==, 1);
+  {
+    g_autoptr(GVariant) list = g_variant_get_child_value (metas, 0);
+
+    g_assert_cmpuint (g_variant_n_children (list), ==, g_strv_length (by_prod));
+  }
   g_assert_cmpuint (inflow_simulator_get_request_count (sim, NULL), ==, 0);
 
   /* The first profile's refresh finds no integration any more */
