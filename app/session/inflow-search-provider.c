@@ -8,6 +8,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <string.h>
 
 #include "inflow-cloud-account.h"
@@ -37,7 +38,9 @@
  * the database writes a list or an observation, or the profiles change.
  *
  * A result's id is the profile's id and the integration's token, so it is
- * the same from one search to the next and unique across profiles.
+ * the same from one search to the next and unique across profiles; when
+ * more than one profile has integrations, the description starts with the
+ * profile's name.
  * Activating one opens that profile (if another is open) and then
  * `app.show-integration` with the token; LaunchSearch activates
  * `app.search-integrations` with the terms. Until the application gives
@@ -57,6 +60,7 @@ struct _InflowSearchProvider
 
   GPtrArray            *results;      /* Result, most urgent first */
   GHashTable           *by_id;        /* id → Result, borrowed */
+  gboolean              many_profiles; /* results come from more than one */
   gboolean              current;      /* results match the database */
   gboolean              reading;
   GQueue                waiting;      /* GDBusMethodInvocation, until results are current */
@@ -112,6 +116,7 @@ typedef struct
 {
   char                *id;          /* "<profile id>:<integration token>" */
   char                *profile_id;
+  char                *profile_name;
   InflowIngestionItem *item;
   char                *key;         /* what a term is looked for in, folded */
 } Result;
@@ -123,6 +128,7 @@ result_free (gpointer data)
 
   g_free (result->id);
   g_free (result->profile_id);
+  g_free (result->profile_name);
   g_clear_object (&result->item);
   g_free (result->key);
   g_free (result);
@@ -137,6 +143,7 @@ result_new (InflowProfile       *profile,
   g_autofree char *text = NULL;
 
   result->profile_id = g_strdup (inflow_profile_get_id (profile));
+  result->profile_name = g_strdup (inflow_profile_get_name (profile));
   result->id = g_strconcat (result->profile_id, ":", inflow_ingestion_item_get_token (item), NULL);
   result->item = g_object_ref (item);
 
@@ -405,11 +412,15 @@ read_results_cb (GObject      *source,
   g_hash_table_remove_all (self->by_id);
   g_clear_pointer (&self->results, g_ptr_array_unref);
   self->results = g_steal_pointer (&results);
+  self->many_profiles = FALSE;
   for (guint i = 0; i < self->results->len; i++)
     {
       Result *r = g_ptr_array_index (self->results, i);
+      Result *first = g_ptr_array_index (self->results, 0);
 
       g_hash_table_insert (self->by_id, r->id, r);
+      if (!g_str_equal (r->profile_id, first->profile_id))
+        self->many_profiles = TRUE;
     }
 
   /* The database changed while it was read: once more */
@@ -508,6 +519,7 @@ describe_results (InflowSearchProvider *self,
   for (guint i = 0; ids[i] != NULL; i++)
     {
       Result *result = g_hash_table_lookup (self->by_id, ids[i]);
+      g_autofree char *description = NULL;
       const char *summary;
       GVariantDict meta;
 
@@ -515,10 +527,16 @@ describe_results (InflowSearchProvider *self,
         continue;
 
       summary = inflow_ingestion_item_get_summary (result->item);
+      if (summary == NULL)
+        summary = "";
+      if (self->many_profiles)
+        /* Translators: a profile's name and where an integration's data stands,
+         * like "Production · Awaiting first CUR · Expected by 09:41 today" */
+        description = g_strdup_printf (_("%s · %s"), result->profile_name, summary);
       g_variant_dict_init (&meta, NULL);
       g_variant_dict_insert (&meta, "id", "s", result->id);
       g_variant_dict_insert (&meta, "name", "s", inflow_ingestion_item_get_title (result->item));
-      g_variant_dict_insert (&meta, "description", "s", summary != NULL ? summary : "");
+      g_variant_dict_insert (&meta, "description", "s", description != NULL ? description : summary);
       g_variant_dict_insert_value (&meta, "icon", serialized_icon);
       g_variant_builder_add_value (builder, g_variant_dict_end (&meta));
     }

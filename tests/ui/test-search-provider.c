@@ -321,8 +321,10 @@ test_service (void)
   g_assert_true (g_variant_lookup (meta, "name", "&s", &name));
   g_assert_true (g_variant_lookup (meta, "description", "&s", &description));
   g_assert_cmpstr (name, ==, account_name);
-  g_assert_cmpstr (description, ==, summary);
-  g_assert_true (g_str_has_prefix (description, "Awaiting first CUR · Expected by "));
+  /* Both profiles have integrations: the description names the profile */
+  g_assert_true (g_str_has_prefix (description, "Audit · "));
+  g_assert_cmpstr (description + strlen ("Audit · "), ==, summary);
+  g_assert_true (g_str_has_prefix (summary, "Awaiting first CUR · Expected by "));
   icon = g_variant_lookup_value (meta, "icon", NULL);
   g_assert_nonnull (icon);
   {
@@ -493,6 +495,16 @@ test_no_request (void)
   g_assert_cmpuint (g_strv_length (after_write), ==, 1);
   g_assert_cmpstr (after_write[0], ==, second);
   g_assert_false (g_strv_contains ((const char * const *) after_write, first));
+  {
+    g_autoptr(GVariant) reply = call_provider_at (bus, path, "GetResultMetas", g_variant_new ("(^as)", after_write));
+    g_autoptr(GVariant) list = g_variant_get_child_value (reply, 0);
+    g_autoptr(GVariant) meta = g_variant_get_child_value (list, 0);
+    const char *description = NULL;
+
+    /* One profile left with integrations: the words alone */
+    g_assert_true (g_variant_lookup (meta, "description", "&s", &description));
+    g_assert_cmpstr (description, ==, summary);
+  }
   put_cached_integrations (database, profile_ids[0], json);
 
   inflow_search_provider_unexport (provider);
@@ -585,7 +597,8 @@ test_activate (void)
 
       g_assert_nonnull (item);
       g_assert_true (g_variant_lookup (meta, "description", "&s", &description));
-      g_assert_cmpstr (description, ==, inflow_ingestion_item_get_summary (item));
+      g_assert_true (g_str_has_prefix (description, "Audit · "));
+      g_assert_cmpstr (description + strlen ("Audit · "), ==, inflow_ingestion_item_get_summary (item));
       n_metas++;
     }
   g_assert_cmpuint (n_metas, ==, 1);
