@@ -13,28 +13,16 @@ suffix InflowSearchProvider is exported at (INFLOW_SEARCH_PROVIDER_PATH_SUFFIX).
 Usage: check-search-provider.py APPLICATION_ID INI DESKTOP_FILE PROVIDER_HEADER
 """
 
-import configparser
 import os
 import re
 import sys
+
+from ini_check import read_ini, read_only_group, run
 
 GROUP = "Shell Search Provider"
 REQUIRED_KEYS = {"DesktopId", "BusName", "ObjectPath", "Version"}
 KNOWN_KEYS = REQUIRED_KEYS | {"AutoStart", "DefaultDisabled"}
 OBJECT_PATH = re.compile(r"^(/[A-Za-z0-9_]+)+$")
-
-
-def read_ini(path, errors):
-    parser = configparser.ConfigParser(interpolation=None, strict=True,
-                                       delimiters=("=",), comment_prefixes=("#",))
-    parser.optionxform = str  # keys are case-sensitive
-    try:
-        with open(path, encoding="utf-8") as f:
-            parser.read_file(f)
-    except (OSError, UnicodeDecodeError, configparser.Error) as e:
-        errors.append(f"{path}: cannot parse: {e}")
-        return None
-    return parser
 
 
 def path_suffix(header, errors):
@@ -57,14 +45,9 @@ def check(app_id, path, desktop_path, header):
         errors.append(f"file is named {os.path.basename(path)!r}, expected {expected_name!r} "
                       "(Flatpak exports only files named after the application ID)")
 
-    parser = read_ini(path, errors)
-    if parser is None:
+    section = read_only_group(path, GROUP, errors)
+    if section is None:
         return errors
-    if parser.sections() != [GROUP]:
-        errors.append(f"groups are {parser.sections()}, expected exactly [{GROUP!r}]")
-    if not parser.has_section(GROUP):
-        return errors
-    section = parser[GROUP]
 
     for key in REQUIRED_KEYS - set(section):
         errors.append(f"{key} is missing")
@@ -100,17 +83,9 @@ def check(app_id, path, desktop_path, header):
 
 
 def main(argv):
-    if len(argv) != 5:
-        print(__doc__.strip().splitlines()[-1], file=sys.stderr)
-        return 2
-    app_id, path, desktop_path, header = argv[1:]
-    errors = check(app_id, path, desktop_path, header)
-    if errors:
-        for error in errors:
-            print(f"FAIL: {path}: {error}")
-        return 1
-    print(f"OK: {path}: BusName={app_id}, DesktopId={os.path.basename(desktop_path)}, Version=2")
-    return 0
+    return run(argv, __doc__, 1, check,
+               lambda app_id, path, desktop_path, header:
+               f"BusName={app_id}, DesktopId={os.path.basename(desktop_path)}, Version=2")
 
 
 if __name__ == "__main__":
