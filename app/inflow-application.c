@@ -13,6 +13,7 @@
 #include "inflow-application.h"
 #include "inflow-notifier.h"
 #include "inflow-preferences-window.h"
+#include "inflow-search-provider.h"
 #include "inflow-sign-in-command.h"
 #include "inflow-storage-error.h"
 #include "inflow-window.h"
@@ -34,6 +35,10 @@ GResource *inflow_get_resource (void);
  * each session the manager opens, so notifications need no window; a
  * click on one activates `app.show-integration` with the integration's
  * token, which opens the window on it.
+ *
+ * On the bus it also serves the GNOME Shell search provider
+ * (#InflowSearchProvider, at the application's object path +
+ * `/SearchProvider`), which gets the manager once the profiles are read.
  */
 struct _InflowApplication
 {
@@ -44,6 +49,7 @@ struct _InflowApplication
   InflowProfileManager *manager;
   GSignalGroup         *manager_signals;
   InflowNotifier       *notifier;
+  InflowSearchProvider *search_provider;
   char                 *pending_integration;  /* to show once the profiles are read */
 
   /* Until the profiles are read (and the demo started, when asked for) */
@@ -150,6 +156,8 @@ pending_done (InflowApplication *self)
   if (--self->n_pending == 0)
     {
       update_windows (self);
+      if (self->search_provider != NULL)
+        inflow_search_provider_set_profile_manager (self->search_provider, self->manager);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_READY]);
     }
 }
@@ -335,6 +343,19 @@ show_integration_action_cb (GSimpleAction *action,
     show_integration (self, gtk_application_get_active_window (GTK_APPLICATION (self)));
 }
 
+/* The search provider's LaunchSearch: the Integrations section, searching. */
+static void
+search_integrations_action_cb (GSimpleAction *action,
+                               GVariant      *param,
+                               gpointer       user_data)
+{
+  InflowApplication *self = user_data;
+
+  g_application_activate (G_APPLICATION (self));
+  gtk_widget_activate_action (GTK_WIDGET (gtk_application_get_active_window (GTK_APPLICATION (self))),
+                              "win.search-integrations", "s", g_variant_get_string (param, NULL));
+}
+
 static void
 about_action_cb (GSimpleAction *action,
                  GVariant      *param,
@@ -396,6 +417,7 @@ static const GActionEntry app_actions[] = {
   { "quit", quit_action_cb },
   { "demo", demo_action_cb },
   { "show-integration", show_integration_action_cb, "s" },
+  { "search-integrations", search_integrations_action_cb, "s" },
 };
 
 static void
@@ -425,6 +447,41 @@ inflow_application_startup (GApplication *application)
   inflow_database_open_async (NULL, NULL, database_open_cb, g_object_ref (self));
 }
 
+/* The search provider, on the application's connection */
+static gboolean
+inflow_application_dbus_register (GApplication     *application,
+                                  GDBusConnection  *connection,
+                                  const char       *object_path,
+                                  GError          **error)
+{
+  InflowApplication *self = INFLOW_APPLICATION (application);
+  g_autofree char *path = g_strconcat (object_path, INFLOW_SEARCH_PROVIDER_PATH_SUFFIX, NULL);
+
+  if (!G_APPLICATION_CLASS (inflow_application_parent_class)->dbus_register (application, connection,
+                                                                             object_path, error))
+    return FALSE;
+
+  if (self->search_provider == NULL)
+    self->search_provider = inflow_search_provider_new (application);
+  if (is_ready (self))
+    inflow_search_provider_set_profile_manager (self->search_provider, self->manager);
+
+  return inflow_search_provider_export (self->search_provider, connection, path, error);
+}
+
+static void
+inflow_application_dbus_unregister (GApplication    *application,
+                                    GDBusConnection *connection,
+                                    const char      *object_path)
+{
+  InflowApplication *self = INFLOW_APPLICATION (application);
+
+  if (self->search_provider != NULL)
+    inflow_search_provider_unexport (self->search_provider);
+
+  G_APPLICATION_CLASS (inflow_application_parent_class)->dbus_unregister (application, connection, object_path);
+}
+
 static void
 inflow_application_shutdown (GApplication *application)
 {
@@ -434,6 +491,8 @@ inflow_application_shutdown (GApplication *application)
   g_signal_group_set_target (self->manager_signals, NULL);
   if (self->notifier != NULL)
     inflow_notifier_set_monitor (self->notifier, NULL);
+  if (self->search_provider != NULL)
+    inflow_search_provider_set_profile_manager (self->search_provider, NULL);
   g_clear_object (&self->manager);
 
   G_APPLICATION_CLASS (inflow_application_parent_class)->shutdown (application);
@@ -448,6 +507,7 @@ inflow_application_dispose (GObject *object)
     g_signal_group_set_target (self->manager_signals, NULL);
   g_clear_object (&self->manager_signals);
   g_clear_object (&self->notifier);
+  g_clear_object (&self->search_provider);
   g_clear_object (&self->manager);
   g_clear_object (&self->token_store);
   g_clear_object (&self->settings);
@@ -508,6 +568,8 @@ inflow_application_class_init (InflowApplicationClass *klass)
   app_class->startup = inflow_application_startup;
   app_class->shutdown = inflow_application_shutdown;
   app_class->handle_local_options = inflow_application_handle_local_options;
+  app_class->dbus_register = inflow_application_dbus_register;
+  app_class->dbus_unregister = inflow_application_dbus_unregister;
 
   /**
    * InflowApplication:profile-manager:

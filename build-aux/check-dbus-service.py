@@ -10,10 +10,11 @@ and run the installed binary with --gapplication-service.
 Usage: check-dbus-service.py APPLICATION_ID BINDIR FILE
 """
 
-import configparser
 import os
 import shlex
 import sys
+
+from ini_check import read_only_group, run
 
 GROUP = "D-BUS Service"
 KNOWN_KEYS = {"Name", "Exec", "User", "SystemdService", "AssumedAppArmorLabel"}
@@ -25,20 +26,9 @@ def check(app_id, bindir, path):
     if os.path.basename(path) != expected_name:
         errors.append(f"file is named {os.path.basename(path)!r}, expected {expected_name!r}")
 
-    parser = configparser.ConfigParser(interpolation=None, strict=True,
-                                       delimiters=("=",), comment_prefixes=("#",))
-    parser.optionxform = str  # keys are case-sensitive
-    try:
-        with open(path, encoding="utf-8") as f:
-            parser.read_file(f)
-    except (OSError, UnicodeDecodeError, configparser.Error) as e:
-        return [f"cannot parse: {e}"]
-
-    if parser.sections() != [GROUP]:
-        errors.append(f"groups are {parser.sections()}, expected exactly [{GROUP!r}]")
-    if not parser.has_section(GROUP):
+    section = read_only_group(path, GROUP, errors)
+    if section is None:
         return errors
-    section = parser[GROUP]
 
     for key in section:
         if key not in KNOWN_KEYS:
@@ -66,17 +56,8 @@ def check(app_id, bindir, path):
 
 
 def main(argv):
-    if len(argv) != 4:
-        print(__doc__.strip().splitlines()[-1], file=sys.stderr)
-        return 2
-    app_id, bindir, path = argv[1:]
-    errors = check(app_id, bindir, path)
-    if errors:
-        for error in errors:
-            print(f"FAIL: {path}: {error}")
-        return 1
-    print(f"OK: {path}: Name={app_id}, Exec={os.path.join(bindir, 'inflow')} --gapplication-service")
-    return 0
+    return run(argv, __doc__, 2, check,
+               lambda app_id, bindir, path: f"Name={app_id}, Exec={os.path.join(bindir, 'inflow')} --gapplication-service")
 
 
 if __name__ == "__main__":

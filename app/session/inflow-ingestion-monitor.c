@@ -34,10 +34,6 @@
 #include "inflow-poll-scheduler.h"
 #include "inflow-profile.h"
 
-/* History read at start: the timeline shows up to 14 days, the verdict
- * looks back to the previous month. */
-#define HISTORY_DAYS 35
-
 struct _InflowIngestionMonitor
 {
   GObject                 parent_instance;
@@ -846,7 +842,7 @@ static void
 load_history (InflowIngestionMonitor *self)
 {
   g_autoptr(GDateTime) now = inflow_ingestion_monitor_dup_now (self);
-  g_autoptr(GDateTime) since = g_date_time_add_days (now, -HISTORY_DAYS);
+  g_autoptr(GDateTime) since = g_date_time_add_days (now, -INFLOW_OBSERVATION_LOG_HISTORY_DAYS);
 
   self->loading_history = TRUE;
   self->n_in_flight++;

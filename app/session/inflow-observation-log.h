@@ -13,6 +13,10 @@
 
 G_BEGIN_DECLS
 
+/* The history a verdict is made from, read at start: the timeline shows up
+ * to 14 days, the verdict looks back to the previous month. */
+#define INFLOW_OBSERVATION_LOG_HISTORY_DAYS 35
+
 #define INFLOW_TYPE_OBSERVATION_LOG (inflow_observation_log_get_type ())
 
 G_DECLARE_FINAL_TYPE (InflowObservationLog, inflow_observation_log, INFLOW, OBSERVATION_LOG, GObject)

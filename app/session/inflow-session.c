@@ -1278,11 +1278,11 @@ parse_cached_json (const char  *json,
   return json_node_ref (json_parser_get_root (parser));
 }
 
-static void
-apply_cached_list (InflowSession     *self,
-                   InflowSessionList  list,
-                   JsonNode          *root,
-                   GDateTime         *fetched_at)
+/* The items of a cached list, or NULL when @root is not an array; items
+ * that cannot be read are left out. */
+static GListModel *
+items_from_cached_node (InflowSessionList  list,
+                        JsonNode          *root)
 {
   g_autoptr(GListStore) items = NULL;
   JsonArray *array;
@@ -1291,7 +1291,7 @@ apply_cached_list (InflowSession     *self,
   if (!JSON_NODE_HOLDS_ARRAY (root))
     {
       g_debug ("The cached %s list is not an array", list_info[list].cache_kind);
-      return;
+      return NULL;
     }
 
   array = json_node_get_array (root);
@@ -1318,7 +1318,54 @@ apply_cached_list (InflowSession     *self,
   if (n_invalid > 0)
     g_debug ("%u cached %s items could not be read", n_invalid, list_info[list].cache_kind);
 
-  replace_list (self, list, G_LIST_MODEL (items), fetched_at);
+  return G_LIST_MODEL (g_steal_pointer (&items));
+}
+
+static void
+apply_cached_list (InflowSession     *self,
+                   InflowSessionList  list,
+                   JsonNode          *root,
+                   GDateTime         *fetched_at)
+{
+  g_autoptr(GListModel) items = items_from_cached_node (list, root);
+
+  if (items != NULL)
+    replace_list (self, list, items, fetched_at);
+}
+
+/**
+ * inflow_session_read_cached_list:
+ * @list: which list @json holds
+ * @json: the list as inflow_database_get_cached_list_finish() gave it
+ * @error: return location for a #GError
+ *
+ * Reads a list an earlier refresh saved, without a session (the search
+ * provider does); items that cannot be read are left out.
+ *
+ * Returns: (transfer full) (nullable): the items, or %NULL with @error set
+ *   when @json is not a JSON array
+ */
+GListModel *
+inflow_session_read_cached_list (InflowSessionList   list,
+                                 const char         *json,
+                                 GError            **error)
+{
+  g_autoptr(JsonNode) root = NULL;
+  GListModel *items;
+
+  g_return_val_if_fail (list < INFLOW_SESSION_N_LISTS, NULL);
+  g_return_val_if_fail (json != NULL, NULL);
+
+  root = parse_cached_json (json, error);
+  if (root == NULL)
+    return NULL;
+
+  items = items_from_cached_node (list, root);
+  if (items == NULL)
+    g_set_error (error, INFLOW_JSON_ERROR, INFLOW_JSON_ERROR_WRONG_TYPE,
+                 "The cached %s list is not an array", list_info[list].cache_kind);
+
+  return items;
 }
 
 static void

@@ -132,6 +132,9 @@ InflowListState       inflow_session_get_list_state       (InflowSession        
                                                            guint                  n_items);
 char                 *inflow_session_dup_as_of_text       (InflowSession         *self,
                                                            InflowSessionList      list);
+GListModel           *inflow_session_read_cached_list     (InflowSessionList      list,
+                                                           const char            *json,
+                                                           GError               **error);
 
 /* Replaces one integration in the list in place (after a write). */
 void                  inflow_session_update_integration   (InflowSession         *self,

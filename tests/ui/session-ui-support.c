@@ -8,6 +8,7 @@
 
 #include <string.h>
 
+#include "inflow-ingestion-item.h"
 #include "inflow-test-utils.h"
 #include "session-ui-support.h"
 
@@ -188,8 +189,9 @@ ui_fixture_setup (UiFixture     *fixture,
   fixture->window = ui_fixture_new_window (fixture, fixture->manager);
 }
 
-static void
-remove_all_profiles (InflowProfileManager *manager)
+/* Every profile goes, so the keyring keeps nothing of the test. */
+void
+ui_remove_all_profiles (InflowProfileManager *manager)
 {
   GListModel *profiles = inflow_profile_manager_get_profiles (manager);
 
@@ -208,7 +210,7 @@ ui_fixture_teardown (UiFixture     *fixture,
   /* Every window and dialog the test opened goes, and is freed */
   ui_destroy_all_windows ();
 
-  remove_all_profiles (fixture->manager);
+  ui_remove_all_profiles (fixture->manager);
   g_clear_object (&fixture->manager);
   ui_drain_main_context ();
   ui_close_database (fixture->database);
@@ -399,6 +401,43 @@ ui_wait_session_settled (InflowProfileManager *manager,
                          guint                 timeout_ms)
 {
   return inflow_test_wait_until (session_settled, manager, timeout_ms);
+}
+
+/* The token of the integration the Ingestion section of @window shows. */
+static const char *
+ingestion_selected_token (InflowWindow *window)
+{
+  GtkWidget *view = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window), INFLOW_TYPE_WINDOW, "ingestion_view"));
+  GtkWidget *list = GTK_WIDGET (gtk_widget_get_template_child (view, G_OBJECT_TYPE (view), "list_view"));
+  GtkSingleSelection *selection = GTK_SINGLE_SELECTION (gtk_list_view_get_model (GTK_LIST_VIEW (list)));
+  InflowIngestionItem *item = gtk_single_selection_get_selected_item (selection);
+
+  return item != NULL ? inflow_ingestion_item_get_token (item) : NULL;
+}
+
+typedef struct
+{
+  InflowWindow *window;
+  const char   *token;
+} SelectionWait;
+
+static gboolean
+ingestion_shows (gpointer data)
+{
+  SelectionWait *wait = data;
+
+  return g_strcmp0 (ingestion_selected_token (wait->window), wait->token) == 0;
+}
+
+/* Whether the Ingestion section of @window comes to show the integration. */
+gboolean
+ui_wait_ingestion_shows (InflowWindow *window,
+                         const char   *token,
+                         guint         timeout_ms)
+{
+  SelectionWait wait = { window, token };
+
+  return inflow_test_wait_until (ingestion_shows, &wait, timeout_ms);
 }
 
 /* Keyring: the demo's tokens are "demo-" and a random UUID. */

@@ -71,6 +71,9 @@ gboolean        ui_wait_label                 (GtkLabel       *label,
                                                guint           timeout_ms);
 gboolean        ui_wait_session_settled       (InflowProfileManager *manager,
                                                guint           timeout_ms);
+gboolean        ui_wait_ingestion_shows       (InflowWindow   *window,
+                                               const char     *token,
+                                               guint           timeout_ms);
 
 /* Keyring */
 gboolean        ui_keyring_holds_demo_token   (void);
@@ -87,6 +90,7 @@ void            ui_close_database             (InflowDatabase *database);
 void            ui_load                       (InflowProfileManager *manager);
 void            ui_remove_profile             (InflowProfileManager *manager,
                                                InflowProfile  *profile);
+void            ui_remove_all_profiles        (InflowProfileManager *manager);
 void            ui_clear_token                (InflowTokenStore *store,
                                                const char     *profile_id);
 void            ui_drain_main_context         (void);

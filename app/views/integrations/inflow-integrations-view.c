@@ -764,3 +764,23 @@ inflow_integrations_view_show_list (InflowIntegrationsView *self)
 
   adw_leaflet_set_visible_child (self->leaflet, self->list_page);
 }
+
+/**
+ * inflow_integrations_view_search:
+ * @self: a view
+ * @text: what to search for
+ *
+ * Shows the list searched for @text, with the focus in the search entry.
+ */
+void
+inflow_integrations_view_search (InflowIntegrationsView *self,
+                                 const char             *text)
+{
+  g_return_if_fail (INFLOW_IS_INTEGRATIONS_VIEW (self));
+  g_return_if_fail (text != NULL);
+
+  inflow_integrations_view_show_list (self);
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+  gtk_editable_set_position (GTK_EDITABLE (self->search_entry), -1);
+}

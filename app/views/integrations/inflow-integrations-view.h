@@ -24,5 +24,7 @@ void               inflow_integrations_view_set_session            (InflowIntegr
 gboolean           inflow_integrations_view_show_integration       (InflowIntegrationsView *self,
                                                                     const char             *token);
 void               inflow_integrations_view_show_list              (InflowIntegrationsView *self);
+void               inflow_integrations_view_search                 (InflowIntegrationsView *self,
+                                                                    const char             *text);
 
 G_END_DECLS

@@ -286,6 +286,17 @@ show_integration_action (GtkWidget  *widget,
 }
 
 static void
+search_integrations_action (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *param)
+{
+  InflowWindow *self = INFLOW_WINDOW (widget);
+
+  show_section (self, "integrations");
+  inflow_integrations_view_search (self->integrations_view, g_variant_get_string (param, NULL));
+}
+
+static void
 show_access_action (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *param)
@@ -358,6 +369,7 @@ _inflow_window_class_actions_init (InflowWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.monitor-ingestion", "s", monitor_ingestion_action);
   gtk_widget_class_install_action (widget_class, "win.show-diagnostics", NULL, show_diagnostics_action);
   gtk_widget_class_install_action (widget_class, "win.show-integration", "s", show_integration_action);
+  gtk_widget_class_install_action (widget_class, "win.search-integrations", "s", search_integrations_action);
   gtk_widget_class_install_action (widget_class, "win.show-access", "s", show_access_action);
   gtk_widget_class_install_action (widget_class, "win.connect-aws", "s", connect_aws_action);
   gtk_widget_class_install_action (widget_class, "win.update-permissions", "s", update_permissions_action);
