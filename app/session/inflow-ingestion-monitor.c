@@ -38,6 +38,13 @@
  * looks back to the previous month. */
 #define HISTORY_DAYS 35
 
+/* An integration created this recently is in the planner's fast lane. */
+#define FAST_LANE_SPAN (G_TIME_SPAN_HOUR)
+
+/* One refresh of the session's lists: /me, the workspaces, the
+ * integrations, the teams, then the cloud accounts of each workspace. */
+#define LIST_REFRESH_BASE_REQUESTS 4
+
 struct _InflowIngestionMonitor
 {
   GObject                 parent_instance;
@@ -113,6 +120,7 @@ typedef struct
   InflowIngestionMonitor *self;
   guint                   generation;
   char                   *token;
+  guint                   n_requests;
 } RequestData;
 
 static RequestData *
@@ -412,6 +420,22 @@ resolve_accounts (InflowIngestionMonitor *self)
 
 /* ---- the integration list -------------------------------------------------- */
 
+/* A new item for @integration, added to @added (to be spliced in). */
+static InflowIngestionItem *
+new_item (InflowIngestionMonitor *self,
+          InflowIntegration      *integration,
+          GDateTime              *fetched_at,
+          GPtrArray              *added)
+{
+  InflowIngestionItem *item = _inflow_ingestion_item_new (integration, fetched_at);
+
+  g_ptr_array_add (added, item);
+  g_hash_table_insert (self->by_token, g_strdup (inflow_integration_get_token (integration)), item);
+  inflow_observation_log_merge (self->log, item);
+
+  return item;
+}
+
 static void
 apply_list (InflowIngestionMonitor *self,
             GListModel             *integrations,
@@ -439,23 +463,9 @@ apply_list (InflowIngestionMonitor *self,
 
       item = g_hash_table_lookup (self->by_token, token);
       if (item == NULL)
-        {
-          item = _inflow_ingestion_item_new (integration, fetched_at);
-          g_ptr_array_add (added, item);
-          g_hash_table_insert (self->by_token, g_strdup (token), item);
-          inflow_observation_log_merge (self->log, item);
-        }
+        item = new_item (self, integration, fetched_at, added);
       else
-        {
-          InflowIngestionStatus status_before = _inflow_ingestion_item_get_status (item);
-
-          /* A new status: keep the session's list (the Integrations view)
-           * as fresh; `last_updated` alone changes too often to save. */
-          if (_inflow_ingestion_item_set_integration (item, integration, fetched_at) &&
-              status_before != _inflow_ingestion_item_get_status (item) &&
-              !from_session && self->session != NULL)
-            inflow_session_update_integration (self->session, integration);
-        }
+        _inflow_ingestion_item_set_integration (item, integration, fetched_at);
 
       _inflow_ingestion_item_set_note (item, inflow_cost_probe_get_obstacle (integration));
 
@@ -475,6 +485,11 @@ apply_list (InflowIngestionMonitor *self,
           g_list_store_remove (self->items, i - 1);
         }
     }
+
+  /* A list fetched on the monitor's schedule is the session's too: the
+   * Integrations view and its "Updated" line follow it. */
+  if (!from_session && fetched_at != NULL && self->session != NULL)
+    inflow_session_set_integrations (self->session, integrations);
 
   self->applying_list = FALSE;
 
@@ -527,6 +542,60 @@ session_fetched_at_changed_cb (InflowIngestionMonitor *self,
     return;
 
   apply_list (self, inflow_session_get_integrations (session), fetched_at, TRUE);
+  inflow_poll_scheduler_soon (self->scheduler);
+}
+
+/* A write of the session between two fetches (an account Inflow connected,
+ * one a wait saw appear, an edit): a new integration is watched at once,
+ * in the planner's fast lane; a changed one takes its new facts. A fetched
+ * list follows with ::fetched-at-changed. */
+static void
+session_integrations_changed_cb (InflowIngestionMonitor *self,
+                                 guint                   position,
+                                 guint                   removed,
+                                 guint                   n_added,
+                                 GListModel             *integrations)
+{
+  g_autoptr(GPtrArray) added = NULL;
+  g_autoptr(GDateTime) now = NULL;
+
+  if (self->applying_list || n_added == 0)
+    return;
+
+  added = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = position; i < position + n_added; i++)
+    {
+      g_autoptr(InflowIntegration) integration = g_list_model_get_item (integrations, i);
+      const char *token = inflow_integration_get_token (integration);
+      InflowIngestionItem *item;
+
+      if (token == NULL)
+        continue;
+
+      item = g_hash_table_lookup (self->by_token, token);
+      if (item == NULL)
+        item = new_item (self, integration, NULL, added);
+      else
+        _inflow_ingestion_item_set_integration (item, integration, NULL);
+      _inflow_ingestion_item_set_note (item, inflow_cost_probe_get_obstacle (integration));
+    }
+
+  if (added->len > 0)
+    {
+      g_debug ("%u integrations added by the session", added->len);
+      g_list_store_splice (self->items, g_list_model_get_n_items (G_LIST_MODEL (self->items)), 0,
+                           added->pdata, added->len);
+    }
+
+  now = inflow_ingestion_monitor_dup_now (self);
+  resolve_accounts (self);
+  evaluate_all (self, now);
+  inflow_poll_scheduler_soon (self->scheduler);
+}
+
+static void
+in_background_changed_cb (InflowIngestionMonitor *self)
+{
   inflow_poll_scheduler_soon (self->scheduler);
 }
 
@@ -593,6 +662,47 @@ start_list (InflowIngestionMonitor *self)
   self->n_in_flight++;
   inflow_client_list_integrations_async (self->client, NULL, NULL, self->cancellable,
                                          list_integrations_cb, request_data_new (self, NULL));
+}
+
+/* The session's own lists, on the planner's schedule: what changed
+ * elsewhere (an account, a workspace, a team) appears by itself. */
+static void
+list_refresh_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(RequestData) data = user_data;
+  InflowIngestionMonitor *self = data->self;
+  g_autoptr(GDateTime) now = NULL;
+  g_autoptr(GError) error = NULL;
+
+  inflow_session_refresh_finish (INFLOW_SESSION (source), result, &error);
+  if (is_stale (data, error))
+    return;
+
+  self->n_in_flight--;
+  now = inflow_ingestion_monitor_dup_now (self);
+  for (guint i = 0; i < data->n_requests; i++)
+    inflow_poll_scheduler_report (self->scheduler, INFLOW_POLL_REQUEST_REFRESH_LISTS, NULL, now, error);
+  if (error != NULL)
+    g_debug ("The scheduled refresh failed: %s", error->message);
+
+  inflow_poll_scheduler_soon (self->scheduler);
+}
+
+static void
+start_list_refresh (InflowIngestionMonitor *self,
+                    guint                   n_requests)
+{
+  RequestData *data;
+
+  if (self->session == NULL)
+    return;
+
+  data = request_data_new (self, NULL);
+  data->n_requests = n_requests;
+  self->n_in_flight++;
+  inflow_session_refresh_async (self->session, self->cancellable, list_refresh_cb, data);
 }
 
 /* ---- the cost probe -------------------------------------------------------- */
@@ -707,11 +817,43 @@ earliest_change (InflowIngestionMonitor *self,
   return earliest;
 }
 
+/* When the session's other lists were fetched, the oldest of them, in
+ * server time; NULL while one was never fetched. */
+static GDateTime *
+lists_fetched_at (InflowIngestionMonitor *self)
+{
+  static const InflowSessionList lists[] = {
+    INFLOW_SESSION_LIST_WORKSPACES, INFLOW_SESSION_LIST_CLOUD_ACCOUNTS, INFLOW_SESSION_LIST_TEAMS,
+  };
+  GDateTime *oldest = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
+    {
+      GDateTime *at = inflow_session_get_fetched_at (self->session, lists[i]);
+
+      if (at == NULL)
+        return NULL;
+      if (oldest == NULL || g_date_time_compare (at, oldest) < 0)
+        oldest = at;
+    }
+
+  return inflow_server_clock_to_server_time (self->clock, oldest);
+}
+
+static guint
+n_list_requests (InflowIngestionMonitor *self)
+{
+  return LIST_REFRESH_BASE_REQUESTS + g_list_model_get_n_items (inflow_session_get_workspaces (self->session));
+}
+
+/* @state borrows from the items; the caller frees state->lists_fetched_at. */
 static void
 fill_state (InflowIngestionMonitor *self,
             InflowPollState        *state,
             GArray                 *targets)
 {
+  g_autoptr(GDateTime) now = inflow_ingestion_monitor_dup_now (self);
+  g_autoptr(GDateTime) fast_since = g_date_time_add (now, -FAST_LANE_SPAN);
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->items));
 
   for (guint i = 0; i < n; i++)
@@ -722,6 +864,7 @@ fill_state (InflowIngestionMonitor *self,
       const InflowIngestionVerdict *verdict = inflow_ingestion_item_get_verdict (item);
       const InflowIngestionObservation *last_probe = _inflow_ingestion_item_get_last_probe (item);
       InflowPollTarget target = { 0, };
+      GDateTime *created_at;
 
       /* A probe stored in an earlier run counts as the last one. */
       if (probed == NULL && last_probe != NULL)
@@ -735,6 +878,8 @@ fill_state (InflowIngestionMonitor *self,
                       inflow_cost_probe_get_obstacle (inflow_ingestion_item_get_integration (item)) == NULL;
       target.last_probed_at = probed;
       target.phase_changes_at = verdict != NULL ? verdict->changes_at : NULL;
+      created_at = inflow_integration_get_created_at (inflow_ingestion_item_get_integration (item));
+      target.fast_lane = created_at != NULL && g_date_time_compare (created_at, fast_since) > 0;
       g_array_append_val (targets, target);
 
       /* The array borrows; the store keeps the item alive. */
@@ -747,6 +892,13 @@ fill_state (InflowIngestionMonitor *self,
   state->n_targets = targets->len;
   inflow_poll_scheduler_get_rate_limit (self->scheduler, &state->rate_limit);
   state->refresh_requested = self->refresh_requested;
+
+  if (self->session != NULL)
+    {
+      state->lists_fetched_at = lists_fetched_at (self);
+      state->n_list_requests = n_list_requests (self);
+      state->in_background = inflow_session_get_in_background (self->session);
+    }
 }
 
 static void
@@ -777,6 +929,7 @@ cycle (InflowIngestionMonitor *self)
   targets = g_array_new (FALSE, TRUE, sizeof (InflowPollTarget));
   fill_state (self, &state, targets);
   plan = inflow_poll_planner_next (inflow_poll_scheduler_get_planner (self->scheduler), now, &state);
+  g_clear_pointer (&state.lists_fetched_at, g_date_time_unref);
 
   for (guint i = 0; i < plan->n_requests; i++)
     {
@@ -798,6 +951,10 @@ cycle (InflowIngestionMonitor *self)
             if (item == NULL || !start_probe (self, item, now))
               g_debug ("Planned probe of %s not started", request->token);
           }
+          break;
+
+        case INFLOW_POLL_REQUEST_REFRESH_LISTS:
+          start_list_refresh (self, request->page);
           break;
 
         case INFLOW_POLL_REQUEST_OTHER:
@@ -1134,6 +1291,10 @@ inflow_ingestion_monitor_new (InflowSession *session)
                            G_CALLBACK (session_fetched_at_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (inflow_session_get_cloud_accounts (session), "items-changed",
                            G_CALLBACK (session_accounts_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (inflow_session_get_integrations (session), "items-changed",
+                           G_CALLBACK (session_integrations_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (session, "notify::in-background",
+                           G_CALLBACK (in_background_changed_cb), self, G_CONNECT_SWAPPED);
 
   session_cancellable = inflow_session_get_cancellable (session);
   if (session_cancellable != NULL)
@@ -1539,6 +1700,7 @@ inflow_ingestion_monitor_get_request_stats (InflowIngestionMonitor *self,
       targets = g_array_new (FALSE, TRUE, sizeof (InflowPollTarget));
       fill_state (self, &state, targets);
       *planned_per_hour = inflow_poll_planner_estimate_rate (inflow_ingestion_monitor_get_planner (self), &state);
+      g_clear_pointer (&state.lists_fetched_at, g_date_time_unref);
     }
 }
 

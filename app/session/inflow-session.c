@@ -1208,6 +1208,32 @@ inflow_session_update_integration (InflowSession     *self,
 }
 
 /**
+ * inflow_session_set_integrations:
+ * @self: a #InflowSession
+ * @integrations: a list model of #InflowIntegration, as just fetched
+ *
+ * Takes the integration list the ingestion monitor fetched on its own
+ * schedule: it replaces the list in one splice, its fetched-at time (the
+ * "Updated" line says it) and the cache.
+ */
+void
+inflow_session_set_integrations (InflowSession *self,
+                                 GListModel    *integrations)
+{
+  g_autoptr(GDateTime) now = NULL;
+
+  g_return_if_fail (INFLOW_IS_SESSION (self));
+  g_return_if_fail (G_IS_LIST_MODEL (integrations));
+
+  if (self->closed)
+    return;
+
+  now = g_date_time_new_now_utc ();
+  replace_list (self, INFLOW_SESSION_LIST_INTEGRATIONS, integrations, now);
+  save_list (self, INFLOW_SESSION_LIST_INTEGRATIONS);
+}
+
+/**
  * inflow_session_remove_integration:
  * @self: a #InflowSession
  * @token: the token of a deleted integration

@@ -143,6 +143,9 @@ void                  inflow_session_update_integration   (InflowSession        
                                                            InflowIntegration     *integration);
 void                  inflow_session_remove_integration   (InflowSession         *self,
                                                            const char            *token);
+/* The integration list as the ingestion monitor fetched it on its schedule. */
+void                  inflow_session_set_integrations     (InflowSession         *self,
+                                                           GListModel            *integrations);
 
 /* Deletes an integration in Vantage, then removes it from the list. */
 void                  inflow_session_delete_integration_async  (InflowSession       *self,
