@@ -243,9 +243,10 @@ spread (const char *token,
 }
 
 /* When @target's next probe is due (NEVER if not at all); @klass ranks it:
- * 0 for a phase the user is watching (awaiting, late, stale, critical) or
- * the fast lane, 1 for an integration whose data is unknown, 2 for a fresh
- * verdict's check before it lapses. In the background only class 0 runs. */
+ * 0 for the fast lane's first probe, 1 for a phase the user is watching
+ * (awaiting, late, stale, critical), 2 for an integration whose data is
+ * unknown, 3 for a fresh verdict's check before it lapses. In the
+ * background only classes 0 and 1 run. */
 static gint64
 target_due (const InflowPollTarget *target,
             guint                   slow,
@@ -262,6 +263,8 @@ target_due (const InflowPollTarget *target,
   if (target->fast_lane && target->is_aws && last < 0)
     return 0;
 
+  *klass = 1;
+
   if (!target->is_aws || interval == 0)
     return NEVER;
 
@@ -271,7 +274,7 @@ target_due (const InflowPollTarget *target,
     case INFLOW_INGESTION_PHASE_FIRST_CUR_RECEIVED:
       if (slow > 1 || background || target->phase_changes_at == NULL)
         return NEVER;
-      *klass = 2;
+      *klass = 3;
       due = to_usec (target->phase_changes_at) - FRESH_CHECK_LEAD_MIN -
             (gint64) spread (target->token, FRESH_CHECK_LEAD_SPAN_MIN) * G_TIME_SPAN_MINUTE;
       if (last >= 0)
@@ -281,7 +284,7 @@ target_due (const InflowPollTarget *target,
     case INFLOW_INGESTION_PHASE_UNKNOWN:
       if (background)
         return NEVER;
-      *klass = 1;
+      *klass = 2;
       return last < 0 ? 0 : last + interval * slow;
 
     case INFLOW_INGESTION_PHASE_AWAITING_FIRST_CUR:

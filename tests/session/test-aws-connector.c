@@ -12,6 +12,7 @@
 
 #include "inflow-aws-connector.h"
 #include "inflow-database.h"
+#include "inflow-ingestion-monitor.h"
 #include "inflow-onboarding-error.h"
 #include "inflow-session.h"
 #include "inflow-simulator.h"
@@ -558,6 +559,75 @@ test_session_connector (Fixture       *fixture,
   inflow_session_close (session);
 }
 
+typedef struct
+{
+  InflowIngestionMonitor *monitor;
+  const char             *token;
+} Watch;
+
+static gboolean
+monitor_has_list (gpointer data)
+{
+  return inflow_ingestion_monitor_get_as_of (data) != NULL;
+}
+
+static gboolean
+watch_probed (gpointer data)
+{
+  Watch *watch = data;
+  InflowIngestionItem *item = inflow_ingestion_monitor_lookup (watch->monitor, watch->token);
+
+  return item != NULL && inflow_ingestion_item_get_last_probed_at (item) != NULL;
+}
+
+/* At the simulator's real speed: a member account connected through the
+ * IAM console path is in the monitor at once and probed within a minute,
+ * with no refresh asked for. */
+static void
+test_live_monitor (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(InflowProfile) profile = inflow_profile_new_demo (inflow_simulator_get_base_url (fixture->sim));
+  g_autoptr(InflowSession) session = inflow_session_new (profile, fixture->client, NULL);
+  g_autoptr(InflowOnboardingChoices) choices = NULL;
+  g_autoptr(InflowIntegration) integration = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GTimer) timer = NULL;
+  InflowIngestionMonitor *monitor;
+  InflowIngestionItem *item;
+  guint n_before;
+  Watch watch;
+
+  g_assert_cmpfloat (inflow_simulator_get_time_scale (fixture->sim), ==, 1.0);
+  monitor = inflow_session_get_ingestion_monitor (session);
+  g_assert_true (inflow_test_wait_until (monitor_has_list, monitor, 10000));
+  n_before = g_list_model_get_n_items (inflow_ingestion_monitor_get_items (monitor));
+
+  choices = inflow_onboarding_choices_new (INFLOW_ACCOUNT_KIND_MEMBER, INFLOW_AWS_PARTITION_AWS);
+  inflow_aws_connector_connect_async (inflow_session_get_aws_connector (session), ROLE_ARN, NULL, fixture->info,
+                                      choices, NULL, inflow_test_store_result_cb, &result);
+  integration = inflow_aws_connector_connect_finish (inflow_session_get_aws_connector (session),
+                                                     inflow_test_wait_result (&result), &error);
+  g_assert_no_error (error);
+  timer = g_timer_new ();
+
+  /* In the monitor as soon as Inflow connected it, as Vantage lists it. */
+  item = inflow_ingestion_monitor_lookup (monitor, inflow_integration_get_token (integration));
+  g_assert_nonnull (item);
+  g_assert_cmpuint (g_list_model_get_n_items (inflow_ingestion_monitor_get_items (monitor)), ==, n_before + 1);
+  g_assert_cmpint (inflow_ingestion_item_get_phase (item), ==, INFLOW_INGESTION_PHASE_PENDING);
+
+  /* Probed in the fast lane, ahead of every other integration. */
+  watch.monitor = monitor;
+  watch.token = inflow_integration_get_token (integration);
+  g_assert_true (inflow_test_wait_until (watch_probed, &watch, 60000));
+  g_test_message ("Probed %.1f s after it was connected", g_timer_elapsed (timer, NULL));
+  g_assert_false (inflow_session_get_refreshing (session));
+
+  inflow_session_close (session);
+}
+
 /* Management detection from the lists the session keeps. */
 static void
 test_management_connected (Fixture       *fixture,
@@ -625,6 +695,7 @@ main (int   argc,
   g_test_add ("/session/aws-connector/register-find", Fixture, NULL, fixture_setup, test_register_find, fixture_teardown);
   g_test_add ("/session/aws-connector/session-connector", Fixture, NULL, fixture_setup, test_session_connector, fixture_teardown);
   g_test_add ("/session/aws-connector/management-connected", Fixture, NULL, fixture_setup, test_management_connected, fixture_teardown);
+  g_test_add ("/session/aws-connector/live-monitor", Fixture, NULL, fixture_setup, test_live_monitor, fixture_teardown);
 
   return inflow_test_run ();
 }
