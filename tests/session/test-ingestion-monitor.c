@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "inflow-api-error.h"
+#include "inflow-cloud-account.h"
 #include "inflow-cost-probe.h"
 #include "inflow-database.h"
 #include "inflow-ingestion-detail.h"
@@ -24,6 +25,7 @@
 #include "inflow-session.h"
 #include "inflow-simulator.h"
 #include "inflow-test-utils.h"
+#include "inflow-workspace.h"
 
 #define TOKEN "vntg_tkn_monitor_6b1d3f5a7c9e2d4f"
 
@@ -633,6 +635,118 @@ test_watched (Fixture       *fixture,
   g_assert_null (inflow_ingestion_monitor_dup_watch_summary (fixture->monitor));
 }
 
+typedef struct
+{
+  InflowSession *session;
+  const char    *workspace_name;
+  const char    *account_id;
+} Appeared;
+
+static gboolean
+workspace_appeared (gpointer data)
+{
+  Appeared *appeared = data;
+  GListModel *workspaces = inflow_session_get_workspaces (appeared->session);
+
+  for (guint i = 0; i < g_list_model_get_n_items (workspaces); i++)
+    {
+      g_autoptr(InflowWorkspace) workspace = g_list_model_get_item (workspaces, i);
+
+      if (g_strcmp0 (inflow_workspace_get_name (workspace), appeared->workspace_name) == 0)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static gboolean
+account_appeared (gpointer data)
+{
+  Appeared *appeared = data;
+  GListModel *accounts = inflow_session_get_cloud_accounts (appeared->session);
+
+  for (guint i = 0; i < g_list_model_get_n_items (accounts); i++)
+    {
+      g_autoptr(InflowCloudAccount) account = g_list_model_get_item (accounts, i);
+
+      if (g_strcmp0 (inflow_cloud_account_get_account_id (account), appeared->account_id) == 0)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* Every list keeps itself current on the planner's schedule: a workspace
+ * and an account created elsewhere appear with no refresh asked for, and
+ * each list's time says when it was fetched. The simulator's clock runs as
+ * the demo's does (8 virtual hours a real minute): a list's age is real
+ * time at the clock's rate, so a stopped clock would never age it. */
+static void
+test_lists_on_schedule (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(InflowClient) elsewhere = NULL;
+  g_autoptr(InflowAwsAccessCredential) credential = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) workspaces_at = NULL;
+  g_autoptr(GDateTime) accounts_at = NULL;
+  g_autofree char *as_of = NULL;
+  Appeared appeared = { NULL, "Platform Team", "111122223333" };
+
+  inflow_simulator_set_time_scale (fixture->sim, 480);
+  new_monitor (fixture, FALSE);
+  inflow_ingestion_monitor_set_time_scale (fixture->monitor, 480);
+  appeared.session = fixture->session;
+
+  /* Signed in: the session's own first refresh. */
+  inflow_session_refresh_async (fixture->session, NULL, inflow_test_store_result_cb, &result);
+  g_assert_true (inflow_session_refresh_finish (fixture->session, inflow_test_wait_result (&result), &error));
+  g_assert_no_error (error);
+  g_clear_object (&result);
+  workspaces_at = g_date_time_ref (inflow_session_get_fetched_at (fixture->session, INFLOW_SESSION_LIST_WORKSPACES));
+  accounts_at = g_date_time_ref (inflow_session_get_fetched_at (fixture->session, INFLOW_SESSION_LIST_CLOUD_ACCOUNTS));
+  inflow_ingestion_monitor_start (fixture->monitor);
+
+  /* Someone adds a workspace in the console and connects an account with
+   * Terraform. */
+  g_assert_nonnull (inflow_simulator_add_workspace (fixture->sim, appeared.workspace_name));
+  elsewhere = inflow_client_new (inflow_simulator_get_base_url (fixture->sim), TOKEN, &error);
+  g_assert_no_error (error);
+  inflow_client_create_aws_integration_async (elsewhere, "arn:aws:iam::111122223333:role/vantage_cross_account_connection",
+                                              NULL, NULL, inflow_test_store_result_cb, &result);
+  credential = inflow_client_create_aws_integration_finish (elsewhere, inflow_test_wait_result (&result), &error);
+  g_assert_no_error (error);
+  g_assert_false (workspace_appeared (&appeared));
+  g_assert_false (account_appeared (&appeared));
+
+  /* No refresh asked for: the schedule brings them (every 30 virtual
+   * minutes, under 4 real seconds; the account once it has cost data). */
+  g_assert_true (inflow_test_wait_until (workspace_appeared, &appeared, 30000));
+  g_assert_true (inflow_test_wait_until (account_appeared, &appeared, 60000));
+
+  g_assert_cmpint (g_date_time_compare (inflow_session_get_fetched_at (fixture->session, INFLOW_SESSION_LIST_WORKSPACES),
+                                        workspaces_at), >, 0);
+  g_assert_cmpint (g_date_time_compare (inflow_session_get_fetched_at (fixture->session, INFLOW_SESSION_LIST_CLOUD_ACCOUNTS),
+                                        accounts_at), >, 0);
+  as_of = inflow_session_dup_as_of_text (fixture->session, INFLOW_SESSION_LIST_WORKSPACES);
+  g_assert_nonnull (as_of);
+
+  /* The new integration is in the monitor too. */
+  {
+    GListModel *items = inflow_ingestion_monitor_get_items (fixture->monitor);
+    gboolean found = FALSE;
+
+    for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+      {
+        g_autoptr(InflowIngestionItem) item = g_list_model_get_item (items, i);
+
+        found |= g_strcmp0 (inflow_ingestion_item_get_account_id (item), appeared.account_id) == 0;
+      }
+    g_assert_true (found);
+  }
+}
+
 static void
 test_offline (Fixture       *fixture,
               gconstpointer  data)
@@ -926,6 +1040,7 @@ main (int   argc,
   ADD ("/ingestion-monitor/status-events", test_status_events);
   ADD ("/ingestion-monitor/lookup-and-summary", test_lookup_and_summary);
   ADD ("/ingestion-monitor/watched", test_watched);
+  ADD ("/ingestion-monitor/lists-on-schedule", test_lists_on_schedule);
   ADD ("/ingestion-monitor/offline", test_offline);
   ADD ("/ingestion-monitor/shared", test_shared);
   ADD ("/ingestion-monitor/server-clock", test_server_clock);
