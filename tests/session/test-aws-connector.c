@@ -9,11 +9,13 @@
 #include <string.h>
 
 #include <glib/gstdio.h>
+#include <libsoup/soup.h>
 
 #include "inflow-aws-connector.h"
 #include "inflow-database.h"
 #include "inflow-ingestion-monitor.h"
 #include "inflow-onboarding-error.h"
+#include "inflow-role-waiter.h"
 #include "inflow-session.h"
 #include "inflow-simulator.h"
 #include "inflow-storage-error.h"
@@ -628,6 +630,99 @@ test_live_monitor (Fixture       *fixture,
   inflow_session_close (session);
 }
 
+typedef struct
+{
+  InflowSimulator *sim;
+  SoupSession     *soup;
+  GAsyncResult    *result;
+} Curl;
+
+/* What `curl -X POST -H 'Authorization: Bearer …' -d '{"cross_account_arn": …}'
+ * …/v1/integrations/aws` does: Terraform's Vantage provider registers the
+ * role behind Inflow's back. */
+static gboolean
+post_like_curl_cb (gpointer data)
+{
+  Curl *curl = data;
+  static const char body[] = "{\"cross_account_arn\":\"" ROLE_ARN "\"}";
+  g_autofree char *url = g_strconcat (inflow_simulator_get_base_url (curl->sim), "/v1/integrations/aws", NULL);
+  g_autoptr(SoupMessage) message = soup_message_new ("POST", url);
+  g_autoptr(GBytes) bytes = g_bytes_new_static (body, strlen (body));
+
+  soup_message_headers_append (soup_message_get_request_headers (message), "Authorization", "Bearer demo-token");
+  soup_message_set_request_body_from_bytes (message, "application/json", bytes);
+  soup_session_send_and_read_async (curl->soup, message, G_PRIORITY_DEFAULT, NULL,
+                                    inflow_test_store_result_cb, &curl->result);
+
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+waiter_done (gpointer data)
+{
+  return inflow_role_waiter_get_state (data) != INFLOW_ROLE_WAIT_WAITING;
+}
+
+/* The Terraform and CloudFormation methods' wait, at real speed: visible
+ * while it polls, ended by an integration another tool created with a
+ * plain HTTP POST, which is then in the monitor to open; cancellable. */
+static void
+test_role_waiter (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(InflowProfile) profile = inflow_profile_new_demo (inflow_simulator_get_base_url (fixture->sim));
+  g_autoptr(InflowSession) session = inflow_session_new (profile, fixture->client, NULL);
+  g_autoptr(InflowRoleWaiter) waiter = NULL;
+  g_autoptr(GBytes) answer = NULL;
+  g_autoptr(GError) error = NULL;
+  InflowIngestionMonitor *monitor;
+  const char *token;
+  guint before;
+  Curl curl = { fixture->sim, NULL, NULL };
+
+  g_assert_cmpfloat (inflow_simulator_get_time_scale (fixture->sim), ==, 1.0);
+  monitor = inflow_session_get_ingestion_monitor (session);
+  g_assert_true (inflow_test_wait_until (monitor_has_list, monitor, 10000));
+  waiter = inflow_role_waiter_new (session);
+
+  /* Cancelled: it stops, and asks nothing more. */
+  inflow_role_waiter_start (waiter, "987654321098");
+  g_assert_cmpint (inflow_role_waiter_get_state (waiter), ==, INFLOW_ROLE_WAIT_WAITING);
+  inflow_role_waiter_cancel (waiter);
+  g_assert_cmpint (inflow_role_waiter_get_state (waiter), ==, INFLOW_ROLE_WAIT_IDLE);
+  g_assert_null (inflow_role_waiter_get_message (waiter));
+  before = inflow_simulator_get_request_count (fixture->sim, "/v2/integrations");
+  for (guint i = 0; i < 20; i++)
+    g_main_context_iteration (NULL, FALSE);
+
+  /* Waiting, in words; someone else registers the role a second later. */
+  inflow_role_waiter_start (waiter, NULL);
+  g_assert_cmpint (inflow_role_waiter_get_state (waiter), ==, INFLOW_ROLE_WAIT_WAITING);
+  g_assert_cmpstr (inflow_role_waiter_get_message (waiter), ==, "Waiting for Vantage to see the role…");
+  curl.soup = soup_session_new ();
+  g_timeout_add (1000, post_like_curl_cb, &curl);
+  g_assert_true (inflow_test_wait_until (waiter_done, waiter, 60000));
+
+  answer = soup_session_send_and_read_finish (curl.soup, inflow_test_wait_result (&curl.result), &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (answer);
+
+  g_assert_cmpint (inflow_role_waiter_get_state (waiter), ==, INFLOW_ROLE_WAIT_FOUND);
+  token = inflow_role_waiter_get_integration_token (waiter);
+  g_assert_nonnull (token);
+  g_assert_nonnull (strstr (inflow_role_waiter_get_message (waiter), "987654321098"));
+
+  /* What Monitor Ingestion opens is there, at once. */
+  g_assert_nonnull (inflow_ingestion_monitor_lookup (monitor, token));
+
+  /* Within its budget: a list at once, then one every 5 s. */
+  g_assert_cmpuint (inflow_simulator_get_request_count (fixture->sim, "/v2/integrations") - before, <=, 4);
+
+  g_clear_object (&curl.result);
+  g_clear_object (&curl.soup);
+  inflow_session_close (session);
+}
+
 /* Management detection from the lists the session keeps. */
 static void
 test_management_connected (Fixture       *fixture,
@@ -696,6 +791,7 @@ main (int   argc,
   g_test_add ("/session/aws-connector/session-connector", Fixture, NULL, fixture_setup, test_session_connector, fixture_teardown);
   g_test_add ("/session/aws-connector/management-connected", Fixture, NULL, fixture_setup, test_management_connected, fixture_teardown);
   g_test_add ("/session/aws-connector/live-monitor", Fixture, NULL, fixture_setup, test_live_monitor, fixture_teardown);
+  g_test_add ("/session/aws-connector/role-waiter", Fixture, NULL, fixture_setup, test_role_waiter, fixture_teardown);
 
   return inflow_test_run ();
 }
