@@ -14,7 +14,6 @@
 #include <string.h>
 
 #include "inflow-api-error.h"
-#include "inflow-cloud-account.h"
 #include "inflow-cost-probe.h"
 #include "inflow-database.h"
 #include "inflow-ingestion-detail.h"
@@ -25,7 +24,6 @@
 #include "inflow-session.h"
 #include "inflow-simulator.h"
 #include "inflow-test-utils.h"
-#include "inflow-workspace.h"
 
 #define TOKEN "vntg_tkn_monitor_6b1d3f5a7c9e2d4f"
 
@@ -642,17 +640,19 @@ typedef struct
   const char    *account_id;
 } Appeared;
 
+/* Whether an item of @list has @value as its @property (a string). */
 static gboolean
-workspace_appeared (gpointer data)
+list_has (GListModel *list,
+          const char *property,
+          const char *value)
 {
-  Appeared *appeared = data;
-  GListModel *workspaces = inflow_session_get_workspaces (appeared->session);
-
-  for (guint i = 0; i < g_list_model_get_n_items (workspaces); i++)
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
     {
-      g_autoptr(InflowWorkspace) workspace = g_list_model_get_item (workspaces, i);
+      g_autoptr(GObject) item = g_list_model_get_item (list, i);
+      g_autofree char *string = NULL;
 
-      if (g_strcmp0 (inflow_workspace_get_name (workspace), appeared->workspace_name) == 0)
+      g_object_get (item, property, &string, NULL);
+      if (g_strcmp0 (string, value) == 0)
         return TRUE;
     }
 
@@ -660,20 +660,19 @@ workspace_appeared (gpointer data)
 }
 
 static gboolean
+workspace_appeared (gpointer data)
+{
+  Appeared *appeared = data;
+
+  return list_has (inflow_session_get_workspaces (appeared->session), "name", appeared->workspace_name);
+}
+
+static gboolean
 account_appeared (gpointer data)
 {
   Appeared *appeared = data;
-  GListModel *accounts = inflow_session_get_cloud_accounts (appeared->session);
 
-  for (guint i = 0; i < g_list_model_get_n_items (accounts); i++)
-    {
-      g_autoptr(InflowCloudAccount) account = g_list_model_get_item (accounts, i);
-
-      if (g_strcmp0 (inflow_cloud_account_get_account_id (account), appeared->account_id) == 0)
-        return TRUE;
-    }
-
-  return FALSE;
+  return list_has (inflow_session_get_cloud_accounts (appeared->session), "account-id", appeared->account_id);
 }
 
 /* Every list keeps itself current on the planner's schedule: a workspace
@@ -733,18 +732,7 @@ test_lists_on_schedule (Fixture       *fixture,
   g_assert_nonnull (as_of);
 
   /* The new integration is in the monitor too. */
-  {
-    GListModel *items = inflow_ingestion_monitor_get_items (fixture->monitor);
-    gboolean found = FALSE;
-
-    for (guint i = 0; i < g_list_model_get_n_items (items); i++)
-      {
-        g_autoptr(InflowIngestionItem) item = g_list_model_get_item (items, i);
-
-        found |= g_strcmp0 (inflow_ingestion_item_get_account_id (item), appeared.account_id) == 0;
-      }
-    g_assert_true (found);
-  }
+  g_assert_true (list_has (inflow_ingestion_monitor_get_items (fixture->monitor), "account-id", appeared.account_id));
 }
 
 static void
