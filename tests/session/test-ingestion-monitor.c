@@ -638,7 +638,17 @@ typedef struct
   InflowSession *session;
   const char    *workspace_name;
   const char    *account_id;
+  GDateTime     *integrations_at;
 } Appeared;
+
+static gboolean
+integrations_fetched (gpointer data)
+{
+  Appeared *appeared = data;
+
+  return g_date_time_compare (inflow_session_get_fetched_at (appeared->session, INFLOW_SESSION_LIST_INTEGRATIONS),
+                              appeared->integrations_at) > 0;
+}
 
 /* Whether an item of @list has @value as its @property (a string). */
 static gboolean
@@ -690,8 +700,9 @@ test_lists_on_schedule (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autoptr(GDateTime) workspaces_at = NULL;
   g_autoptr(GDateTime) accounts_at = NULL;
+  g_autoptr(GDateTime) integrations_at = NULL;
   g_autofree char *as_of = NULL;
-  Appeared appeared = { NULL, "Platform Team", "111122223333" };
+  Appeared appeared = { NULL, "Platform Team", "111122223333", NULL };
 
   inflow_simulator_set_time_scale (fixture->sim, 480);
   new_monitor (fixture, FALSE);
@@ -706,6 +717,13 @@ test_lists_on_schedule (Fixture       *fixture,
   workspaces_at = g_date_time_ref (inflow_session_get_fetched_at (fixture->session, INFLOW_SESSION_LIST_WORKSPACES));
   accounts_at = g_date_time_ref (inflow_session_get_fetched_at (fixture->session, INFLOW_SESSION_LIST_CLOUD_ACCOUNTS));
   inflow_ingestion_monitor_start (fixture->monitor);
+
+  /* The monitor's own fetch of the integrations is the session's too: the
+   * Integrations view's "Updated" line follows it. */
+  integrations_at = g_date_time_ref (inflow_session_get_fetched_at (fixture->session, INFLOW_SESSION_LIST_INTEGRATIONS));
+  appeared.integrations_at = integrations_at;
+  inflow_ingestion_monitor_refresh (fixture->monitor);
+  g_assert_true (inflow_test_wait_until (integrations_fetched, &appeared, 10000));
 
   /* Someone adds a workspace in the console and connects an account with
    * Terraform. */
