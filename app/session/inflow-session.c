@@ -615,7 +615,7 @@ inflow_session_class_init (InflowSessionClass *klass)
    * Whether Inflow runs with no window open: the application sets it when
    * the last window closes while it keeps running, and clears it when a
    * window opens. Monitoring then makes only the requests that can change
-   * a verdict (see #InflowPollState:in_background).
+   * a verdict (see #InflowPollState).
    */
   properties[PROP_IN_BACKGROUND] =
     g_param_spec_boolean ("in-background", NULL, NULL,

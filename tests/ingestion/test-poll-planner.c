@@ -1134,6 +1134,44 @@ test_planner_list_interval (void)
     g_assert_cmpuint (paged->requests[i].page, ==, i + 1);
 }
 
+/* Just connected: probed before anything else whatever its phase, and the
+ * list every 2 minutes while Vantage validates and imports it. */
+static void
+test_planner_fast_lane (void)
+{
+  g_autoptr(InflowPollPlanner) planner = inflow_poll_planner_new ();
+  g_autoptr(GDateTime) fetched = time_new (T0);
+  g_autoptr(InflowPollPlan) first = NULL;
+  g_autoptr(InflowPollPlan) second = NULL;
+  g_autoptr(InflowPollPlan) after = NULL;
+  InflowPollTarget targets[] = {
+    { "awaiting", INFLOW_INGESTION_PHASE_AWAITING_FIRST_CUR, TRUE, NULL, NULL, FALSE },
+    { "first-late", INFLOW_INGESTION_PHASE_FIRST_CUR_LATE, TRUE, NULL, NULL, FALSE },
+    { "connected-now", INFLOW_INGESTION_PHASE_PENDING, TRUE, NULL, NULL, TRUE },
+  };
+  InflowPollState state = { fetched, 0, targets, G_N_ELEMENTS (targets), INFLOW_RATE_LIMIT_INIT, FALSE };
+  g_autoptr(GDateTime) probed = time_new (T0 + SECOND);
+
+  first = plan_at (planner, T0 + SECOND, &state);
+  g_assert_cmpuint (first->n_requests, ==, 1);
+  g_assert_cmpint (first->requests[0].kind, ==, INFLOW_POLL_REQUEST_COST_PROBE);
+  g_assert_cmpstr (first->requests[0].token, ==, "connected-now");
+
+  /* Probed: still pending, the list comes back in 2 minutes, not 15. */
+  targets[2].last_probed_at = probed;
+  second = plan_at (planner, T0 + 30 * SECOND, &state);
+  for (guint i = 0; i < second->n_requests; i++)
+    g_assert_cmpstr (second->requests[i].token, !=, "connected-now");
+  g_assert_cmpint (to_usec (second->wake_at), <=, T0 + 2 * MINUTE);
+
+  /* Imported and awaiting its first report like any other: the usual interval. */
+  targets[2].phase = INFLOW_INGESTION_PHASE_AWAITING_FIRST_CUR;
+  targets[0].last_probed_at = targets[1].last_probed_at = probed;
+  after = plan_at (planner, T0 + 40 * SECOND, &state);
+  g_assert_cmpuint (after->n_requests, ==, 0);
+  g_assert_cmpint (to_usec (after->wake_at), ==, T0 + 15 * MINUTE);
+}
+
 /* Only phases where a probe can change the verdict; oldest probed first. */
 static void
 test_planner_probe_choice (void)
@@ -1376,6 +1414,7 @@ main (int   argc,
 
   g_test_add_func ("/ingestion/planner/list-interval", test_planner_list_interval);
   g_test_add_func ("/ingestion/planner/probe-choice", test_planner_probe_choice);
+  g_test_add_func ("/ingestion/planner/fast-lane", test_planner_fast_lane);
   g_test_add_func ("/ingestion/planner/backoff", test_planner_backoff);
   g_test_add_func ("/ingestion/planner/budget", test_planner_budget);
   g_test_add_func ("/ingestion/planner/budget-under-load", test_planner_budget_under_load);
