@@ -170,8 +170,12 @@ session_changed_cb (InflowApplication *self)
   InflowIngestionMonitor *monitor = session != NULL ? inflow_session_get_ingestion_monitor (session) : NULL;
 
   if (monitor != NULL)
-    g_settings_bind (self->settings, "refresh-interval", inflow_ingestion_monitor_get_planner (monitor),
-                     "refresh-interval", G_SETTINGS_BIND_GET);
+    {
+      g_settings_bind (self->settings, "refresh-interval", inflow_ingestion_monitor_get_planner (monitor),
+                       "refresh-interval", G_SETTINGS_BIND_GET);
+      g_settings_bind (self->settings, "watch-in-background", inflow_ingestion_monitor_get_planner (monitor),
+                       "watch-in-background", G_SETTINGS_BIND_GET);
+    }
   inflow_notifier_set_monitor (self->notifier, monitor);
 }
 

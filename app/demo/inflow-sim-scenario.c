@@ -207,6 +207,7 @@ typedef struct
 {
   char   *token;
   gint64  created_at;
+  char   *name;        /* NULL: the generated one, workspace_names[index] */
 } SimWorkspace;
 
 typedef struct
@@ -1102,6 +1103,7 @@ generate (InflowSimScenario *self,
       SimWorkspace ws;
 
       ws.token = new_token (self, "wrkspc_");
+      ws.name = NULL;
       ws.created_at = t0 - (w == 0 ? 800 * DAY : random_span (self->rand, 60 * DAY, 700 * DAY));
       g_array_append_val (self->workspaces, ws);
     }
@@ -1295,6 +1297,7 @@ clear_workspace (gpointer data)
   SimWorkspace *ws = data;
 
   g_free (ws->token);
+  g_free (ws->name);
 }
 
 static void
@@ -1448,7 +1451,29 @@ inflow_sim_scenario_get_workspace_name (InflowSimScenario *self,
 {
   g_return_val_if_fail (index < self->workspaces->len, NULL);
 
-  return workspace_names[index];
+  return g_array_index (self->workspaces, SimWorkspace, index).name != NULL
+           ? g_array_index (self->workspaces, SimWorkspace, index).name
+           : workspace_names[index];
+}
+
+/* A workspace someone created in the console after the start: no
+ * integration is in it. Returns its token. */
+const char *
+inflow_sim_scenario_add_workspace (InflowSimScenario *self,
+                                   const char        *name,
+                                   gint64             now)
+{
+  SimWorkspace ws;
+
+  /* Integrations keep their workspaces in a 32-bit mask. */
+  g_return_val_if_fail (self->workspaces->len < 32, NULL);
+
+  ws.token = new_token (self, "wrkspc_");
+  ws.created_at = now;
+  ws.name = g_strdup (name);
+  g_array_append_val (self->workspaces, ws);
+
+  return ws.token;
 }
 
 void
@@ -1461,7 +1486,7 @@ inflow_sim_scenario_append_workspace (InflowSimScenario *self,
   g_string_append (out, "{\"token\":");
   inflow_sim_json_string (out, ws->token);
   g_string_append (out, ",\"name\":");
-  inflow_sim_json_string (out, workspace_names[index]);
+  inflow_sim_json_string (out, inflow_sim_scenario_get_workspace_name (self, index));
   g_string_append (out, ",\"created_at\":");
   inflow_sim_json_time (out, ws->created_at);
   g_string_append (out, ",\"enable_currency_conversion\":true,\"currency\":\"USD\","

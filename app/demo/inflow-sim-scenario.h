@@ -113,6 +113,9 @@ const char *inflow_sim_scenario_get_workspace_token       (InflowSimScenario  *s
                                                            guint               index);
 const char *inflow_sim_scenario_get_workspace_name        (InflowSimScenario  *self,
                                                            guint               index);
+const char *inflow_sim_scenario_add_workspace             (InflowSimScenario  *self,
+                                                           const char         *name,
+                                                           gint64              now);
 void        inflow_sim_scenario_append_workspace          (InflowSimScenario  *self,
                                                            GString            *out,
                                                            guint               index);

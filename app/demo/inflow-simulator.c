@@ -2551,6 +2551,25 @@ inflow_simulator_set_integration_status (InflowSimulator *self,
 }
 
 /**
+ * inflow_simulator_add_workspace:
+ * @name: the new workspace's name
+ *
+ * A workspace created now, as someone would in Vantage's console; it holds
+ * no integration.
+ *
+ * Returns: its token, owned by the simulator
+ */
+const char *
+inflow_simulator_add_workspace (InflowSimulator *self,
+                                const char      *name)
+{
+  g_return_val_if_fail (INFLOW_IS_SIMULATOR (self), NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  return inflow_sim_scenario_add_workspace (ensure_scenario (self), name, inflow_sim_clock_now (self->clock));
+}
+
+/**
  * inflow_simulator_dup_first_cur_time:
  * @token: an integration token
  *

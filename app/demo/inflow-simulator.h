@@ -177,6 +177,7 @@ gboolean         inflow_simulator_get_last_authorization (InflowSimulator  *self
  *   would PUT it; FALSE if the integration or a workspace is unknown.
  * set_integration_status(): overrides the status the API reports; "error"
  *   and "disconnected" also stop its cost data now.
+ * add_workspace(): a new workspace, created now and empty; its token.
  * dup_first_cur_time(): when the first CUR of an AWS integration being
  *   onboarded (created through POST /v1/integrations/aws, or the notable
  *   awaiting one) arrives or arrived; NULL for the others.
@@ -193,6 +194,8 @@ gboolean         inflow_simulator_set_integration_workspaces (InflowSimulator *s
 gboolean         inflow_simulator_set_integration_status (InflowSimulator  *self,
                                                        const char          *token,
                                                        const char          *status);
+const char      *inflow_simulator_add_workspace       (InflowSimulator     *self,
+                                                       const char          *name);
 GDateTime       *inflow_simulator_dup_first_cur_time  (InflowSimulator     *self,
                                                        const char          *token);
 

@@ -26,7 +26,19 @@
  *    reported reset or Retry-After; then one request at a time until one
  *    succeeds;
  *  - when `x-rate-limit-remaining` drops under a fifth of the limit: four
- *    times slower, no fresh checks; at 10 or fewer: nothing until the reset.
+ *    times slower, no fresh checks; at 10 or fewer: nothing until the reset;
+ *  - the session's other lists (workspaces, cloud accounts, teams) every
+ *    second refresh interval while a window is open, so that what changed
+ *    elsewhere appears by itself;
+ *  - an integration Inflow itself just connected goes in the fast lane: a
+ *    probe at once, and the list every 2 minutes while it is pending or
+ *    importing (Vantage validates and imports within minutes);
+ *  - with no window open (in the background): no list refresh that only
+ *    serves the views, the integration list four times less often, probes
+ *    only of integrations whose verdict can change (no fresh checks), half
+ *    the budget at most, and
+ *    nothing at all when nothing is worth watching and the user did not
+ *    ask to watch in the background.
  */
 
 #define G_LOG_DOMAIN "inflow-ingestion"
@@ -40,6 +52,15 @@
 #define COST_PROBE_SPACING        (20 * G_TIME_SPAN_SECOND)
 /* A planned request not reported or reflected in the state by then failed. */
 #define IN_FLIGHT_TIMEOUT         (2 * G_TIME_SPAN_MINUTE)
+
+/* The session's lists every LISTS_REFRESH_FACTOR refresh intervals; the
+ * integration list LIST_BACKGROUND_FACTOR times less often in the
+ * background; the fast lane's list interval. */
+#define LISTS_REFRESH_FACTOR      2
+#define LIST_BACKGROUND_FACTOR    4
+#define FAST_LANE_LIST_INTERVAL   (2 * G_TIME_SPAN_MINUTE)
+/* In the background, half the budget at most. */
+#define BACKGROUND_BUDGET_DIVISOR 2
 
 /* Probe intervals per phase. The first CUR arrives within 24 h and AWS
  * data refreshes every 8–12 h (docs.vantage.sh/provider_data_refresh):
@@ -79,11 +100,13 @@ struct _InflowPollPlanner
 
   guint            refresh_minutes;
   guint            budget;
+  gboolean         watch_in_background;
 
   GArray          *planned;          /* Entry, oldest first, trailing hour */
   GArray          *actual;           /* Entry, oldest first, trailing hour */
   GHashTable      *in_flight;        /* token → gint64 *planned time */
   gint64           list_in_flight;   /* planned time of the list, or 0 */
+  gint64           lists_in_flight;  /* planned time of the session's lists, or 0 */
   gint64           last_cost_planned;
   gint64           last_planned;
 
@@ -96,7 +119,8 @@ struct _InflowPollPlanner
 G_DEFINE_ENUM_TYPE (InflowPollRequestKind, inflow_poll_request_kind,
                     G_DEFINE_ENUM_VALUE (INFLOW_POLL_REQUEST_LIST_INTEGRATIONS, "list-integrations"),
                     G_DEFINE_ENUM_VALUE (INFLOW_POLL_REQUEST_COST_PROBE, "cost-probe"),
-                    G_DEFINE_ENUM_VALUE (INFLOW_POLL_REQUEST_OTHER, "other"))
+                    G_DEFINE_ENUM_VALUE (INFLOW_POLL_REQUEST_OTHER, "other"),
+                    G_DEFINE_ENUM_VALUE (INFLOW_POLL_REQUEST_REFRESH_LISTS, "refresh-lists"))
 
 G_DEFINE_ENUM_TYPE (InflowPollWaitReason, inflow_poll_wait_reason,
                     G_DEFINE_ENUM_VALUE (INFLOW_POLL_WAIT_IDLE, "idle"),
@@ -113,6 +137,7 @@ enum {
   PROP_0,
   PROP_REFRESH_INTERVAL,
   PROP_BUDGET,
+  PROP_WATCH_IN_BACKGROUND,
   N_PROPS
 };
 
@@ -218,12 +243,14 @@ spread (const char *token,
 }
 
 /* When @target's next probe is due (NEVER if not at all); @klass ranks it:
- * 0 for a phase the user is watching (awaiting, late, stale, critical),
- * 1 for an integration whose data is unknown, 2 for a fresh verdict's
- * check before it lapses. */
+ * 0 for the fast lane's first probe, 1 for a phase the user is watching
+ * (awaiting, late, stale, critical), 2 for an integration whose data is
+ * unknown, 3 for a fresh verdict's check before it lapses. In the
+ * background only classes 0 and 1 run. */
 static gint64
 target_due (const InflowPollTarget *target,
             guint                   slow,
+            gboolean                background,
             guint                  *klass)
 {
   gint64 last = target->last_probed_at != NULL ? to_usec (target->last_probed_at) : -1;
@@ -232,6 +259,12 @@ target_due (const InflowPollTarget *target,
 
   *klass = 0;
 
+  /* Just connected: its first probe at once, whatever the phase. */
+  if (target->fast_lane && target->is_aws && last < 0)
+    return 0;
+
+  *klass = 1;
+
   if (!target->is_aws || interval == 0)
     return NEVER;
 
@@ -239,9 +272,9 @@ target_due (const InflowPollTarget *target,
     {
     case INFLOW_INGESTION_PHASE_FRESH:
     case INFLOW_INGESTION_PHASE_FIRST_CUR_RECEIVED:
-      if (slow > 1 || target->phase_changes_at == NULL)
+      if (slow > 1 || background || target->phase_changes_at == NULL)
         return NEVER;
-      *klass = 2;
+      *klass = 3;
       due = to_usec (target->phase_changes_at) - FRESH_CHECK_LEAD_MIN -
             (gint64) spread (target->token, FRESH_CHECK_LEAD_SPAN_MIN) * G_TIME_SPAN_MINUTE;
       if (last >= 0)
@@ -249,7 +282,9 @@ target_due (const InflowPollTarget *target,
       return due;
 
     case INFLOW_INGESTION_PHASE_UNKNOWN:
-      *klass = 1;
+      if (background)
+        return NEVER;
+      *klass = 2;
       return last < 0 ? 0 : last + interval * slow;
 
     case INFLOW_INGESTION_PHASE_AWAITING_FIRST_CUR:
@@ -359,8 +394,15 @@ cost_window_free_at (GArray *entries,
   return now;
 }
 
+static gboolean
+is_list_kind (InflowPollRequestKind kind)
+{
+  return kind == INFLOW_POLL_REQUEST_LIST_INTEGRATIONS || kind == INFLOW_POLL_REQUEST_REFRESH_LISTS;
+}
+
 /* When the trailing hour holds fewer than @budget entries again, counting
- * list requests only if @with_lists. */
+ * list requests (the integration list and the session's lists) only if
+ * @with_lists. */
 static gint64
 free_at (GArray   *entries,
          guint     budget,
@@ -372,7 +414,7 @@ free_at (GArray   *entries,
     {
       const Entry *entry = &g_array_index (entries, Entry, i - 1);
 
-      if (!with_lists && entry->kind == INFLOW_POLL_REQUEST_LIST_INTEGRATIONS)
+      if (!with_lists && is_list_kind (entry->kind))
         continue;
       if (++seen == budget)
         return entry->at + G_TIME_SPAN_HOUR;
@@ -387,7 +429,8 @@ count_entries (GArray   *entries,
                gboolean  with_lists)
 {
   return with_lists ? entries->len
-                    : entries->len - count_since (entries, G_MININT64, INFLOW_POLL_REQUEST_LIST_INTEGRATIONS);
+                    : entries->len - count_since (entries, G_MININT64, INFLOW_POLL_REQUEST_LIST_INTEGRATIONS) -
+                      count_since (entries, G_MININT64, INFLOW_POLL_REQUEST_REFRESH_LISTS);
 }
 
 static void
@@ -440,6 +483,74 @@ effective_rate_limit (InflowPollPlanner     *self,
   return rate_limit;
 }
 
+/* What the targets ask of the lists: whether any is worth watching in the
+ * background, and whether one in the fast lane waits for Vantage to
+ * validate or import it. */
+static void
+scan_targets (const InflowPollState *state,
+              gboolean              *watched,
+              gboolean              *fast_status)
+{
+  *watched = FALSE;
+  *fast_status = FALSE;
+
+  for (guint i = 0; i < state->n_targets; i++)
+    {
+      const InflowPollTarget *target = &state->targets[i];
+
+      if (inflow_ingestion_phase_is_watched (target->phase) || target->fast_lane)
+        *watched = TRUE;
+      if (target->fast_lane && (target->phase == INFLOW_INGESTION_PHASE_PENDING ||
+                                target->phase == INFLOW_INGESTION_PHASE_IMPORTING))
+        *fast_status = TRUE;
+    }
+}
+
+/* Whether nothing at all is to be requested: no window, nothing worth
+ * watching, and the user did not ask to watch anyway. */
+static gboolean
+is_idle (InflowPollPlanner     *self,
+         const InflowPollState *state,
+         gboolean               watched)
+{
+  return state->in_background && !watched && !self->watch_in_background;
+}
+
+static GTimeSpan
+list_interval_for (InflowPollPlanner     *self,
+                   const InflowPollState *state,
+                   gboolean               fast_status,
+                   guint                  slow)
+{
+  GTimeSpan interval = (GTimeSpan) self->refresh_minutes * G_TIME_SPAN_MINUTE * slow;
+
+  if (state->in_background)
+    interval *= LIST_BACKGROUND_FACTOR;
+  if (fast_status)
+    interval = MIN (interval, FAST_LANE_LIST_INTERVAL * slow);
+
+  return interval;
+}
+
+/* The session's lists serve the views only: never in the background. */
+static GTimeSpan
+lists_interval_for (InflowPollPlanner     *self,
+                    const InflowPollState *state,
+                    guint                  slow)
+{
+  if (state->in_background || state->n_list_requests == 0)
+    return 0;
+
+  return (GTimeSpan) self->refresh_minutes * G_TIME_SPAN_MINUTE * slow * LISTS_REFRESH_FACTOR;
+}
+
+static guint
+per_hour (guint     n_requests,
+          GTimeSpan interval)
+{
+  return interval > 0 ? n_requests * (guint) ((G_TIME_SPAN_HOUR + interval - 1) / interval) : 0;
+}
+
 /**
  * inflow_poll_planner_next:
  * @self: a planner
@@ -461,13 +572,14 @@ inflow_poll_planner_next (InflowPollPlanner     *self,
   InflowPollWaitReason probe_reason = INFLOW_POLL_WAIT_IDLE;
   InflowPollWaitReason list_reason = INFLOW_POLL_WAIT_IDLE;
   InflowPollWaitReason reason = INFLOW_POLL_WAIT_IDLE;
-  gint64 now_us, list_due, probe_due = NEVER, wake;
+  gint64 now_us, list_due, lists_due = NEVER, probe_due = NEVER, wake;
   gint64 budget_free_at = NEVER;
   guint slow = 1, budget, probe_budget, max_requests = G_MAXUINT, n_pages, n_due = 0;
-  gboolean slowed_down = FALSE, probe_budget_left;
+  gboolean slowed_down = FALSE, probe_budget_left, watched, fast_status;
+  InflowPollWaitReason lists_reason = INFLOW_POLL_WAIT_IDLE;
   const InflowPollTarget *best = NULL;
   guint best_klass = 0;
-  GTimeSpan list_interval;
+  GTimeSpan list_interval, lists_interval;
   GHashTableIter iter;
   gpointer value;
 
@@ -479,6 +591,12 @@ inflow_poll_planner_next (InflowPollPlanner     *self,
   prune (self->planned, now_us);
   prune (self->actual, now_us);
   requests = g_array_new (FALSE, TRUE, sizeof (InflowPollRequest));
+
+  /* In the background with nothing to watch: not a single request. */
+  scan_targets (state, &watched, &fast_status);
+  if (is_idle (self, state, watched))
+    return make_plan (g_steal_pointer (&requests), now, now_us,
+                      now_us + list_interval_for (self, state, FALSE, 1), INFLOW_POLL_WAIT_IDLE, FALSE);
 
   /* After a 429: nothing until the back-off ends. */
   if (self->backoff_until > now_us)
@@ -516,19 +634,60 @@ inflow_poll_planner_next (InflowPollPlanner     *self,
       slowed_down = TRUE;
     }
 
-  budget = MAX (self->budget / slow, 1);
-  list_interval = (GTimeSpan) self->refresh_minutes * G_TIME_SPAN_MINUTE * slow;
+  budget = MAX (self->budget / slow / (state->in_background ? BACKGROUND_BUDGET_DIVISOR : 1), 1);
+  list_interval = list_interval_for (self, state, fast_status, slow);
+  lists_interval = lists_interval_for (self, state, slow);
   n_pages = MAX ((MAX (state->n_integrations, state->n_targets) + INFLOW_POLL_LIST_PAGE_SIZE - 1) /
                  INFLOW_POLL_LIST_PAGE_SIZE, 1);
 
-  /* Probes leave the list its hourly share of the budget. */
-  probe_budget = budget - MIN (n_pages * (guint) ((G_TIME_SPAN_HOUR + list_interval - 1) / list_interval),
+  /* Probes leave the lists their hourly share of the budget. */
+  probe_budget = budget - MIN (per_hour (n_pages, list_interval) + per_hour (state->n_list_requests, lists_interval),
                                budget / 2);
 
-  /* The integration list, every page of it. */
   if (self->planned->len >= budget)
     budget_free_at = free_at (self->planned, budget, TRUE);
 
+  /* The session's lists, which bring the integration list too. Their
+   * first fetch is the session's own, at sign-in. */
+  if (lists_interval > 0 && state->lists_fetched_at != NULL)
+    {
+      if (self->lists_in_flight != 0 && to_usec (state->lists_fetched_at) < self->lists_in_flight &&
+          now_us < self->lists_in_flight + IN_FLIGHT_TIMEOUT)
+        {
+          lists_due = self->lists_in_flight + IN_FLIGHT_TIMEOUT;
+        }
+      else
+        {
+          self->lists_in_flight = 0;
+          lists_due = to_usec (state->lists_fetched_at) + lists_interval;
+        }
+
+      if (lists_due <= now_us)
+        {
+          if ((self->planned->len + state->n_list_requests <= budget || self->planned->len == 0) &&
+              requests->len < max_requests)
+            {
+              add_request (requests, INFLOW_POLL_REQUEST_REFRESH_LISTS, state->n_list_requests, NULL,
+                           INFLOW_INGESTION_PHASE_UNKNOWN);
+              for (guint i = 0; i < state->n_list_requests; i++)
+                record (self->planned, now_us, INFLOW_POLL_REQUEST_REFRESH_LISTS, 0);
+              self->lists_in_flight = now_us;
+              self->last_planned = now_us;
+              lists_due = now_us + lists_interval;
+
+              /* The refresh brings the integration list. */
+              self->list_in_flight = now_us;
+            }
+          else
+            {
+              lists_due = MAX (free_at (self->planned, budget - MIN (state->n_list_requests, budget) + 1, TRUE),
+                               now_us + G_TIME_SPAN_SECOND);
+              lists_reason = INFLOW_POLL_WAIT_BUDGET;
+            }
+        }
+    }
+
+  /* The integration list, every page of it. */
   if (self->list_in_flight != 0 &&
       (state->list_fetched_at == NULL || to_usec (state->list_fetched_at) < self->list_in_flight) &&
       now_us < self->list_in_flight + IN_FLIGHT_TIMEOUT)
@@ -583,7 +742,7 @@ inflow_poll_planner_next (InflowPollPlanner     *self,
       const InflowPollTarget *target = &state->targets[i];
       gint64 *planned_at;
       guint klass;
-      gint64 due = target_due (target, slow, &klass);
+      gint64 due = target_due (target, slow, state->in_background, &klass);
 
       if (due == NEVER)
         continue;
@@ -660,11 +819,13 @@ inflow_poll_planner_next (InflowPollPlanner     *self,
       probe_reason = INFLOW_POLL_WAIT_BUDGET;
     }
 
-  wake = MIN (list_due, probe_due);
+  wake = MIN (MIN (list_due, probe_due), lists_due);
   if (wake == probe_due)
     reason = probe_reason;
   else if (wake == list_due)
     reason = list_reason;
+  else
+    reason = lists_reason;
 
   return make_plan (g_steal_pointer (&requests), now, now_us, wake, reason, slowed_down);
 }
@@ -712,6 +873,8 @@ inflow_poll_planner_report (InflowPollPlanner     *self,
     {
       if (kind == INFLOW_POLL_REQUEST_LIST_INTEGRATIONS)
         self->list_in_flight = 0;
+      else if (kind == INFLOW_POLL_REQUEST_REFRESH_LISTS)
+        self->lists_in_flight = self->list_in_flight = 0;
       else if (kind == INFLOW_POLL_REQUEST_COST_PROBE && token != NULL)
         g_hash_table_remove (self->in_flight, token);
     }
@@ -750,23 +913,35 @@ inflow_poll_planner_estimate_rate (InflowPollPlanner     *self,
                                    const InflowPollState *state)
 {
   guint n_pages;
+  gboolean watched, fast_status;
+  GTimeSpan lists_interval;
   double rate;
 
   g_return_val_if_fail (INFLOW_IS_POLL_PLANNER (self), 0.0);
   g_return_val_if_fail (state != NULL, 0.0);
 
+  scan_targets (state, &watched, &fast_status);
+  if (is_idle (self, state, watched))
+    return 0.0;
+
   n_pages = MAX ((MAX (state->n_integrations, state->n_targets) + INFLOW_POLL_LIST_PAGE_SIZE - 1) /
                  INFLOW_POLL_LIST_PAGE_SIZE, 1);
-  rate = n_pages * 60.0 / self->refresh_minutes;
+  rate = n_pages * (double) G_TIME_SPAN_HOUR / list_interval_for (self, state, fast_status, 1);
+  lists_interval = lists_interval_for (self, state, 1);
+  if (lists_interval > 0)
+    rate += state->n_list_requests * (double) G_TIME_SPAN_HOUR / lists_interval;
 
   for (guint i = 0; i < state->n_targets; i++)
     {
       const InflowPollTarget *target = &state->targets[i];
       GTimeSpan interval = inflow_poll_planner_probe_interval (target->phase);
+      guint klass;
 
       if (!target->is_aws || interval == 0)
         continue;
       if (target->phase == INFLOW_INGESTION_PHASE_UNKNOWN && target->last_probed_at == NULL)
+        continue;
+      if (state->in_background && target_due (target, 1, TRUE, &klass) == NEVER)
         continue;
       rate += (double) G_TIME_SPAN_HOUR / interval;
     }
@@ -794,7 +969,9 @@ inflow_poll_planner_get_stats (InflowPollPlanner *self,
   since = to_usec (now) - G_TIME_SPAN_HOUR;
   stats->planned_lists_last_hour = count_since (self->planned, since, INFLOW_POLL_REQUEST_LIST_INTEGRATIONS);
   stats->planned_probes_last_hour = count_since (self->planned, since, INFLOW_POLL_REQUEST_COST_PROBE);
-  stats->planned_last_hour = stats->planned_lists_last_hour + stats->planned_probes_last_hour;
+  stats->planned_refreshes_last_hour = count_since (self->planned, since, INFLOW_POLL_REQUEST_REFRESH_LISTS);
+  stats->planned_last_hour = stats->planned_lists_last_hour + stats->planned_probes_last_hour +
+                             stats->planned_refreshes_last_hour;
   stats->other_last_hour = count_since (self->actual, since, INFLOW_POLL_REQUEST_OTHER);
   stats->actual_last_hour = count_since (self->actual, since, -1);
   stats->rate_limited_last_hour = 0;
@@ -863,6 +1040,34 @@ inflow_poll_planner_set_budget (InflowPollPlanner *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUDGET]);
 }
 
+gboolean
+inflow_poll_planner_get_watch_in_background (InflowPollPlanner *self)
+{
+  g_return_val_if_fail (INFLOW_IS_POLL_PLANNER (self), FALSE);
+
+  return self->watch_in_background;
+}
+
+/**
+ * inflow_poll_planner_set_watch_in_background:
+ * @self: a planner
+ * @watch: whether the user asked to watch with no window open even when
+ *   nothing is worth watching (the `watch-in-background` setting)
+ */
+void
+inflow_poll_planner_set_watch_in_background (InflowPollPlanner *self,
+                                             gboolean           watch)
+{
+  g_return_if_fail (INFLOW_IS_POLL_PLANNER (self));
+
+  watch = !!watch;
+  if (self->watch_in_background == watch)
+    return;
+
+  self->watch_in_background = watch;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WATCH_IN_BACKGROUND]);
+}
+
 InflowPollPlanner *
 inflow_poll_planner_new (void)
 {
@@ -897,6 +1102,9 @@ inflow_poll_planner_get_property (GObject    *object,
     case PROP_BUDGET:
       g_value_set_uint (value, self->budget);
       break;
+    case PROP_WATCH_IN_BACKGROUND:
+      g_value_set_boolean (value, self->watch_in_background);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -917,6 +1125,9 @@ inflow_poll_planner_set_property (GObject      *object,
       break;
     case PROP_BUDGET:
       inflow_poll_planner_set_budget (self, g_value_get_uint (value));
+      break;
+    case PROP_WATCH_IN_BACKGROUND:
+      inflow_poll_planner_set_watch_in_background (self, g_value_get_boolean (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -952,6 +1163,17 @@ inflow_poll_planner_class_init (InflowPollPlannerClass *klass)
     g_param_spec_uint ("budget", NULL, NULL,
                        1, INFLOW_POLL_ACCOUNT_LIMIT_PER_HOUR, INFLOW_POLL_DEFAULT_BUDGET_PER_HOUR,
                        G_PARAM_READWRITE | G_PARAM_CONSTRUCT | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * InflowPollPlanner:watch-in-background:
+   *
+   * Whether to keep watching with no window open when nothing is worth
+   * watching (the `watch-in-background` setting); otherwise the planner
+   * asks for nothing then.
+   */
+  properties[PROP_WATCH_IN_BACKGROUND] =
+    g_param_spec_boolean ("watch-in-background", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }

@@ -54,12 +54,16 @@ typedef struct
  *   (`GET /v2/costs`, newest `accrued_at`, resource-level rows or not)
  * @INFLOW_POLL_REQUEST_OTHER: a Vantage request the planner did not plan
  *   (only reported, never planned)
+ * @INFLOW_POLL_REQUEST_REFRESH_LISTS: a refresh of the session's lists
+ *   (`/me`, workspaces, their cloud accounts, teams and integrations):
+ *   #InflowPollState:n_list_requests requests, each reported on its own
  */
 typedef enum
 {
   INFLOW_POLL_REQUEST_LIST_INTEGRATIONS,
   INFLOW_POLL_REQUEST_COST_PROBE,
   INFLOW_POLL_REQUEST_OTHER,
+  INFLOW_POLL_REQUEST_REFRESH_LISTS,
 } InflowPollRequestKind;
 
 /**
@@ -86,6 +90,9 @@ typedef enum
  * @is_aws: whether it is an AWS integration
  * @last_probed_at: (nullable): when its cost probe last completed
  * @phase_changes_at: (nullable): the verdict's `changes_at`
+ * @fast_lane: Inflow itself just connected it (or saw it appear while it
+ *   waited for it): probed at once whatever its phase, and the list is
+ *   fetched every few minutes while it is pending or importing
  */
 typedef struct
 {
@@ -94,6 +101,7 @@ typedef struct
   gboolean              is_aws;
   GDateTime            *last_probed_at;
   GDateTime            *phase_changes_at;
+  gboolean              fast_lane;
 } InflowPollTarget;
 
 /**
@@ -105,6 +113,12 @@ typedef struct
  * @n_targets: length of @targets
  * @rate_limit: the client's live rate-limit figures
  * @refresh_requested: the user asked for a refresh now
+ * @lists_fetched_at: (nullable): when the session's other lists
+ *   (workspaces, cloud accounts, teams) were last fetched, the oldest of
+ *   them; %NULL while the session's own first refresh runs
+ * @n_list_requests: the requests one refresh of the session's lists makes;
+ *   0 when there is no session to refresh
+ * @in_background: no window is open: nothing that only serves the views
  *
  * What the planner needs to know each cycle. Nothing is taken over.
  */
@@ -116,6 +130,9 @@ typedef struct
   guint                   n_targets;
   InflowRateLimit         rate_limit;
   gboolean                refresh_requested;
+  GDateTime              *lists_fetched_at;
+  guint                   n_list_requests;
+  gboolean                in_background;
 } InflowPollState;
 
 /**
@@ -155,6 +172,8 @@ typedef struct
  * @planned_last_hour: requests planned in the trailing hour
  * @planned_lists_last_hour: of those, list pages
  * @planned_probes_last_hour: of those, cost probes
+ * @planned_refreshes_last_hour: of those, requests of the session's list
+ *   refreshes
  * @other_last_hour: requests reported that the planner did not plan
  * @actual_last_hour: requests reported in the trailing hour (all kinds)
  * @rate_limited_last_hour: of those, answered with 429
@@ -168,6 +187,7 @@ typedef struct
   guint  planned_last_hour;
   guint  planned_lists_last_hour;
   guint  planned_probes_last_hour;
+  guint  planned_refreshes_last_hour;
   guint  other_last_hour;
   guint  actual_last_hour;
   guint  rate_limited_last_hour;
@@ -196,6 +216,9 @@ guint              inflow_poll_planner_get_refresh_interval   (InflowPollPlanner
 void               inflow_poll_planner_set_refresh_interval   (InflowPollPlanner      *self,
                                                                guint                   minutes);
 guint              inflow_poll_planner_get_budget             (InflowPollPlanner      *self);
+gboolean           inflow_poll_planner_get_watch_in_background (InflowPollPlanner     *self);
+void               inflow_poll_planner_set_watch_in_background (InflowPollPlanner     *self,
+                                                               gboolean                watch);
 void               inflow_poll_planner_set_budget             (InflowPollPlanner      *self,
                                                                guint                   requests_per_hour);
 InflowPollPlan    *inflow_poll_planner_next                   (InflowPollPlanner      *self,

@@ -337,6 +337,27 @@ check_request_rate (InflowDiagnostics *self)
   budget = inflow_poll_planner_get_budget (inflow_ingestion_monitor_get_planner (monitor));
 
   detail = g_string_new (NULL);
+  if (inflow_ingestion_monitor_get_session (monitor) != NULL &&
+      inflow_session_get_in_background (inflow_ingestion_monitor_get_session (monitor)))
+    {
+      guint n_watched = inflow_ingestion_monitor_get_n_watched (monitor);
+
+      if (n_watched > 0)
+        /* Translators: %u is a number of integrations */
+        g_string_append_printf (detail, g_dngettext (NULL, "No window is open: Inflow watches %u integration and asks only what can change its verdict.",
+                                                     "No window is open: Inflow watches %u integrations and asks only what can change their verdicts.",
+                                                     n_watched),
+                                n_watched);
+      else if (inflow_poll_planner_get_watch_in_background (inflow_ingestion_monitor_get_planner (monitor)))
+        g_string_append (detail, _("No window is open: nothing needs watching, and Inflow still checks the integration list, as asked."));
+      else
+        g_string_append (detail, _("No window is open and nothing needs watching: Inflow makes no requests."));
+    }
+  else
+    {
+      g_string_append (detail, _("A window is open: the lists refresh on their schedule."));
+    }
+  g_string_append_c (detail, ' ');
   /* Translators: requests per hour planned, then Inflow's budget per hour */
   g_string_append_printf (detail, g_dngettext (NULL, "Planned: about %.0f request an hour, within Inflow’s budget of %u an hour.",
                                                "Planned: about %.0f requests an hour, within Inflow’s budget of %u an hour.",
@@ -348,13 +369,14 @@ check_request_rate (InflowDiagnostics *self)
     g_autofree char *probes = NULL;
     g_autofree char *other = NULL;
 
-    /* Translators: part of "Made in the last hour: 6 (1 list refresh, 3 cost probes, 2 other)" */
-    lists = g_strdup_printf (g_dngettext (NULL, "%u list refresh", "%u list refreshes", stats.planned_lists_last_hour),
-                             stats.planned_lists_last_hour);
-    /* Translators: part of "Made in the last hour: 6 (1 list refresh, 3 cost probes, 2 other)" */
+    /* Translators: part of "Made in the last hour: 6 (1 list request, 3 cost probes, 2 other)" */
+    lists = g_strdup_printf (g_dngettext (NULL, "%u list request", "%u list requests",
+                                          stats.planned_lists_last_hour + stats.planned_refreshes_last_hour),
+                             stats.planned_lists_last_hour + stats.planned_refreshes_last_hour);
+    /* Translators: part of "Made in the last hour: 6 (1 list request, 3 cost probes, 2 other)" */
     probes = g_strdup_printf (g_dngettext (NULL, "%u cost probe", "%u cost probes", stats.planned_probes_last_hour),
                               stats.planned_probes_last_hour);
-    /* Translators: part of "Made in the last hour: 6 (1 list refresh, 3 cost probes, 2 other)" */
+    /* Translators: part of "Made in the last hour: 6 (1 list request, 3 cost probes, 2 other)" */
     other = g_strdup_printf (g_dngettext (NULL, "%u other", "%u other", stats.other_last_hour), stats.other_last_hour);
     /* Translators: requests made in the last hour, then the three parts above */
     g_string_append_printf (detail, g_dngettext (NULL, "Made in the last hour: %u (%s, %s, %s).",

@@ -34,6 +34,13 @@
 #include "inflow-poll-scheduler.h"
 #include "inflow-profile.h"
 
+/* An integration created this recently is in the planner's fast lane. */
+#define FAST_LANE_SPAN (G_TIME_SPAN_HOUR)
+
+/* One refresh of the session's lists: /me, the workspaces, the
+ * integrations, the teams, then the cloud accounts of each workspace. */
+#define LIST_REFRESH_BASE_REQUESTS 4
+
 struct _InflowIngestionMonitor
 {
   GObject                 parent_instance;
@@ -58,6 +65,7 @@ struct _InflowIngestionMonitor
   guint                   n_integrations;
   guint                   phase_counts[INFLOW_INGESTION_N_PHASES];
   guint                   n_tracked;
+  guint                   n_watched;
   gboolean                phases_changed;
 
   guint                   running : 1;
@@ -86,6 +94,7 @@ enum {
   PROP_CONNECTION_STATE,
   PROP_AS_OF,
   PROP_N_TRACKED,
+  PROP_N_WATCHED,
   PROP_TIME_SCALE,
   N_PROPS
 };
@@ -107,6 +116,7 @@ typedef struct
   InflowIngestionMonitor *self;
   guint                   generation;
   char                   *token;
+  guint                   n_requests;
 } RequestData;
 
 static RequestData *
@@ -302,6 +312,7 @@ update_summary (InflowIngestionMonitor *self)
 {
   guint counts[INFLOW_INGESTION_N_PHASES] = { 0, };
   guint n_tracked = 0;
+  guint n_watched = 0;
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->items));
 
   for (guint i = 0; i < n; i++)
@@ -326,6 +337,16 @@ update_summary (InflowIngestionMonitor *self)
       self->n_tracked = n_tracked;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_TRACKED]);
     }
+
+  for (guint phase = 0; phase < INFLOW_INGESTION_N_PHASES; phase++)
+    if (inflow_ingestion_phase_is_watched (phase))
+      n_watched += counts[phase];
+  if (n_watched != self->n_watched)
+    {
+      self->n_watched = n_watched;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_WATCHED]);
+    }
+
   g_signal_emit (self, signals[SUMMARY_CHANGED], 0);
 }
 
@@ -395,6 +416,22 @@ resolve_accounts (InflowIngestionMonitor *self)
 
 /* ---- the integration list -------------------------------------------------- */
 
+/* A new item for @integration, added to @added (to be spliced in). */
+static InflowIngestionItem *
+new_item (InflowIngestionMonitor *self,
+          InflowIntegration      *integration,
+          GDateTime              *fetched_at,
+          GPtrArray              *added)
+{
+  InflowIngestionItem *item = _inflow_ingestion_item_new (integration, fetched_at);
+
+  g_ptr_array_add (added, item);
+  g_hash_table_insert (self->by_token, g_strdup (inflow_integration_get_token (integration)), item);
+  inflow_observation_log_merge (self->log, item);
+
+  return item;
+}
+
 static void
 apply_list (InflowIngestionMonitor *self,
             GListModel             *integrations,
@@ -422,23 +459,9 @@ apply_list (InflowIngestionMonitor *self,
 
       item = g_hash_table_lookup (self->by_token, token);
       if (item == NULL)
-        {
-          item = _inflow_ingestion_item_new (integration, fetched_at);
-          g_ptr_array_add (added, item);
-          g_hash_table_insert (self->by_token, g_strdup (token), item);
-          inflow_observation_log_merge (self->log, item);
-        }
+        item = new_item (self, integration, fetched_at, added);
       else
-        {
-          InflowIngestionStatus status_before = _inflow_ingestion_item_get_status (item);
-
-          /* A new status: keep the session's list (the Integrations view)
-           * as fresh; `last_updated` alone changes too often to save. */
-          if (_inflow_ingestion_item_set_integration (item, integration, fetched_at) &&
-              status_before != _inflow_ingestion_item_get_status (item) &&
-              !from_session && self->session != NULL)
-            inflow_session_update_integration (self->session, integration);
-        }
+        _inflow_ingestion_item_set_integration (item, integration, fetched_at);
 
       _inflow_ingestion_item_set_note (item, inflow_cost_probe_get_obstacle (integration));
 
@@ -458,6 +481,11 @@ apply_list (InflowIngestionMonitor *self,
           g_list_store_remove (self->items, i - 1);
         }
     }
+
+  /* A list fetched on the monitor's schedule is the session's too: the
+   * Integrations view and its "Updated" line follow it. */
+  if (!from_session && fetched_at != NULL && self->session != NULL)
+    inflow_session_set_integrations (self->session, integrations);
 
   self->applying_list = FALSE;
 
@@ -510,6 +538,60 @@ session_fetched_at_changed_cb (InflowIngestionMonitor *self,
     return;
 
   apply_list (self, inflow_session_get_integrations (session), fetched_at, TRUE);
+  inflow_poll_scheduler_soon (self->scheduler);
+}
+
+/* A write of the session between two fetches (an account Inflow connected,
+ * one a wait saw appear, an edit): a new integration is watched at once,
+ * in the planner's fast lane; a changed one takes its new facts. A fetched
+ * list follows with ::fetched-at-changed. */
+static void
+session_integrations_changed_cb (InflowIngestionMonitor *self,
+                                 guint                   position,
+                                 guint                   removed,
+                                 guint                   n_added,
+                                 GListModel             *integrations)
+{
+  g_autoptr(GPtrArray) added = NULL;
+  g_autoptr(GDateTime) now = NULL;
+
+  if (self->applying_list || n_added == 0)
+    return;
+
+  added = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = position; i < position + n_added; i++)
+    {
+      g_autoptr(InflowIntegration) integration = g_list_model_get_item (integrations, i);
+      const char *token = inflow_integration_get_token (integration);
+      InflowIngestionItem *item;
+
+      if (token == NULL)
+        continue;
+
+      item = g_hash_table_lookup (self->by_token, token);
+      if (item == NULL)
+        item = new_item (self, integration, NULL, added);
+      else
+        _inflow_ingestion_item_set_integration (item, integration, NULL);
+      _inflow_ingestion_item_set_note (item, inflow_cost_probe_get_obstacle (integration));
+    }
+
+  if (added->len > 0)
+    {
+      g_debug ("%u integrations added by the session", added->len);
+      g_list_store_splice (self->items, g_list_model_get_n_items (G_LIST_MODEL (self->items)), 0,
+                           added->pdata, added->len);
+    }
+
+  now = inflow_ingestion_monitor_dup_now (self);
+  resolve_accounts (self);
+  evaluate_all (self, now);
+  inflow_poll_scheduler_soon (self->scheduler);
+}
+
+static void
+in_background_changed_cb (InflowIngestionMonitor *self)
+{
   inflow_poll_scheduler_soon (self->scheduler);
 }
 
@@ -576,6 +658,47 @@ start_list (InflowIngestionMonitor *self)
   self->n_in_flight++;
   inflow_client_list_integrations_async (self->client, NULL, NULL, self->cancellable,
                                          list_integrations_cb, request_data_new (self, NULL));
+}
+
+/* The session's own lists, on the planner's schedule: what changed
+ * elsewhere (an account, a workspace, a team) appears by itself. */
+static void
+list_refresh_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(RequestData) data = user_data;
+  InflowIngestionMonitor *self = data->self;
+  g_autoptr(GDateTime) now = NULL;
+  g_autoptr(GError) error = NULL;
+
+  inflow_session_refresh_finish (INFLOW_SESSION (source), result, &error);
+  if (is_stale (data, error))
+    return;
+
+  self->n_in_flight--;
+  now = inflow_ingestion_monitor_dup_now (self);
+  for (guint i = 0; i < data->n_requests; i++)
+    inflow_poll_scheduler_report (self->scheduler, INFLOW_POLL_REQUEST_REFRESH_LISTS, NULL, now, error);
+  if (error != NULL)
+    g_debug ("The scheduled refresh failed: %s", error->message);
+
+  inflow_poll_scheduler_soon (self->scheduler);
+}
+
+static void
+start_list_refresh (InflowIngestionMonitor *self,
+                    guint                   n_requests)
+{
+  RequestData *data;
+
+  if (self->session == NULL)
+    return;
+
+  data = request_data_new (self, NULL);
+  data->n_requests = n_requests;
+  self->n_in_flight++;
+  inflow_session_refresh_async (self->session, self->cancellable, list_refresh_cb, data);
 }
 
 /* ---- the cost probe -------------------------------------------------------- */
@@ -690,11 +813,43 @@ earliest_change (InflowIngestionMonitor *self,
   return earliest;
 }
 
+/* When the session's other lists were fetched, the oldest of them, in
+ * server time; NULL while one was never fetched. */
+static GDateTime *
+lists_fetched_at (InflowIngestionMonitor *self)
+{
+  static const InflowSessionList lists[] = {
+    INFLOW_SESSION_LIST_WORKSPACES, INFLOW_SESSION_LIST_CLOUD_ACCOUNTS, INFLOW_SESSION_LIST_TEAMS,
+  };
+  GDateTime *oldest = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
+    {
+      GDateTime *at = inflow_session_get_fetched_at (self->session, lists[i]);
+
+      if (at == NULL)
+        return NULL;
+      if (oldest == NULL || g_date_time_compare (at, oldest) < 0)
+        oldest = at;
+    }
+
+  return inflow_server_clock_to_server_time (self->clock, oldest);
+}
+
+static guint
+n_list_requests (InflowIngestionMonitor *self)
+{
+  return LIST_REFRESH_BASE_REQUESTS + g_list_model_get_n_items (inflow_session_get_workspaces (self->session));
+}
+
+/* @state borrows from the items; the caller frees state->lists_fetched_at. */
 static void
 fill_state (InflowIngestionMonitor *self,
             InflowPollState        *state,
             GArray                 *targets)
 {
+  g_autoptr(GDateTime) now = inflow_ingestion_monitor_dup_now (self);
+  g_autoptr(GDateTime) fast_since = g_date_time_add (now, -FAST_LANE_SPAN);
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->items));
 
   for (guint i = 0; i < n; i++)
@@ -705,6 +860,7 @@ fill_state (InflowIngestionMonitor *self,
       const InflowIngestionVerdict *verdict = inflow_ingestion_item_get_verdict (item);
       const InflowIngestionObservation *last_probe = _inflow_ingestion_item_get_last_probe (item);
       InflowPollTarget target = { 0, };
+      GDateTime *created_at;
 
       /* A probe stored in an earlier run counts as the last one. */
       if (probed == NULL && last_probe != NULL)
@@ -718,6 +874,8 @@ fill_state (InflowIngestionMonitor *self,
                       inflow_cost_probe_get_obstacle (inflow_ingestion_item_get_integration (item)) == NULL;
       target.last_probed_at = probed;
       target.phase_changes_at = verdict != NULL ? verdict->changes_at : NULL;
+      created_at = inflow_integration_get_created_at (inflow_ingestion_item_get_integration (item));
+      target.fast_lane = created_at != NULL && g_date_time_compare (created_at, fast_since) > 0;
       g_array_append_val (targets, target);
 
       /* The array borrows; the store keeps the item alive. */
@@ -730,6 +888,13 @@ fill_state (InflowIngestionMonitor *self,
   state->n_targets = targets->len;
   inflow_poll_scheduler_get_rate_limit (self->scheduler, &state->rate_limit);
   state->refresh_requested = self->refresh_requested;
+
+  if (self->session != NULL)
+    {
+      state->lists_fetched_at = lists_fetched_at (self);
+      state->n_list_requests = n_list_requests (self);
+      state->in_background = inflow_session_get_in_background (self->session);
+    }
 }
 
 static void
@@ -760,6 +925,7 @@ cycle (InflowIngestionMonitor *self)
   targets = g_array_new (FALSE, TRUE, sizeof (InflowPollTarget));
   fill_state (self, &state, targets);
   plan = inflow_poll_planner_next (inflow_poll_scheduler_get_planner (self->scheduler), now, &state);
+  g_clear_pointer (&state.lists_fetched_at, g_date_time_unref);
 
   for (guint i = 0; i < plan->n_requests; i++)
     {
@@ -781,6 +947,10 @@ cycle (InflowIngestionMonitor *self)
             if (item == NULL || !start_probe (self, item, now))
               g_debug ("Planned probe of %s not started", request->token);
           }
+          break;
+
+        case INFLOW_POLL_REQUEST_REFRESH_LISTS:
+          start_list_refresh (self, request->page);
           break;
 
         case INFLOW_POLL_REQUEST_OTHER:
@@ -926,6 +1096,9 @@ inflow_ingestion_monitor_get_property (GObject    *object,
     case PROP_N_TRACKED:
       g_value_set_uint (value, self->n_tracked);
       break;
+    case PROP_N_WATCHED:
+      g_value_set_uint (value, self->n_watched);
+      break;
     case PROP_TIME_SCALE:
       g_object_get_property (G_OBJECT (self->clock), "time-scale", value);
       break;
@@ -1013,6 +1186,15 @@ inflow_ingestion_monitor_class_init (InflowIngestionMonitorClass *klass)
    * How many integrations it tracks (AWS integrations).
    */
   properties[PROP_N_TRACKED] = g_param_spec_uint ("n-tracked", NULL, NULL, 0, G_MAXUINT, 0, flags);
+
+  /**
+   * InflowIngestionMonitor:n-watched:
+   *
+   * How many tracked integrations are worth watching with no window open
+   * (inflow_ingestion_phase_is_watched()): awaiting their first report,
+   * late, stale, importing or in error.
+   */
+  properties[PROP_N_WATCHED] = g_param_spec_uint ("n-watched", NULL, NULL, 0, G_MAXUINT, 0, flags);
 
   /**
    * InflowIngestionMonitor:time-scale:
@@ -1105,6 +1287,10 @@ inflow_ingestion_monitor_new (InflowSession *session)
                            G_CALLBACK (session_fetched_at_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (inflow_session_get_cloud_accounts (session), "items-changed",
                            G_CALLBACK (session_accounts_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (inflow_session_get_integrations (session), "items-changed",
+                           G_CALLBACK (session_integrations_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (session, "notify::in-background",
+                           G_CALLBACK (in_background_changed_cb), self, G_CONNECT_SWAPPED);
 
   session_cancellable = inflow_session_get_cancellable (session);
   if (session_cancellable != NULL)
@@ -1368,6 +1554,53 @@ inflow_ingestion_monitor_get_n_tracked (InflowIngestionMonitor *self)
   return self->n_tracked;
 }
 
+/**
+ * inflow_ingestion_monitor_get_n_watched:
+ * @self: a monitor
+ *
+ * Returns: see #InflowIngestionMonitor:n-watched
+ */
+guint
+inflow_ingestion_monitor_get_n_watched (InflowIngestionMonitor *self)
+{
+  g_return_val_if_fail (INFLOW_IS_INGESTION_MONITOR (self), 0);
+
+  return self->n_watched;
+}
+
+/**
+ * inflow_ingestion_monitor_dup_watch_summary:
+ * @self: a monitor
+ *
+ * What Inflow watches, in one translated line for a background status
+ * ("Waiting for 1 first report", "Watching 3 integrations").
+ *
+ * Returns: (transfer full) (nullable): the line, or %NULL when nothing is
+ *   watched (#InflowIngestionMonitor:n-watched is 0)
+ */
+char *
+inflow_ingestion_monitor_dup_watch_summary (InflowIngestionMonitor *self)
+{
+  guint n_first;
+
+  g_return_val_if_fail (INFLOW_IS_INGESTION_MONITOR (self), NULL);
+
+  if (self->n_watched == 0)
+    return NULL;
+
+  n_first = self->phase_counts[INFLOW_INGESTION_PHASE_PENDING] +
+            self->phase_counts[INFLOW_INGESTION_PHASE_AWAITING_FIRST_CUR] +
+            self->phase_counts[INFLOW_INGESTION_PHASE_FIRST_CUR_LATE];
+
+  /* Only first reports awaited: say so, it is what the user waits for. */
+  if (n_first == self->n_watched)
+    return g_strdup_printf (ngettext ("Waiting for %u first report", "Waiting for %u first reports", n_first),
+                            n_first);
+
+  return g_strdup_printf (ngettext ("Watching %u integration", "Watching %u integrations", self->n_watched),
+                          self->n_watched);
+}
+
 gboolean
 inflow_ingestion_monitor_get_loading (InflowIngestionMonitor *self)
 {
@@ -1463,6 +1696,7 @@ inflow_ingestion_monitor_get_request_stats (InflowIngestionMonitor *self,
       targets = g_array_new (FALSE, TRUE, sizeof (InflowPollTarget));
       fill_state (self, &state, targets);
       *planned_per_hour = inflow_poll_planner_estimate_rate (inflow_ingestion_monitor_get_planner (self), &state);
+      g_clear_pointer (&state.lists_fetched_at, g_date_time_unref);
     }
 }
 

@@ -262,7 +262,8 @@ refreshing_changed_cb (InflowProfileManager *self,
   if (inflow_session_get_refreshing (session) || self->retry_source != 0)
     return;
 
-  if (!inflow_api_error_is_transient (error))
+  /* With no window open the lists serve nobody: a window opening retries. */
+  if (!inflow_api_error_is_transient (error) || inflow_session_get_in_background (session))
     {
       stop_retrying (self);
       return;
@@ -271,6 +272,21 @@ refreshing_changed_cb (InflowProfileManager *self,
   g_debug ("Refreshing failed (%s): retrying in %u ms", error->message, self->retry_delay_ms);
   self->retry_source = g_timeout_add (self->retry_delay_ms, retry_timeout_cb, self);
   self->retry_delay_ms = MIN (self->retry_delay_ms * 2, self->retry_max_ms);
+}
+
+/* A window opened after a passing failure in the background: try again. */
+static void
+in_background_changed_cb (InflowProfileManager *self,
+                          GParamSpec           *pspec,
+                          InflowSession        *session)
+{
+  if (inflow_session_get_in_background (session) || inflow_session_get_refreshing (session) ||
+      !inflow_api_error_is_transient (inflow_session_get_last_error (session)))
+    return;
+
+  g_debug ("A window opened after a failed refresh: refreshing");
+  stop_retrying (self);
+  refresh_now (self);
 }
 
 /* Another request (the ingestion monitor's, say) got a good answer while
@@ -294,7 +310,7 @@ network_changed_cb (InflowProfileManager *self,
                     gboolean              available,
                     GNetworkMonitor      *monitor)
 {
-  if (!available || self->session == NULL)
+  if (!available || self->session == NULL || inflow_session_get_in_background (self->session))
     return;
 
   if (inflow_session_get_connection_state (self->session) == INFLOW_CONNECTION_OFFLINE)
@@ -329,6 +345,8 @@ set_session (InflowProfileManager *self,
     {
       g_signal_connect_object (session, "notify::refreshing",
                                G_CALLBACK (refreshing_changed_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (session, "notify::in-background",
+                               G_CALLBACK (in_background_changed_cb), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (inflow_session_get_client (session), "answered",
                                G_CALLBACK (client_answered_cb), self, G_CONNECT_SWAPPED);
     }

@@ -91,6 +91,7 @@ struct _InflowSession
   InflowAccessQueue     *access_queue; /* made on first use */
 
   guint                  closed : 1;
+  guint                  in_background : 1;
 };
 
 G_DEFINE_FINAL_TYPE (InflowSession, inflow_session, G_TYPE_OBJECT)
@@ -123,6 +124,7 @@ enum {
   PROP_WORKSPACES,
   PROP_CLOUD_ACCOUNTS,
   PROP_TEAMS,
+  PROP_IN_BACKGROUND,
   N_PROPS
 };
 
@@ -456,6 +458,10 @@ inflow_session_get_property (GObject    *object,
       g_value_set_object (value, self->lists[INFLOW_SESSION_LIST_TEAMS]);
       break;
 
+    case PROP_IN_BACKGROUND:
+      g_value_set_boolean (value, self->in_background);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -481,6 +487,10 @@ inflow_session_set_property (GObject      *object,
 
     case PROP_DATABASE:
       self->database = g_value_dup_object (value);
+      break;
+
+    case PROP_IN_BACKGROUND:
+      inflow_session_set_in_background (self, g_value_get_boolean (value));
       break;
 
     default:
@@ -598,6 +608,19 @@ inflow_session_class_init (InflowSessionClass *klass)
     g_param_spec_object ("teams", NULL, NULL,
                          G_TYPE_LIST_MODEL,
                          (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * InflowSession:in-background:
+   *
+   * Whether Inflow runs with no window open: the application sets it when
+   * the last window closes while it keeps running, and clears it when a
+   * window opens. Monitoring then makes only the requests that can change
+   * a verdict (see #InflowPollState).
+   */
+  properties[PROP_IN_BACKGROUND] =
+    g_param_spec_boolean ("in-background", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -906,6 +929,35 @@ inflow_session_get_teams (InflowSession *self)
 }
 
 /**
+ * inflow_session_set_in_background:
+ * @self: a #InflowSession
+ * @in_background: whether no window is open while Inflow keeps running
+ *
+ * See #InflowSession:in-background.
+ */
+void
+inflow_session_set_in_background (InflowSession *self,
+                                  gboolean       in_background)
+{
+  g_return_if_fail (INFLOW_IS_SESSION (self));
+
+  in_background = !!in_background;
+  if (self->in_background == in_background)
+    return;
+
+  self->in_background = in_background;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_IN_BACKGROUND]);
+}
+
+gboolean
+inflow_session_get_in_background (InflowSession *self)
+{
+  g_return_val_if_fail (INFLOW_IS_SESSION (self), FALSE);
+
+  return self->in_background;
+}
+
+/**
  * inflow_session_get_fetched_at:
  * @self: a #InflowSession
  * @list: which list
@@ -1152,6 +1204,32 @@ inflow_session_update_integration (InflowSession     *self,
   else
     g_list_store_append (store, integration);
 
+  save_list (self, INFLOW_SESSION_LIST_INTEGRATIONS);
+}
+
+/**
+ * inflow_session_set_integrations:
+ * @self: a #InflowSession
+ * @integrations: a list model of #InflowIntegration, as just fetched
+ *
+ * Takes the integration list the ingestion monitor fetched on its own
+ * schedule: it replaces the list in one splice, its fetched-at time (the
+ * "Updated" line says it) and the cache.
+ */
+void
+inflow_session_set_integrations (InflowSession *self,
+                                 GListModel    *integrations)
+{
+  g_autoptr(GDateTime) now = NULL;
+
+  g_return_if_fail (INFLOW_IS_SESSION (self));
+  g_return_if_fail (G_IS_LIST_MODEL (integrations));
+
+  if (self->closed)
+    return;
+
+  now = g_date_time_new_now_utc ();
+  replace_list (self, INFLOW_SESSION_LIST_INTEGRATIONS, integrations, now);
   save_list (self, INFLOW_SESSION_LIST_INTEGRATIONS);
 }
 

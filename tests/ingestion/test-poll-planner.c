@@ -98,6 +98,11 @@ typedef struct
   GDateTime         *list_fetched_at;
   InflowRateLimit    live;
 
+  /* The session around the planner: its other lists, and the window */
+  GDateTime         *lists_fetched_at;
+  guint              n_list_requests;
+  gboolean           in_background;
+
   /* The server's rate limit */
   gint64             window_start;
   guint              window_used;
@@ -346,6 +351,7 @@ sim_free (Sim *sim)
   g_clear_pointer (&sim->integrations, g_ptr_array_unref);
   g_clear_pointer (&sim->rand, g_rand_free);
   g_clear_pointer (&sim->list_fetched_at, g_date_time_unref);
+  g_clear_pointer (&sim->lists_fetched_at, g_date_time_unref);
   g_clear_pointer (&sim->requests, g_array_unref);
   g_free (sim);
 }
@@ -632,6 +638,9 @@ sim_run (Sim    *sim,
       state.n_integrations = state.n_targets;
       state.list_fetched_at = sim->list_fetched_at;
       state.rate_limit = sim->live;
+      state.lists_fetched_at = sim->lists_fetched_at;
+      state.n_list_requests = sim->n_list_requests;
+      state.in_background = sim->in_background;
 
       plan = inflow_poll_planner_next (sim->planner, now, &state);
       if (plan->slowed_down)
@@ -643,6 +652,26 @@ sim_run (Sim    *sim,
           SimIntegration *it = NULL;
           InflowRateLimit headers = INFLOW_RATE_LIMIT_INIT;
           SimRequest logged = { sim->now, request->kind, 0 };
+
+          /* The session's refresh: one request per list, the integration
+           * list among them, each reported. */
+          if (request->kind == INFLOW_POLL_REQUEST_REFRESH_LISTS)
+            {
+              g_assert_false (sim->in_background);
+              g_assert_cmpuint (request->page, ==, sim->n_list_requests);
+              for (guint j = 0; j < request->page; j++)
+                {
+                  logged.http_status = world_respond (sim, &headers);
+                  g_array_append_val (sim->requests, logged);
+                  sim->live = headers;
+                  inflow_poll_planner_report (sim->planner, request->kind, NULL, now,
+                                              logged.http_status, &headers);
+                }
+              app_apply_list (sim);
+              g_clear_pointer (&sim->lists_fetched_at, g_date_time_unref);
+              sim->lists_fetched_at = time_new (sim->now);
+              continue;
+            }
 
           if (request->kind == INFLOW_POLL_REQUEST_COST_PROBE)
             {
@@ -844,6 +873,96 @@ run_day (guint n)
   g_assert_cmpuint (sim->early_requests, ==, 0);
 }
 
+/* Day 2 of a run (after a day with the window open), with the window open
+ * or closed on day 2; returns its requests. */
+static guint
+run_second_day (Sim      *sim,
+                gboolean  in_background,
+                guint    *max_hour)
+{
+  gint64 day2 = T0 + 24 * HOUR, end = T0 + 48 * HOUR;
+
+  sim->n_list_requests = 9;  /* /me, workspaces, integrations, teams, 5 workspaces' accounts */
+  sim->lists_fetched_at = time_new (T0);
+  sim_run (sim, day2);
+  sim->in_background = in_background;
+  sim_run (sim, end);
+
+  *max_hour = 0;
+  for (gint64 h = day2; h + HOUR <= end; h += 10 * MINUTE)
+    *max_hour = MAX (*max_hour, count_requests (sim, h, h + HOUR, -1));
+
+  return count_requests (sim, day2, end, -1);
+}
+
+/* With the window closed the planner spends less than with it open: no
+ * list refreshes for the views, the integration list hourly, no checks of
+ * fresh data, half the budget; within the budget both ways, for 500
+ * integrations. */
+static void
+test_planner_background (void)
+{
+  g_autoptr(Sim) open = sim_new (500);
+  g_autoptr(Sim) closed = sim_new (500);
+  guint n_open, n_closed, max_open, max_closed, refreshes_open, refreshes_closed;
+  gint64 day2 = T0 + 24 * HOUR, end = T0 + 48 * HOUR;
+
+  n_open = run_second_day (open, FALSE, &max_open);
+  n_closed = run_second_day (closed, TRUE, &max_closed);
+  refreshes_open = count_requests (open, day2, end, INFLOW_POLL_REQUEST_REFRESH_LISTS);
+  refreshes_closed = count_requests (closed, day2, end, INFLOW_POLL_REQUEST_REFRESH_LISTS);
+
+  g_test_message ("500 integrations, day 2: window open %u requests (%.1f/hour, busiest hour %u, "
+                  "%u for the session's lists), closed %u (%.1f/hour, busiest hour %u)",
+                  n_open, n_open / 24.0, max_open, refreshes_open, n_closed, n_closed / 24.0, max_closed);
+
+  g_assert_cmpuint (max_open, <=, 60);
+  g_assert_cmpuint (max_closed, <=, 30);
+  g_assert_cmpuint (n_closed, <, n_open);
+
+  /* Open: every list twice an hour (9 requests each); closed: none. */
+  g_assert_cmpuint (refreshes_open, >=, 47 * 9);
+  g_assert_cmpuint (refreshes_closed, ==, 0);
+
+  /* Closed, the list is hourly and still shows what is watched. */
+  g_assert_cmpuint (count_requests (closed, day2, end, INFLOW_POLL_REQUEST_LIST_INTEGRATIONS), >=, 23);
+  g_assert_cmpuint (count_requests (closed, day2, end, INFLOW_POLL_REQUEST_LIST_INTEGRATIONS), <=, 25);
+  g_assert_cmpint (max_list_gap (closed, day2, end), <=, HOUR + SECOND);
+}
+
+/* Nothing worth watching (all disconnected or not AWS) and no wish to
+ * watch: not a single request with the window closed, some with it open,
+ * and an hourly list when the user asked to watch in the background. */
+static void
+test_planner_background_idle (void)
+{
+  guint counts[3];
+
+  for (guint mode = 0; mode < 3; mode++)
+    {
+      g_autoptr(Sim) sim = sim_new (50);
+      guint max_hour;
+
+      for (guint i = 0; i < sim->integrations->len; i++)
+        {
+          SimIntegration *it = g_ptr_array_index (sim->integrations, i);
+
+          if (it->kind != SIM_NOT_AWS)
+            it->kind = SIM_DISCONNECTED;
+        }
+      inflow_poll_planner_set_watch_in_background (sim->planner, mode == 2);
+      counts[mode] = run_second_day (sim, mode != 0, &max_hour);
+    }
+
+  g_test_message ("Nothing to watch, day 2: window open %u requests, closed %u, closed and watching %u",
+                  counts[0], counts[1], counts[2]);
+  g_assert_cmpuint (counts[0], >, 0);
+  g_assert_cmpuint (counts[1], ==, 0);
+  g_assert_cmpuint (counts[2], >=, 23);
+  g_assert_cmpuint (counts[2], <=, 25);
+  g_assert_cmpuint (counts[2], <, counts[0]);
+}
+
 static void
 test_planner_day_50 (void)
 {
@@ -1013,6 +1132,44 @@ test_planner_list_interval (void)
   g_assert_cmpuint (paged->n_requests, ==, 3);
   for (guint i = 0; i < 3; i++)
     g_assert_cmpuint (paged->requests[i].page, ==, i + 1);
+}
+
+/* Just connected: probed before anything else whatever its phase, and the
+ * list every 2 minutes while Vantage validates and imports it. */
+static void
+test_planner_fast_lane (void)
+{
+  g_autoptr(InflowPollPlanner) planner = inflow_poll_planner_new ();
+  g_autoptr(GDateTime) fetched = time_new (T0);
+  g_autoptr(InflowPollPlan) first = NULL;
+  g_autoptr(InflowPollPlan) second = NULL;
+  g_autoptr(InflowPollPlan) after = NULL;
+  InflowPollTarget targets[] = {
+    { "awaiting", INFLOW_INGESTION_PHASE_AWAITING_FIRST_CUR, TRUE, NULL, NULL, FALSE },
+    { "first-late", INFLOW_INGESTION_PHASE_FIRST_CUR_LATE, TRUE, NULL, NULL, FALSE },
+    { "connected-now", INFLOW_INGESTION_PHASE_PENDING, TRUE, NULL, NULL, TRUE },
+  };
+  InflowPollState state = { fetched, 0, targets, G_N_ELEMENTS (targets), INFLOW_RATE_LIMIT_INIT, FALSE };
+  g_autoptr(GDateTime) probed = time_new (T0 + SECOND);
+
+  first = plan_at (planner, T0 + SECOND, &state);
+  g_assert_cmpuint (first->n_requests, ==, 1);
+  g_assert_cmpint (first->requests[0].kind, ==, INFLOW_POLL_REQUEST_COST_PROBE);
+  g_assert_cmpstr (first->requests[0].token, ==, "connected-now");
+
+  /* Probed: still pending, the list comes back in 2 minutes, not 15. */
+  targets[2].last_probed_at = probed;
+  second = plan_at (planner, T0 + 30 * SECOND, &state);
+  for (guint i = 0; i < second->n_requests; i++)
+    g_assert_cmpstr (second->requests[i].token, !=, "connected-now");
+  g_assert_cmpint (to_usec (second->wake_at), <=, T0 + 2 * MINUTE);
+
+  /* Imported and awaiting its first report like any other: the usual interval. */
+  targets[2].phase = INFLOW_INGESTION_PHASE_AWAITING_FIRST_CUR;
+  targets[0].last_probed_at = targets[1].last_probed_at = probed;
+  after = plan_at (planner, T0 + 40 * SECOND, &state);
+  g_assert_cmpuint (after->n_requests, ==, 0);
+  g_assert_cmpint (to_usec (after->wake_at), ==, T0 + 15 * MINUTE);
 }
 
 /* Only phases where a probe can change the verdict; oldest probed first. */
@@ -1257,12 +1414,15 @@ main (int   argc,
 
   g_test_add_func ("/ingestion/planner/list-interval", test_planner_list_interval);
   g_test_add_func ("/ingestion/planner/probe-choice", test_planner_probe_choice);
+  g_test_add_func ("/ingestion/planner/fast-lane", test_planner_fast_lane);
   g_test_add_func ("/ingestion/planner/backoff", test_planner_backoff);
   g_test_add_func ("/ingestion/planner/budget", test_planner_budget);
   g_test_add_func ("/ingestion/planner/budget-under-load", test_planner_budget_under_load);
   g_test_add_func ("/ingestion/planner/estimate", test_planner_estimate);
   g_test_add_func ("/ingestion/planner/day-50", test_planner_day_50);
   g_test_add_func ("/ingestion/planner/day-500", test_planner_day_500);
+  g_test_add_func ("/ingestion/planner/background", test_planner_background);
+  g_test_add_func ("/ingestion/planner/background-idle", test_planner_background_idle);
   g_test_add_func ("/ingestion/planner/429-storm", test_planner_429_storm);
   g_test_add_func ("/ingestion/planner/low-remaining", test_planner_low_remaining);
   g_test_add_func ("/ingestion/planner/exhausted-remaining", test_planner_exhausted_remaining);

@@ -9,10 +9,13 @@
 #include <string.h>
 
 #include <glib/gstdio.h>
+#include <libsoup/soup.h>
 
 #include "inflow-aws-connector.h"
 #include "inflow-database.h"
+#include "inflow-ingestion-monitor.h"
 #include "inflow-onboarding-error.h"
+#include "inflow-role-waiter.h"
 #include "inflow-session.h"
 #include "inflow-simulator.h"
 #include "inflow-storage-error.h"
@@ -558,6 +561,168 @@ test_session_connector (Fixture       *fixture,
   inflow_session_close (session);
 }
 
+typedef struct
+{
+  InflowIngestionMonitor *monitor;
+  const char             *token;
+} Watch;
+
+static gboolean
+monitor_has_list (gpointer data)
+{
+  return inflow_ingestion_monitor_get_as_of (data) != NULL;
+}
+
+static gboolean
+watch_probed (gpointer data)
+{
+  Watch *watch = data;
+  InflowIngestionItem *item = inflow_ingestion_monitor_lookup (watch->monitor, watch->token);
+
+  return item != NULL && inflow_ingestion_item_get_last_probed_at (item) != NULL;
+}
+
+/* At the simulator's real speed: a member account connected through the
+ * IAM console path is in the monitor at once and probed within a minute,
+ * with no refresh asked for. */
+static void
+test_live_monitor (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(InflowProfile) profile = inflow_profile_new_demo (inflow_simulator_get_base_url (fixture->sim));
+  g_autoptr(InflowSession) session = inflow_session_new (profile, fixture->client, NULL);
+  g_autoptr(InflowOnboardingChoices) choices = NULL;
+  g_autoptr(InflowIntegration) integration = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GTimer) timer = NULL;
+  InflowIngestionMonitor *monitor;
+  InflowIngestionItem *item;
+  guint n_before;
+  Watch watch;
+
+  g_assert_cmpfloat (inflow_simulator_get_time_scale (fixture->sim), ==, 1.0);
+  monitor = inflow_session_get_ingestion_monitor (session);
+  g_assert_true (inflow_test_wait_until (monitor_has_list, monitor, 10000));
+  n_before = g_list_model_get_n_items (inflow_ingestion_monitor_get_items (monitor));
+
+  choices = inflow_onboarding_choices_new (INFLOW_ACCOUNT_KIND_MEMBER, INFLOW_AWS_PARTITION_AWS);
+  inflow_aws_connector_connect_async (inflow_session_get_aws_connector (session), ROLE_ARN, NULL, fixture->info,
+                                      choices, NULL, inflow_test_store_result_cb, &result);
+  integration = inflow_aws_connector_connect_finish (inflow_session_get_aws_connector (session),
+                                                     inflow_test_wait_result (&result), &error);
+  g_assert_no_error (error);
+  timer = g_timer_new ();
+
+  /* In the monitor as soon as Inflow connected it, as Vantage lists it. */
+  item = inflow_ingestion_monitor_lookup (monitor, inflow_integration_get_token (integration));
+  g_assert_nonnull (item);
+  g_assert_cmpuint (g_list_model_get_n_items (inflow_ingestion_monitor_get_items (monitor)), ==, n_before + 1);
+  g_assert_cmpint (inflow_ingestion_item_get_phase (item), ==, INFLOW_INGESTION_PHASE_PENDING);
+
+  /* Probed in the fast lane, ahead of every other integration. */
+  watch.monitor = monitor;
+  watch.token = inflow_integration_get_token (integration);
+  g_assert_true (inflow_test_wait_until (watch_probed, &watch, 60000));
+  g_test_message ("Probed %.1f s after it was connected", g_timer_elapsed (timer, NULL));
+  g_assert_false (inflow_session_get_refreshing (session));
+
+  inflow_session_close (session);
+}
+
+typedef struct
+{
+  InflowSimulator *sim;
+  SoupSession     *soup;
+  GAsyncResult    *result;
+} Curl;
+
+/* What `curl -X POST -H 'Authorization: Bearer …' -d '{"cross_account_arn": …}'
+ * …/v1/integrations/aws` does: Terraform's Vantage provider registers the
+ * role behind Inflow's back. */
+static gboolean
+post_like_curl_cb (gpointer data)
+{
+  Curl *curl = data;
+  static const char body[] = "{\"cross_account_arn\":\"" ROLE_ARN "\"}";
+  g_autofree char *url = g_strconcat (inflow_simulator_get_base_url (curl->sim), "/v1/integrations/aws", NULL);
+  g_autoptr(SoupMessage) message = soup_message_new ("POST", url);
+  g_autoptr(GBytes) bytes = g_bytes_new_static (body, strlen (body));
+
+  soup_message_headers_append (soup_message_get_request_headers (message), "Authorization", "Bearer demo-token");
+  soup_message_set_request_body_from_bytes (message, "application/json", bytes);
+  soup_session_send_and_read_async (curl->soup, message, G_PRIORITY_DEFAULT, NULL,
+                                    inflow_test_store_result_cb, &curl->result);
+
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+waiter_done (gpointer data)
+{
+  return inflow_role_waiter_get_state (data) != INFLOW_ROLE_WAIT_WAITING;
+}
+
+/* The Terraform and CloudFormation methods' wait, at real speed: visible
+ * while it polls, ended by an integration another tool created with a
+ * plain HTTP POST, which is then in the monitor to open; cancellable. */
+static void
+test_role_waiter (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(InflowProfile) profile = inflow_profile_new_demo (inflow_simulator_get_base_url (fixture->sim));
+  g_autoptr(InflowSession) session = inflow_session_new (profile, fixture->client, NULL);
+  g_autoptr(InflowRoleWaiter) waiter = NULL;
+  g_autoptr(GBytes) answer = NULL;
+  g_autoptr(GError) error = NULL;
+  InflowIngestionMonitor *monitor;
+  const char *token;
+  guint before;
+  Curl curl = { fixture->sim, NULL, NULL };
+
+  g_assert_cmpfloat (inflow_simulator_get_time_scale (fixture->sim), ==, 1.0);
+  monitor = inflow_session_get_ingestion_monitor (session);
+  g_assert_true (inflow_test_wait_until (monitor_has_list, monitor, 10000));
+  waiter = inflow_role_waiter_new (session);
+
+  /* Cancelled: it stops, and asks nothing more. */
+  inflow_role_waiter_start (waiter, "987654321098");
+  g_assert_cmpint (inflow_role_waiter_get_state (waiter), ==, INFLOW_ROLE_WAIT_WAITING);
+  inflow_role_waiter_cancel (waiter);
+  g_assert_cmpint (inflow_role_waiter_get_state (waiter), ==, INFLOW_ROLE_WAIT_IDLE);
+  g_assert_null (inflow_role_waiter_get_message (waiter));
+  before = inflow_simulator_get_request_count (fixture->sim, "/v2/integrations");
+  for (guint i = 0; i < 20; i++)
+    g_main_context_iteration (NULL, FALSE);
+
+  /* Waiting, in words; someone else registers the role a second later. */
+  inflow_role_waiter_start (waiter, NULL);
+  g_assert_cmpint (inflow_role_waiter_get_state (waiter), ==, INFLOW_ROLE_WAIT_WAITING);
+  g_assert_cmpstr (inflow_role_waiter_get_message (waiter), ==, "Waiting for Vantage to see the role…");
+  curl.soup = soup_session_new ();
+  g_timeout_add (1000, post_like_curl_cb, &curl);
+  g_assert_true (inflow_test_wait_until (waiter_done, waiter, 60000));
+
+  answer = soup_session_send_and_read_finish (curl.soup, inflow_test_wait_result (&curl.result), &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (answer);
+
+  g_assert_cmpint (inflow_role_waiter_get_state (waiter), ==, INFLOW_ROLE_WAIT_FOUND);
+  token = inflow_role_waiter_get_integration_token (waiter);
+  g_assert_nonnull (token);
+  g_assert_nonnull (strstr (inflow_role_waiter_get_message (waiter), "987654321098"));
+
+  /* What Monitor Ingestion opens is there, at once. */
+  g_assert_nonnull (inflow_ingestion_monitor_lookup (monitor, token));
+
+  /* Within its budget: a list at once, then one every 5 s. */
+  g_assert_cmpuint (inflow_simulator_get_request_count (fixture->sim, "/v2/integrations") - before, <=, 4);
+
+  g_clear_object (&curl.result);
+  g_clear_object (&curl.soup);
+  inflow_session_close (session);
+}
+
 /* Management detection from the lists the session keeps. */
 static void
 test_management_connected (Fixture       *fixture,
@@ -625,6 +790,8 @@ main (int   argc,
   g_test_add ("/session/aws-connector/register-find", Fixture, NULL, fixture_setup, test_register_find, fixture_teardown);
   g_test_add ("/session/aws-connector/session-connector", Fixture, NULL, fixture_setup, test_session_connector, fixture_teardown);
   g_test_add ("/session/aws-connector/management-connected", Fixture, NULL, fixture_setup, test_management_connected, fixture_teardown);
+  g_test_add ("/session/aws-connector/live-monitor", Fixture, NULL, fixture_setup, test_live_monitor, fixture_teardown);
+  g_test_add ("/session/aws-connector/role-waiter", Fixture, NULL, fixture_setup, test_role_waiter, fixture_teardown);
 
   return inflow_test_run ();
 }

@@ -557,6 +557,203 @@ test_lookup_and_summary (Fixture       *fixture,
 }
 
 static void
+count_notify_cb (GObject    *object,
+                 GParamSpec *pspec,
+                 guint      *n)
+{
+  (*n)++;
+}
+
+static guint
+sum_watched_phases (InflowIngestionMonitor *monitor)
+{
+  guint n = 0;
+
+  for (guint p = 0; p < INFLOW_INGESTION_N_PHASES; p++)
+    if (inflow_ingestion_phase_is_watched (p))
+      n += inflow_ingestion_monitor_get_phase_count (monitor, p);
+
+  return n;
+}
+
+/* What is worth watching with no window open, and the line that says it. */
+static void
+test_watched (Fixture       *fixture,
+              gconstpointer  data)
+{
+  const char *awaiting = inflow_simulator_get_notable_integration (fixture->sim, INFLOW_SIM_NOTABLE_AWAITING_FIRST_CUR);
+  g_autofree char *summary = NULL;
+  GListModel *items;
+  guint n_notify = 0;
+
+  new_monitor (fixture, FALSE);
+  g_assert_cmpuint (inflow_ingestion_monitor_get_n_watched (fixture->monitor), ==, 0);
+  g_assert_null (inflow_ingestion_monitor_dup_watch_summary (fixture->monitor));
+  g_signal_connect (fixture->monitor, "notify::n-watched", G_CALLBACK (count_notify_cb), &n_notify);
+  run_until_awaiting_probed (fixture);
+
+  /* The scenario has late, stale, erroring and awaiting integrations. */
+  g_assert_cmpuint (inflow_ingestion_monitor_get_n_watched (fixture->monitor), >, 1);
+  g_assert_cmpuint (inflow_ingestion_monitor_get_n_watched (fixture->monitor), ==, sum_watched_phases (fixture->monitor));
+  g_assert_cmpuint (n_notify, >=, 1);
+  summary = inflow_ingestion_monitor_dup_watch_summary (fixture->monitor);
+  {
+    g_autofree char *expected = g_strdup_printf ("Watching %u integrations",
+                                                 inflow_ingestion_monitor_get_n_watched (fixture->monitor));
+
+    g_assert_cmpstr (summary, ==, expected);
+  }
+  g_clear_pointer (&summary, g_free);
+
+  /* Everything but the awaiting one is disconnected (only the user can
+   * reconnect those): one first report is left to wait for. */
+  items = inflow_ingestion_monitor_get_items (fixture->monitor);
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(InflowIngestionItem) item = g_list_model_get_item (items, i);
+      const char *token = inflow_ingestion_item_get_token (item);
+
+      if (!g_str_equal (token, awaiting) && inflow_ingestion_phase_is_watched (inflow_ingestion_item_get_phase (item)))
+        g_assert_true (inflow_simulator_set_integration_status (fixture->sim, token, "disconnected"));
+    }
+  inflow_ingestion_monitor_refresh (fixture->monitor);
+  step (fixture, G_TIME_SPAN_MINUTE);
+
+  g_assert_cmpuint (inflow_ingestion_monitor_get_n_watched (fixture->monitor), ==, 1);
+  summary = inflow_ingestion_monitor_dup_watch_summary (fixture->monitor);
+  g_assert_cmpstr (summary, ==, "Waiting for 1 first report");
+
+  /* Nothing left: no line. */
+  n_notify = 0;
+  g_assert_true (inflow_simulator_set_integration_status (fixture->sim, awaiting, "disconnected"));
+  inflow_ingestion_monitor_refresh (fixture->monitor);
+  step (fixture, G_TIME_SPAN_MINUTE);
+  g_assert_cmpuint (inflow_ingestion_monitor_get_n_watched (fixture->monitor), ==, 0);
+  g_assert_cmpuint (n_notify, ==, 1);
+  g_assert_null (inflow_ingestion_monitor_dup_watch_summary (fixture->monitor));
+}
+
+typedef struct
+{
+  InflowSession *session;
+  const char    *workspace_name;
+  const char    *account_id;
+  GDateTime     *integrations_at;
+} Appeared;
+
+static gboolean
+integrations_fetched (gpointer data)
+{
+  Appeared *appeared = data;
+
+  return g_date_time_compare (inflow_session_get_fetched_at (appeared->session, INFLOW_SESSION_LIST_INTEGRATIONS),
+                              appeared->integrations_at) > 0;
+}
+
+/* Whether an item of @list has @value as its @property (a string). */
+static gboolean
+list_has (GListModel *list,
+          const char *property,
+          const char *value)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (list, i);
+      g_autofree char *string = NULL;
+
+      g_object_get (item, property, &string, NULL);
+      if (g_strcmp0 (string, value) == 0)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static gboolean
+workspace_appeared (gpointer data)
+{
+  Appeared *appeared = data;
+
+  return list_has (inflow_session_get_workspaces (appeared->session), "name", appeared->workspace_name);
+}
+
+static gboolean
+account_appeared (gpointer data)
+{
+  Appeared *appeared = data;
+
+  return list_has (inflow_session_get_cloud_accounts (appeared->session), "account-id", appeared->account_id);
+}
+
+/* Every list keeps itself current on the planner's schedule: a workspace
+ * and an account created elsewhere appear with no refresh asked for, and
+ * each list's time says when it was fetched. The simulator's clock runs as
+ * the demo's does (8 virtual hours a real minute): a list's age is real
+ * time at the clock's rate, so a stopped clock would never age it. */
+static void
+test_lists_on_schedule (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(InflowClient) elsewhere = NULL;
+  g_autoptr(InflowAwsAccessCredential) credential = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) workspaces_at = NULL;
+  g_autoptr(GDateTime) accounts_at = NULL;
+  g_autoptr(GDateTime) integrations_at = NULL;
+  g_autofree char *as_of = NULL;
+  Appeared appeared = { NULL, "Platform Team", "111122223333", NULL };
+
+  inflow_simulator_set_time_scale (fixture->sim, 480);
+  new_monitor (fixture, FALSE);
+  inflow_ingestion_monitor_set_time_scale (fixture->monitor, 480);
+  appeared.session = fixture->session;
+
+  /* Signed in: the session's own first refresh. */
+  inflow_session_refresh_async (fixture->session, NULL, inflow_test_store_result_cb, &result);
+  g_assert_true (inflow_session_refresh_finish (fixture->session, inflow_test_wait_result (&result), &error));
+  g_assert_no_error (error);
+  g_clear_object (&result);
+  workspaces_at = g_date_time_ref (inflow_session_get_fetched_at (fixture->session, INFLOW_SESSION_LIST_WORKSPACES));
+  accounts_at = g_date_time_ref (inflow_session_get_fetched_at (fixture->session, INFLOW_SESSION_LIST_CLOUD_ACCOUNTS));
+  inflow_ingestion_monitor_start (fixture->monitor);
+
+  /* The monitor's own fetch of the integrations is the session's too: the
+   * Integrations view's "Updated" line follows it. */
+  integrations_at = g_date_time_ref (inflow_session_get_fetched_at (fixture->session, INFLOW_SESSION_LIST_INTEGRATIONS));
+  appeared.integrations_at = integrations_at;
+  inflow_ingestion_monitor_refresh (fixture->monitor);
+  g_assert_true (inflow_test_wait_until (integrations_fetched, &appeared, 10000));
+
+  /* Someone adds a workspace in the console and connects an account with
+   * Terraform. */
+  g_assert_nonnull (inflow_simulator_add_workspace (fixture->sim, appeared.workspace_name));
+  elsewhere = inflow_client_new (inflow_simulator_get_base_url (fixture->sim), TOKEN, &error);
+  g_assert_no_error (error);
+  inflow_client_create_aws_integration_async (elsewhere, "arn:aws:iam::111122223333:role/vantage_cross_account_connection",
+                                              NULL, NULL, inflow_test_store_result_cb, &result);
+  credential = inflow_client_create_aws_integration_finish (elsewhere, inflow_test_wait_result (&result), &error);
+  g_assert_no_error (error);
+  g_assert_false (workspace_appeared (&appeared));
+  g_assert_false (account_appeared (&appeared));
+
+  /* No refresh asked for: the schedule brings them (every 30 virtual
+   * minutes, under 4 real seconds; the account once it has cost data). */
+  g_assert_true (inflow_test_wait_until (workspace_appeared, &appeared, 30000));
+  g_assert_true (inflow_test_wait_until (account_appeared, &appeared, 60000));
+
+  g_assert_cmpint (g_date_time_compare (inflow_session_get_fetched_at (fixture->session, INFLOW_SESSION_LIST_WORKSPACES),
+                                        workspaces_at), >, 0);
+  g_assert_cmpint (g_date_time_compare (inflow_session_get_fetched_at (fixture->session, INFLOW_SESSION_LIST_CLOUD_ACCOUNTS),
+                                        accounts_at), >, 0);
+  as_of = inflow_session_dup_as_of_text (fixture->session, INFLOW_SESSION_LIST_WORKSPACES);
+  g_assert_nonnull (as_of);
+
+  /* The new integration is in the monitor too. */
+  g_assert_true (list_has (inflow_ingestion_monitor_get_items (fixture->monitor), "account-id", appeared.account_id));
+}
+
+static void
 test_offline (Fixture       *fixture,
               gconstpointer  data)
 {
@@ -848,6 +1045,8 @@ main (int   argc,
   ADD ("/ingestion-monitor/history", test_history);
   ADD ("/ingestion-monitor/status-events", test_status_events);
   ADD ("/ingestion-monitor/lookup-and-summary", test_lookup_and_summary);
+  ADD ("/ingestion-monitor/watched", test_watched);
+  ADD ("/ingestion-monitor/lists-on-schedule", test_lists_on_schedule);
   ADD ("/ingestion-monitor/offline", test_offline);
   ADD ("/ingestion-monitor/shared", test_shared);
   ADD ("/ingestion-monitor/server-clock", test_server_clock);

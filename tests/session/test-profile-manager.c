@@ -792,11 +792,13 @@ never (gpointer data)
   return FALSE;
 }
 
-/* A refresh that fails for a passing reason is tried again by itself, as
- * often as it takes; one that needs the user is not. */
-static void
-test_retries_passing_failures (Fixture       *fixture,
-                               gconstpointer  data)
+/* Signs in (with no window open if @in_background), then refreshes while
+ * @path answers garbled JSON three times in a row: the refresh fails for a
+ * passing reason. */
+static InflowSession *
+sign_in_then_garble (Fixture    *fixture,
+                     const char *path,
+                     gboolean    in_background)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(InflowMe) me = NULL;
@@ -807,17 +809,30 @@ test_retries_passing_failures (Fixture       *fixture,
   me = sign_in (fixture->manager, "Acme", fixture->token, fixture->base_url, FALSE, &error);
   g_assert_no_error (error);
   session = wait_session_settled (fixture->manager);
+  inflow_session_set_in_background (session, in_background);
 
-  /* Three garbled answers in a row, then good ones */
   inflow_simulator_reset_request_counts (fixture->sim);
-  inflow_simulator_add_fault (fixture->sim, "GET", "/v2/integrations", INFLOW_SIM_FAULT_MALFORMED_JSON, 0, 0, 3);
+  inflow_simulator_add_fault (fixture->sim, "GET", path, INFLOW_SIM_FAULT_MALFORMED_JSON, 0, 0, 3);
   inflow_session_refresh_async (session, NULL, inflow_test_store_result_cb, &result);
   g_assert_false (inflow_session_refresh_finish (session, inflow_test_wait_result (&result), &error));
   g_assert_error (error, INFLOW_API_ERROR, INFLOW_API_ERROR_INVALID_RESPONSE);
   g_assert_cmpint (inflow_session_get_connection_state (session), ==, INFLOW_CONNECTION_ERROR);
-  g_clear_error (&error);
-  g_clear_object (&result);
 
+  return session;
+}
+
+/* A refresh that fails for a passing reason is tried again by itself, as
+ * often as it takes; one that needs the user is not. */
+static void
+test_retries_passing_failures (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  InflowSession *session;
+
+  /* Three garbled answers in a row, then good ones */
+  session = sign_in_then_garble (fixture, "/v2/integrations", FALSE);
   g_assert_true (inflow_test_wait_until (session_online, session, 10000));
   g_assert_cmpuint (inflow_simulator_get_request_count (fixture->sim, "/v2/integrations"), ==, 4);
   g_assert_null (inflow_session_get_last_error (session));
@@ -831,6 +846,23 @@ test_retries_passing_failures (Fixture       *fixture,
   g_assert_false (inflow_test_wait_until (never, NULL, 1000));
   g_assert_cmpuint (inflow_simulator_get_request_count (fixture->sim, "/v2/integrations"), ==, 1);
   g_assert_false (inflow_session_get_refreshing (session));
+}
+
+/* With no window open the retries stop: the lists serve the views only,
+ * and the monitor keeps its own schedule. A window opening tries again. */
+static void
+test_no_retries_in_background (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  InflowSession *session = sign_in_then_garble (fixture, "/v2/teams", TRUE);
+
+  g_assert_false (inflow_test_wait_until (never, NULL, 1000));
+  g_assert_cmpuint (inflow_simulator_get_request_count (fixture->sim, "/v2/teams"), ==, 1);
+
+  /* A window opens: the retries take up again until the lists are in. */
+  inflow_session_set_in_background (session, FALSE);
+  g_assert_true (inflow_test_wait_until (session_online, session, 10000));
+  g_assert_cmpuint (inflow_simulator_get_request_count (fixture->sim, "/v2/teams"), ==, 4);
 }
 
 static void
@@ -1293,6 +1325,7 @@ main (int   argc,
   ADD ("network-comes-back", test_network_comes_back);
   ADD ("retries-passing-failures", test_retries_passing_failures);
   ADD ("retry-hastened", test_retry_hastened);
+  ADD ("no-retries-in-background", test_no_retries_in_background);
   ADD ("token-stays-secret", test_token_stays_secret);
   ADD ("no-secret-service", test_no_secret_service);
   ADD ("storage/full", test_storage_full);

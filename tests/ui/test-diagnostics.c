@@ -144,6 +144,17 @@ test_checks (Fixture       *fixture,
   /* The ping and /me count against the budget as the app's other calls. */
   inflow_ingestion_monitor_get_request_stats (monitor, &stats, NULL);
   g_assert_cmpuint (stats.other_last_hour, >=, 2);
+
+  /* The request figures say whether a window is open. */
+  g_assert_nonnull (strstr (inflow_diagnostic_check_get_subtitle (inflow_diagnostics_get_check (fixture->diagnostics,
+                                                                                                  INFLOW_CHECK_REQUEST_RATE)),
+                            "A window is open"));
+  inflow_session_set_in_background (fixture->session, TRUE);
+  run_checks (fixture);
+  g_assert_nonnull (strstr (inflow_diagnostic_check_get_subtitle (inflow_diagnostics_get_check (fixture->diagnostics,
+                                                                                                  INFLOW_CHECK_REQUEST_RATE)),
+                            "No window is open"));
+  inflow_session_set_in_background (fixture->session, FALSE);
 }
 
 static void
