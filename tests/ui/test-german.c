@@ -21,8 +21,10 @@
 
 #include "inflow-access-view.h"
 #include "inflow-application.h"
+#include "inflow-connect-assistant.h"
 #include "inflow-test-utils.h"
 #include "inflow-window.h"
+#include "session-ui-support.h"
 #include "ui-window.h"
 #include "views-fixture.h"
 
@@ -159,6 +161,7 @@ test_demo (void)
   GtkWidget *access_view = ui_template_child (window, INFLOW_TYPE_WINDOW, "access_view");
   GtkSelectionModel *selection;
   GtkLabel *selection_label;
+  GtkWidget *assistant;
 
   g_action_group_activate_action (G_ACTION_GROUP (application), "demo", NULL);
   g_assert_true (inflow_test_wait_until (window_has_demo, window, 10000));
@@ -185,6 +188,15 @@ test_demo (void)
 
   show_sections_at (window, 1100);
   show_sections_at (window, 400);
+
+  /* Connect AWS opens on its first step, in German too */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.connect-aws", "s", "management");
+  g_assert_true (ui_wait_toplevel (INFLOW_TYPE_CONNECT_ASSISTANT, 5000));
+  assistant = GTK_WIDGET (ui_find_toplevel (INFLOW_TYPE_CONNECT_ASSISTANT));
+  g_assert_true (ui_resize_window_until (GTK_WINDOW (assistant), 400, 720, window_is_narrow, assistant));
+  assert_label_shown (assistant, "Was Vantage sehen wird");
+  views_fixture_run_for (1000);
+  views_fixture_screenshot ("de-connect-aws-400.png");
 
   ui_destroy_all_windows ();
 }
