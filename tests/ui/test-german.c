@@ -22,6 +22,9 @@
 #include "inflow-access-view.h"
 #include "inflow-application.h"
 #include "inflow-connect-assistant.h"
+#include "inflow-ingestion-item.h"
+#include "inflow-ingestion-monitor.h"
+#include "inflow-integrations-view.h"
 #include "inflow-test-utils.h"
 #include "inflow-window.h"
 #include "session-ui-support.h"
@@ -130,14 +133,18 @@ test_welcome (void)
   ui_destroy_all_windows ();
 }
 
+/* The window takes @width from the section it shows (the sections it does
+ * not show must not hold it wider either: the Integrations section's page
+ * comes last), then shows each section and the page of an integration. With
+ * INFLOW_SCREENSHOT_DIR set, each is saved at that width. */
 static void
 show_sections_at (InflowWindow *window,
                   int           width)
 {
+  guint pause = g_getenv ("INFLOW_SCREENSHOT_DIR") != NULL ? 1500 : 150;
+
   g_assert_true (ui_resize_window_until (GTK_WINDOW (window), width, 720,
                                          width < 600 ? window_is_narrow : window_is_wide, window));
-  if (g_getenv ("INFLOW_SCREENSHOT_DIR") == NULL)
-    return;
 
   for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
     {
@@ -147,9 +154,23 @@ show_sections_at (InflowWindow *window,
       /* Folded, the window shows the section instead of the sidebar */
       adw_leaflet_navigate (ADW_LEAFLET (ui_template_child (window, INFLOW_TYPE_WINDOW, "leaflet")),
                             ADW_NAVIGATION_DIRECTION_FORWARD);
-      views_fixture_run_for (1500);
+      views_fixture_run_for (pause);
       views_fixture_screenshot (name);
     }
+
+  /* The page of the first integration the monitor lists */
+  {
+    GListModel *items = inflow_ingestion_monitor_get_items (inflow_session_get_ingestion_monitor (inflow_window_get_session (window)));
+    g_autoptr(InflowIngestionItem) item = g_list_model_get_item (items, 0);
+    g_autofree char *name = g_strdup_printf ("de-integration-page-%d.png", width);
+
+    inflow_window_set_section (window, "integrations");
+    g_assert_true (inflow_integrations_view_show_integration (INFLOW_INTEGRATIONS_VIEW (ui_template_child (window, INFLOW_TYPE_WINDOW, "integrations_view")),
+                                                              inflow_ingestion_item_get_token (item)));
+    views_fixture_run_for (pause);
+    views_fixture_screenshot (name);
+    inflow_integrations_view_show_list (INFLOW_INTEGRATIONS_VIEW (ui_template_child (window, INFLOW_TYPE_WINDOW, "integrations_view")));
+  }
 }
 
 static void
