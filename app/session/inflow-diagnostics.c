@@ -8,6 +8,7 @@
 
 #include "config.h"
 
+#include <inttypes.h>
 #include <math.h>
 
 #include <glib/gi18n.h>
@@ -215,9 +216,9 @@ check_rate_budget (InflowDiagnostics *self)
 
       /* Translators: two counts, then a time like "15:00 today"; the limit is the whole organization's */
       detail = g_strdup_printf (g_dngettext (NULL,
-                                             "%" G_GINT64_FORMAT " of %" G_GINT64_FORMAT " request left for the whole "
+                                             "%" PRId64 " of %" PRId64 " request left for the whole "
                                              "organization (x-rate-limit-remaining); the window resets at %s.",
-                                             "%" G_GINT64_FORMAT " of %" G_GINT64_FORMAT " requests left for the whole "
+                                             "%" PRId64 " of %" PRId64 " requests left for the whole "
                                              "organization (x-rate-limit-remaining); the window resets at %s.",
                                              (gulong) limit),
                                 remaining, limit, when);
@@ -226,9 +227,9 @@ check_rate_budget (InflowDiagnostics *self)
     {
       /* Translators: two counts; the limit is the whole organization's */
       detail = g_strdup_printf (g_dngettext (NULL,
-                                             "%" G_GINT64_FORMAT " of %" G_GINT64_FORMAT " request left for the whole "
+                                             "%" PRId64 " of %" PRId64 " request left for the whole "
                                              "organization (x-rate-limit-remaining).",
-                                             "%" G_GINT64_FORMAT " of %" G_GINT64_FORMAT " requests left for the whole "
+                                             "%" PRId64 " of %" PRId64 " requests left for the whole "
                                              "organization (x-rate-limit-remaining).",
                                              (gulong) limit),
                                 remaining, limit);
@@ -570,7 +571,7 @@ ping_cb (GObject      *source,
   if (error == NULL)
     {
       /* Translators: a host name, then milliseconds */
-      detail = g_strdup_printf (_("%s answered GET /v2/ping in %" G_GINT64_FORMAT " ms."),
+      detail = g_strdup_printf (_("%s answered GET /v2/ping in %" PRId64 " ms."),
                                 api_host (INFLOW_CLIENT (source), &uri), elapsed_ms);
       set_check (self, INFLOW_CHECK_API, INFLOW_CHECK_STATE_OK, detail);
     }

@@ -40,7 +40,7 @@ static const int column_widths[] = {
   [COLUMN_ACCOUNT] = -1,
   [COLUMN_STATUS] = 260,
   [COLUMN_VERDICT] = 150,
-  [COLUMN_WORKSPACES] = 110,
+  [COLUMN_WORKSPACES] = 130,
   [COLUMN_CREATED] = 130,
   [COLUMN_UPDATED] = 150,
 };
