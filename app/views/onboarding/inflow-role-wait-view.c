@@ -55,6 +55,9 @@ update (InflowRoleWaitView *self)
   gtk_widget_set_visible (self->start_button, state == INFLOW_ROLE_WAIT_IDLE || state == INFLOW_ROLE_WAIT_GAVE_UP);
   gtk_widget_set_visible (self->cancel_button, state == INFLOW_ROLE_WAIT_WAITING);
   gtk_widget_set_visible (self->monitor_button, state == INFLOW_ROLE_WAIT_FOUND);
+  /* Found: Enter opens the monitor, the next step the user came for */
+  if (state == INFLOW_ROLE_WAIT_FOUND && gtk_widget_get_mapped (self->monitor_button))
+    gtk_widget_grab_focus (self->monitor_button);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "wait.start", self->waiter != NULL);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->wait_row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                   message != NULL ? message : idle, -1);
