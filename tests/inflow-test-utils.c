@@ -12,6 +12,7 @@
 #include <fcntl.h>
 #include <locale.h>
 #include <sched.h>
+#include <signal.h>
 #include <sys/mount.h>
 #include <unistd.h>
 
@@ -304,4 +305,113 @@ inflow_test_keyring_items_of (const char *profile_id)
   g_list_free_full (items, g_object_unref);
 
   return n;
+}
+
+static gboolean
+name_has_owner (const char *name)
+{
+  g_autoptr(GDBusConnection) connection = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL);
+  g_autoptr(GVariant) reply = NULL;
+  gboolean owned = FALSE;
+
+  reply = g_dbus_connection_call_sync (connection, "org.freedesktop.DBus", "/org/freedesktop/DBus",
+                                       "org.freedesktop.DBus", "NameHasOwner",
+                                       g_variant_new ("(s)", name), G_VARIANT_TYPE ("(b)"),
+                                       G_DBUS_CALL_FLAGS_NONE, -1, NULL, NULL);
+  if (reply != NULL)
+    g_variant_get (reply, "(b)", &owned);
+
+  return owned;
+}
+
+/* Whether @name gets (or, without @owned, loses) an owner on the session
+ * bus within 10 s. Polls, without a main loop: nothing wakes one when a
+ * name appears. */
+gboolean
+inflow_test_wait_for_bus_name (const char *name,
+                               gboolean    owned)
+{
+  for (guint i = 0; i < 400; i++)
+    {
+      if (name_has_owner (name) == owned)
+        return TRUE;
+      g_usleep (25 * 1000);
+    }
+
+  return FALSE;
+}
+
+/* python3-dbusmock serving @template (one of its own, or the path of one in
+ * tests/dbusmock) on the session bus, once it owns @bus_name. @parameters
+ * is the template's JSON, or NULL. */
+GSubprocess *
+inflow_test_dbusmock_start (const char *template,
+                            const char *bus_name,
+                            const char *parameters)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  GSubprocess *process;
+
+  /* Debian's, where python3-dbusmock is, whatever python3 comes first on PATH */
+  g_ptr_array_add (argv, (char *) "/usr/bin/python3");
+  g_ptr_array_add (argv, (char *) "-m");
+  g_ptr_array_add (argv, (char *) "dbusmock");
+  g_ptr_array_add (argv, (char *) "--session");
+  g_ptr_array_add (argv, (char *) "--template");
+  g_ptr_array_add (argv, (char *) template);
+  if (parameters != NULL)
+    {
+      g_ptr_array_add (argv, (char *) "--parameters");
+      g_ptr_array_add (argv, (char *) parameters);
+    }
+  g_ptr_array_add (argv, NULL);
+
+  process = g_subprocess_newv ((const char * const *) argv->pdata, G_SUBPROCESS_FLAGS_STDOUT_SILENCE, &error);
+  g_assert_no_error (error);
+  g_assert_true (inflow_test_wait_for_bus_name (bus_name, TRUE));
+
+  return process;
+}
+
+/* Stops @process (from inflow_test_dbusmock_start()) and waits for
+ * @bus_name to be free. */
+void
+inflow_test_dbusmock_stop (GSubprocess *process,
+                           const char  *bus_name)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_subprocess_send_signal (process, SIGTERM);
+  g_assert_true (g_subprocess_wait (process, NULL, &error));
+  g_assert_no_error (error);
+  g_object_unref (process);
+  g_assert_true (inflow_test_wait_for_bus_name (bus_name, FALSE));
+}
+
+/* The arguments (av) of each call of @method the mock at @bus_name and
+ * @path logged, oldest first. */
+GPtrArray *
+inflow_test_dbusmock_calls (const char *bus_name,
+                            const char *path,
+                            const char *method)
+{
+  g_autoptr(GDBusConnection) connection = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL);
+  g_autoptr(GVariant) reply = NULL;
+  g_autoptr(GVariantIter) iter = NULL;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *calls = g_ptr_array_new_with_free_func ((GDestroyNotify) g_variant_unref);
+  GVariant *args;
+  guint64 time;
+
+  reply = g_dbus_connection_call_sync (connection, bus_name, path, "org.freedesktop.DBus.Mock",
+                                       "GetMethodCalls", g_variant_new ("(s)", method),
+                                       G_VARIANT_TYPE ("(a(tav))"), G_DBUS_CALL_FLAGS_NONE, -1, NULL, &error);
+  g_assert_no_error (error);
+
+  g_variant_get (reply, "(a(tav))", &iter);
+  while (g_variant_iter_next (iter, "(t@av)", &time, &args))
+    g_ptr_array_add (calls, args);
+
+  return calls;
 }

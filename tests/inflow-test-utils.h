@@ -37,4 +37,16 @@ GPtrArray    *inflow_test_keyring_secrets     (void);
 gboolean      inflow_test_keyring_holds_secret (const char  *secret);
 guint         inflow_test_keyring_items_of    (const char  *profile_id);
 
+/* The session bus, and python3-dbusmock's stand-ins on it */
+gboolean      inflow_test_wait_for_bus_name   (const char  *name,
+                                               gboolean     owned);
+GSubprocess  *inflow_test_dbusmock_start      (const char  *template,
+                                               const char  *bus_name,
+                                               const char  *parameters);
+void          inflow_test_dbusmock_stop       (GSubprocess *process,
+                                               const char  *bus_name);
+GPtrArray    *inflow_test_dbusmock_calls      (const char  *bus_name,
+                                               const char  *path,
+                                               const char  *method);
+
 G_END_DECLS

@@ -40,38 +40,6 @@ static char *runtime_dir;
 
 /* The keyring daemon and the prompter */
 
-static gboolean
-name_has_owner (const char *name)
-{
-  g_autoptr(GDBusConnection) connection = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL);
-  g_autoptr(GVariant) reply = NULL;
-  gboolean owned = FALSE;
-
-  reply = g_dbus_connection_call_sync (connection, "org.freedesktop.DBus", "/org/freedesktop/DBus",
-                                       "org.freedesktop.DBus", "NameHasOwner",
-                                       g_variant_new ("(s)", name), G_VARIANT_TYPE ("(b)"),
-                                       G_DBUS_CALL_FLAGS_NONE, -1, NULL, NULL);
-  if (reply != NULL)
-    g_variant_get (reply, "(b)", &owned);
-
-  return owned;
-}
-
-/* Polls, without a main loop: nothing wakes one when a name appears */
-static gboolean
-wait_for_owner (const char *name,
-                gboolean    owned)
-{
-  for (guint i = 0; i < 400; i++)
-    {
-      if (name_has_owner (name) == owned)
-        return TRUE;
-      g_usleep (25 * 1000);
-    }
-
-  return FALSE;
-}
-
 /* Starts gnome-keyring; with @unlock, the login keyring is unlocked (and
  * created if needed) with PASSWORD, else it is loaded locked. */
 static void
@@ -98,7 +66,7 @@ start_keyring (gboolean unlock)
       g_assert_no_error (error);
     }
 
-  g_assert_true (wait_for_owner ("org.freedesktop.secrets", TRUE));
+  g_assert_true (inflow_test_wait_for_bus_name ("org.freedesktop.secrets", TRUE));
 }
 
 static void
@@ -109,7 +77,7 @@ stop_keyring (void)
   g_subprocess_send_signal (daemon_process, SIGTERM);
   g_assert_true (g_subprocess_wait (daemon_process, NULL, &error));
   g_clear_object (&daemon_process);
-  g_assert_true (wait_for_owner ("org.freedesktop.secrets", FALSE));
+  g_assert_true (inflow_test_wait_for_bus_name ("org.freedesktop.secrets", FALSE));
 
   /* libsecret keeps its session with the daemon that is gone: the app's
    * daemon lives as long as the desktop session, this test's does not */
@@ -156,7 +124,7 @@ prompter_stop (Prompter *prompter)
   g_subprocess_wait (prompter->process, NULL, NULL);
   g_clear_object (&prompter->output);
   g_clear_object (&prompter->process);
-  g_assert_true (wait_for_owner ("org.gnome.keyring.SystemPrompter", FALSE));
+  g_assert_true (inflow_test_wait_for_bus_name ("org.gnome.keyring.SystemPrompter", FALSE));
 }
 
 static void
