@@ -251,6 +251,42 @@ inflow_ingestion_phase_compare_urgency (InflowIngestionPhase a,
   return ua > ub ? -1 : ua < ub ? 1 : 0;
 }
 
+/**
+ * inflow_ingestion_phase_is_watched:
+ * @phase: a phase
+ *
+ * Whether an integration in @phase is worth watching with no window open:
+ * its verdict can change by itself and the change is news (awaiting its
+ * first report, late, stale, importing or in error). Fresh and unknown
+ * integrations, and disconnected ones (only the user can reconnect them),
+ * are not.
+ *
+ * Returns: %TRUE if the phase is worth watching
+ */
+gboolean
+inflow_ingestion_phase_is_watched (InflowIngestionPhase phase)
+{
+  switch (phase)
+    {
+    case INFLOW_INGESTION_PHASE_PENDING:
+    case INFLOW_INGESTION_PHASE_IMPORTING:
+    case INFLOW_INGESTION_PHASE_AWAITING_FIRST_CUR:
+    case INFLOW_INGESTION_PHASE_FIRST_CUR_LATE:
+    case INFLOW_INGESTION_PHASE_LATE:
+    case INFLOW_INGESTION_PHASE_STALE:
+    case INFLOW_INGESTION_PHASE_CRITICAL:
+    case INFLOW_INGESTION_PHASE_ERROR:
+      return TRUE;
+
+    case INFLOW_INGESTION_PHASE_UNKNOWN:
+    case INFLOW_INGESTION_PHASE_FIRST_CUR_RECEIVED:
+    case INFLOW_INGESTION_PHASE_FRESH:
+    case INFLOW_INGESTION_PHASE_DISCONNECTED:
+    default:
+      return FALSE;
+    }
+}
+
 static GDateTime *
 dup_or_null (GDateTime *time)
 {

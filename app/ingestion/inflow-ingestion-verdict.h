@@ -137,6 +137,7 @@ InflowIngestionSeverity  inflow_ingestion_phase_get_severity (InflowIngestionPha
 guint                    inflow_ingestion_phase_get_urgency  (InflowIngestionPhase  phase);
 int                      inflow_ingestion_phase_compare_urgency (InflowIngestionPhase a,
                                                               InflowIngestionPhase b);
+gboolean                 inflow_ingestion_phase_is_watched   (InflowIngestionPhase  phase);
 
 /**
  * InflowIngestionObservation:

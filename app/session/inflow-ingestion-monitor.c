@@ -62,6 +62,7 @@ struct _InflowIngestionMonitor
   guint                   n_integrations;
   guint                   phase_counts[INFLOW_INGESTION_N_PHASES];
   guint                   n_tracked;
+  guint                   n_watched;
   gboolean                phases_changed;
 
   guint                   running : 1;
@@ -90,6 +91,7 @@ enum {
   PROP_CONNECTION_STATE,
   PROP_AS_OF,
   PROP_N_TRACKED,
+  PROP_N_WATCHED,
   PROP_TIME_SCALE,
   N_PROPS
 };
@@ -306,6 +308,7 @@ update_summary (InflowIngestionMonitor *self)
 {
   guint counts[INFLOW_INGESTION_N_PHASES] = { 0, };
   guint n_tracked = 0;
+  guint n_watched = 0;
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->items));
 
   for (guint i = 0; i < n; i++)
@@ -330,6 +333,16 @@ update_summary (InflowIngestionMonitor *self)
       self->n_tracked = n_tracked;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_TRACKED]);
     }
+
+  for (guint phase = 0; phase < INFLOW_INGESTION_N_PHASES; phase++)
+    if (inflow_ingestion_phase_is_watched (phase))
+      n_watched += counts[phase];
+  if (n_watched != self->n_watched)
+    {
+      self->n_watched = n_watched;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_WATCHED]);
+    }
+
   g_signal_emit (self, signals[SUMMARY_CHANGED], 0);
 }
 
@@ -930,6 +943,9 @@ inflow_ingestion_monitor_get_property (GObject    *object,
     case PROP_N_TRACKED:
       g_value_set_uint (value, self->n_tracked);
       break;
+    case PROP_N_WATCHED:
+      g_value_set_uint (value, self->n_watched);
+      break;
     case PROP_TIME_SCALE:
       g_object_get_property (G_OBJECT (self->clock), "time-scale", value);
       break;
@@ -1017,6 +1033,15 @@ inflow_ingestion_monitor_class_init (InflowIngestionMonitorClass *klass)
    * How many integrations it tracks (AWS integrations).
    */
   properties[PROP_N_TRACKED] = g_param_spec_uint ("n-tracked", NULL, NULL, 0, G_MAXUINT, 0, flags);
+
+  /**
+   * InflowIngestionMonitor:n-watched:
+   *
+   * How many tracked integrations are worth watching with no window open
+   * (inflow_ingestion_phase_is_watched()): awaiting their first report,
+   * late, stale, importing or in error.
+   */
+  properties[PROP_N_WATCHED] = g_param_spec_uint ("n-watched", NULL, NULL, 0, G_MAXUINT, 0, flags);
 
   /**
    * InflowIngestionMonitor:time-scale:
@@ -1370,6 +1395,53 @@ inflow_ingestion_monitor_get_n_tracked (InflowIngestionMonitor *self)
   g_return_val_if_fail (INFLOW_IS_INGESTION_MONITOR (self), 0);
 
   return self->n_tracked;
+}
+
+/**
+ * inflow_ingestion_monitor_get_n_watched:
+ * @self: a monitor
+ *
+ * Returns: see #InflowIngestionMonitor:n-watched
+ */
+guint
+inflow_ingestion_monitor_get_n_watched (InflowIngestionMonitor *self)
+{
+  g_return_val_if_fail (INFLOW_IS_INGESTION_MONITOR (self), 0);
+
+  return self->n_watched;
+}
+
+/**
+ * inflow_ingestion_monitor_dup_watch_summary:
+ * @self: a monitor
+ *
+ * What Inflow watches, in one translated line for a background status
+ * ("Waiting for 1 first report", "Watching 3 integrations").
+ *
+ * Returns: (transfer full) (nullable): the line, or %NULL when nothing is
+ *   watched (#InflowIngestionMonitor:n-watched is 0)
+ */
+char *
+inflow_ingestion_monitor_dup_watch_summary (InflowIngestionMonitor *self)
+{
+  guint n_first;
+
+  g_return_val_if_fail (INFLOW_IS_INGESTION_MONITOR (self), NULL);
+
+  if (self->n_watched == 0)
+    return NULL;
+
+  n_first = self->phase_counts[INFLOW_INGESTION_PHASE_PENDING] +
+            self->phase_counts[INFLOW_INGESTION_PHASE_AWAITING_FIRST_CUR] +
+            self->phase_counts[INFLOW_INGESTION_PHASE_FIRST_CUR_LATE];
+
+  /* Only first reports awaited: say so, it is what the user waits for. */
+  if (n_first == self->n_watched)
+    return g_strdup_printf (ngettext ("Waiting for %u first report", "Waiting for %u first reports", n_first),
+                            n_first);
+
+  return g_strdup_printf (ngettext ("Watching %u integration", "Watching %u integrations", self->n_watched),
+                          self->n_watched);
 }
 
 gboolean

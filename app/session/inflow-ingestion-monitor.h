@@ -66,6 +66,8 @@ InflowIngestionItem    *inflow_ingestion_monitor_lookup              (InflowInge
 guint                   inflow_ingestion_monitor_get_phase_count     (InflowIngestionMonitor  *self,
                                                                       InflowIngestionPhase     phase);
 guint                   inflow_ingestion_monitor_get_n_tracked       (InflowIngestionMonitor  *self);
+guint                   inflow_ingestion_monitor_get_n_watched       (InflowIngestionMonitor  *self);
+char                   *inflow_ingestion_monitor_dup_watch_summary   (InflowIngestionMonitor  *self);
 
 gboolean                inflow_ingestion_monitor_get_loading         (InflowIngestionMonitor  *self);
 gboolean                inflow_ingestion_monitor_get_history_loaded  (InflowIngestionMonitor  *self);

@@ -91,6 +91,7 @@ struct _InflowSession
   InflowAccessQueue     *access_queue; /* made on first use */
 
   guint                  closed : 1;
+  guint                  in_background : 1;
 };
 
 G_DEFINE_FINAL_TYPE (InflowSession, inflow_session, G_TYPE_OBJECT)
@@ -123,6 +124,7 @@ enum {
   PROP_WORKSPACES,
   PROP_CLOUD_ACCOUNTS,
   PROP_TEAMS,
+  PROP_IN_BACKGROUND,
   N_PROPS
 };
 
@@ -456,6 +458,10 @@ inflow_session_get_property (GObject    *object,
       g_value_set_object (value, self->lists[INFLOW_SESSION_LIST_TEAMS]);
       break;
 
+    case PROP_IN_BACKGROUND:
+      g_value_set_boolean (value, self->in_background);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -481,6 +487,10 @@ inflow_session_set_property (GObject      *object,
 
     case PROP_DATABASE:
       self->database = g_value_dup_object (value);
+      break;
+
+    case PROP_IN_BACKGROUND:
+      inflow_session_set_in_background (self, g_value_get_boolean (value));
       break;
 
     default:
@@ -598,6 +608,19 @@ inflow_session_class_init (InflowSessionClass *klass)
     g_param_spec_object ("teams", NULL, NULL,
                          G_TYPE_LIST_MODEL,
                          (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * InflowSession:in-background:
+   *
+   * Whether Inflow runs with no window open: the application sets it when
+   * the last window closes while it keeps running, and clears it when a
+   * window opens. Monitoring then makes only the requests that can change
+   * a verdict (see #InflowPollState:in_background).
+   */
+  properties[PROP_IN_BACKGROUND] =
+    g_param_spec_boolean ("in-background", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -903,6 +926,35 @@ inflow_session_get_teams (InflowSession *self)
   g_return_val_if_fail (INFLOW_IS_SESSION (self), NULL);
 
   return G_LIST_MODEL (self->lists[INFLOW_SESSION_LIST_TEAMS]);
+}
+
+/**
+ * inflow_session_set_in_background:
+ * @self: a #InflowSession
+ * @in_background: whether no window is open while Inflow keeps running
+ *
+ * See #InflowSession:in-background.
+ */
+void
+inflow_session_set_in_background (InflowSession *self,
+                                  gboolean       in_background)
+{
+  g_return_if_fail (INFLOW_IS_SESSION (self));
+
+  in_background = !!in_background;
+  if (self->in_background == in_background)
+    return;
+
+  self->in_background = in_background;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_IN_BACKGROUND]);
+}
+
+gboolean
+inflow_session_get_in_background (InflowSession *self)
+{
+  g_return_val_if_fail (INFLOW_IS_SESSION (self), FALSE);
+
+  return self->in_background;
 }
 
 /**

@@ -123,6 +123,11 @@ InflowAwsConnector   *inflow_session_get_aws_connector    (InflowSession        
 /* Every workspace access change goes through it (inflow-access-queue.h). */
 InflowAccessQueue    *inflow_session_get_access_queue     (InflowSession         *self);
 
+/* TRUE while Inflow runs with no window open (the application sets it). */
+void                  inflow_session_set_in_background    (InflowSession         *self,
+                                                           gboolean               in_background);
+gboolean              inflow_session_get_in_background    (InflowSession         *self);
+
 /* What a view of @list shows when it holds @n_items (the view's own count:
  * a list of accounts may be empty while the session's cloud accounts are
  * not), and the "As of 14:20 today" line under it, or NULL before the list

@@ -585,6 +585,21 @@ test_phase_order (void)
       g_hash_table_add (labels, (gpointer) label);
     }
 
+  /* Worth watching in the background: what can change by itself and is news. */
+  {
+    guint n_watched = 0;
+
+    for (guint i = 0; i < INFLOW_INGESTION_N_PHASES; i++)
+      n_watched += inflow_ingestion_phase_is_watched (i);
+    g_assert_cmpuint (n_watched, ==, 8);
+    g_assert_true (inflow_ingestion_phase_is_watched (INFLOW_INGESTION_PHASE_AWAITING_FIRST_CUR));
+    g_assert_true (inflow_ingestion_phase_is_watched (INFLOW_INGESTION_PHASE_STALE));
+    g_assert_true (inflow_ingestion_phase_is_watched (INFLOW_INGESTION_PHASE_ERROR));
+    g_assert_false (inflow_ingestion_phase_is_watched (INFLOW_INGESTION_PHASE_FRESH));
+    g_assert_false (inflow_ingestion_phase_is_watched (INFLOW_INGESTION_PHASE_DISCONNECTED));
+    g_assert_false (inflow_ingestion_phase_is_watched (INFLOW_INGESTION_PHASE_UNKNOWN));
+  }
+
   /* Nothing unknown is ever a green tick; red beyond 48 h, when data is stale. */
   g_assert_cmpint (inflow_ingestion_phase_get_severity (INFLOW_INGESTION_PHASE_UNKNOWN), ==, INFLOW_INGESTION_SEVERITY_NONE);
   g_assert_cmpint (inflow_ingestion_phase_get_severity (INFLOW_INGESTION_PHASE_FRESH), ==, INFLOW_INGESTION_SEVERITY_OK);

@@ -557,6 +557,83 @@ test_lookup_and_summary (Fixture       *fixture,
 }
 
 static void
+count_notify_cb (GObject    *object,
+                 GParamSpec *pspec,
+                 guint      *n)
+{
+  (*n)++;
+}
+
+static guint
+sum_watched_phases (InflowIngestionMonitor *monitor)
+{
+  guint n = 0;
+
+  for (guint p = 0; p < INFLOW_INGESTION_N_PHASES; p++)
+    if (inflow_ingestion_phase_is_watched (p))
+      n += inflow_ingestion_monitor_get_phase_count (monitor, p);
+
+  return n;
+}
+
+/* What is worth watching with no window open, and the line that says it. */
+static void
+test_watched (Fixture       *fixture,
+              gconstpointer  data)
+{
+  const char *awaiting = inflow_simulator_get_notable_integration (fixture->sim, INFLOW_SIM_NOTABLE_AWAITING_FIRST_CUR);
+  g_autofree char *summary = NULL;
+  GListModel *items;
+  guint n_notify = 0;
+
+  new_monitor (fixture, FALSE);
+  g_assert_cmpuint (inflow_ingestion_monitor_get_n_watched (fixture->monitor), ==, 0);
+  g_assert_null (inflow_ingestion_monitor_dup_watch_summary (fixture->monitor));
+  g_signal_connect (fixture->monitor, "notify::n-watched", G_CALLBACK (count_notify_cb), &n_notify);
+  run_until_awaiting_probed (fixture);
+
+  /* The scenario has late, stale, erroring and awaiting integrations. */
+  g_assert_cmpuint (inflow_ingestion_monitor_get_n_watched (fixture->monitor), >, 1);
+  g_assert_cmpuint (inflow_ingestion_monitor_get_n_watched (fixture->monitor), ==, sum_watched_phases (fixture->monitor));
+  g_assert_cmpuint (n_notify, >=, 1);
+  summary = inflow_ingestion_monitor_dup_watch_summary (fixture->monitor);
+  {
+    g_autofree char *expected = g_strdup_printf ("Watching %u integrations",
+                                                 inflow_ingestion_monitor_get_n_watched (fixture->monitor));
+
+    g_assert_cmpstr (summary, ==, expected);
+  }
+  g_clear_pointer (&summary, g_free);
+
+  /* Everything but the awaiting one is disconnected (only the user can
+   * reconnect those): one first report is left to wait for. */
+  items = inflow_ingestion_monitor_get_items (fixture->monitor);
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(InflowIngestionItem) item = g_list_model_get_item (items, i);
+      const char *token = inflow_ingestion_item_get_token (item);
+
+      if (!g_str_equal (token, awaiting) && inflow_ingestion_phase_is_watched (inflow_ingestion_item_get_phase (item)))
+        g_assert_true (inflow_simulator_set_integration_status (fixture->sim, token, "disconnected"));
+    }
+  inflow_ingestion_monitor_refresh (fixture->monitor);
+  step (fixture, G_TIME_SPAN_MINUTE);
+
+  g_assert_cmpuint (inflow_ingestion_monitor_get_n_watched (fixture->monitor), ==, 1);
+  summary = inflow_ingestion_monitor_dup_watch_summary (fixture->monitor);
+  g_assert_cmpstr (summary, ==, "Waiting for 1 first report");
+
+  /* Nothing left: no line. */
+  n_notify = 0;
+  g_assert_true (inflow_simulator_set_integration_status (fixture->sim, awaiting, "disconnected"));
+  inflow_ingestion_monitor_refresh (fixture->monitor);
+  step (fixture, G_TIME_SPAN_MINUTE);
+  g_assert_cmpuint (inflow_ingestion_monitor_get_n_watched (fixture->monitor), ==, 0);
+  g_assert_cmpuint (n_notify, ==, 1);
+  g_assert_null (inflow_ingestion_monitor_dup_watch_summary (fixture->monitor));
+}
+
+static void
 test_offline (Fixture       *fixture,
               gconstpointer  data)
 {
@@ -848,6 +925,7 @@ main (int   argc,
   ADD ("/ingestion-monitor/history", test_history);
   ADD ("/ingestion-monitor/status-events", test_status_events);
   ADD ("/ingestion-monitor/lookup-and-summary", test_lookup_and_summary);
+  ADD ("/ingestion-monitor/watched", test_watched);
   ADD ("/ingestion-monitor/offline", test_offline);
   ADD ("/ingestion-monitor/shared", test_shared);
   ADD ("/ingestion-monitor/server-clock", test_server_clock);
