@@ -34,6 +34,10 @@ GResource *inflow_get_resource (void);
  * each session the manager opens, so notifications need no window; a
  * click on one activates `app.show-integration` with the integration's
  * token, which opens the window on it.
+ *
+ * Its #InflowBackgroundMode keeps Inflow running once the last window is
+ * closed while something is worth watching (or the user chose to watch in
+ * the background), and asks the desktop's Background portal.
  */
 struct _InflowApplication
 {
@@ -44,6 +48,7 @@ struct _InflowApplication
   InflowProfileManager *manager;
   GSignalGroup         *manager_signals;
   InflowNotifier       *notifier;
+  InflowBackgroundMode *background;
   char                 *pending_integration;  /* to show once the profiles are read */
 
   /* Until the profiles are read (and the demo started, when asked for) */
@@ -63,6 +68,7 @@ enum {
   PROP_PROFILE_MANAGER,
   PROP_READY,
   PROP_NOTIFIER,
+  PROP_BACKGROUND_MODE,
   N_PROPS
 };
 
@@ -154,6 +160,48 @@ pending_done (InflowApplication *self)
     }
 }
 
+/* Background mode: the main windows and the session it watches with none */
+
+static void
+background_session_changed (InflowApplication *self,
+                            InflowSession     *session)
+{
+  if (self->background != NULL)
+    inflow_background_mode_set_session (self->background, session);
+}
+
+static void
+background_windows_changed (InflowApplication *self)
+{
+  gboolean has_window = FALSE;
+
+  if (self->background == NULL)
+    return;
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL && !has_window; l = l->next)
+    has_window = INFLOW_IS_WINDOW (l->data);
+
+  inflow_background_mode_set_has_window (self->background, has_window);
+}
+
+static void
+background_start (InflowApplication *self)
+{
+  self->background = inflow_background_mode_new (G_APPLICATION (self), self->settings,
+                                                 g_application_get_dbus_connection (G_APPLICATION (self)));
+  background_windows_changed (self);
+}
+
+static void
+background_stop (InflowApplication *self)
+{
+  if (self->background == NULL)
+    return;
+
+  inflow_background_mode_set_session (self->background, NULL);
+  inflow_background_mode_stop (self->background);
+}
+
 /* Monitoring follows the open session, with or without a window. */
 static void
 session_changed_cb (InflowApplication *self)
@@ -165,6 +213,7 @@ session_changed_cb (InflowApplication *self)
     g_settings_bind (self->settings, "refresh-interval", inflow_ingestion_monitor_get_planner (monitor),
                      "refresh-interval", G_SETTINGS_BIND_GET);
   inflow_notifier_set_monitor (self->notifier, monitor);
+  background_session_changed (self, session);
 }
 
 static void
@@ -370,7 +419,8 @@ preferences_action_cb (GSimpleAction *action,
   InflowApplication *self = user_data;
   InflowPreferencesWindow *preferences;
 
-  preferences = inflow_preferences_window_new (gtk_application_get_active_window (GTK_APPLICATION (self)));
+  preferences = inflow_preferences_window_new (gtk_application_get_active_window (GTK_APPLICATION (self)),
+                                               self->background);
   gtk_window_present (GTK_WINDOW (preferences));
 }
 
@@ -381,6 +431,10 @@ quit_action_cb (GSimpleAction *action,
 {
   InflowApplication *self = user_data;
   GList *windows = gtk_application_get_windows (GTK_APPLICATION (self));
+
+  /* Quit means quit, whatever is worth watching */
+  if (self->background != NULL)
+    inflow_background_mode_stop (self->background);
 
   /* Close rather than destroy, so each window saves its state. */
   for (GList *l = windows; l != NULL; l = windows)
@@ -418,6 +472,7 @@ inflow_application_startup (GApplication *application)
   gtk_window_set_default_icon_name (APPLICATION_ID);
   self->settings = g_settings_new (APPLICATION_ID);
   self->notifier = inflow_notifier_new (application);
+  background_start (self);
 
   /* The profiles: the database first, in the background */
   self->token_store = inflow_token_store_new ();
@@ -434,9 +489,27 @@ inflow_application_shutdown (GApplication *application)
   g_signal_group_set_target (self->manager_signals, NULL);
   if (self->notifier != NULL)
     inflow_notifier_set_monitor (self->notifier, NULL);
+  background_stop (self);
   g_clear_object (&self->manager);
 
   G_APPLICATION_CLASS (inflow_application_parent_class)->shutdown (application);
+}
+
+static void
+inflow_application_window_added (GtkApplication *application,
+                                 GtkWindow      *window)
+{
+  GTK_APPLICATION_CLASS (inflow_application_parent_class)->window_added (application, window);
+  background_windows_changed (INFLOW_APPLICATION (application));
+}
+
+/* After the window's own release: holding now keeps Inflow running. */
+static void
+inflow_application_window_removed (GtkApplication *application,
+                                   GtkWindow      *window)
+{
+  GTK_APPLICATION_CLASS (inflow_application_parent_class)->window_removed (application, window);
+  background_windows_changed (INFLOW_APPLICATION (application));
 }
 
 static void
@@ -448,6 +521,7 @@ inflow_application_dispose (GObject *object)
     g_signal_group_set_target (self->manager_signals, NULL);
   g_clear_object (&self->manager_signals);
   g_clear_object (&self->notifier);
+  g_clear_object (&self->background);
   g_clear_object (&self->manager);
   g_clear_object (&self->token_store);
   g_clear_object (&self->settings);
@@ -489,6 +563,10 @@ inflow_application_get_property (GObject    *object,
       g_value_set_object (value, self->notifier);
       break;
 
+    case PROP_BACKGROUND_MODE:
+      g_value_set_object (value, self->background);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -499,6 +577,7 @@ inflow_application_class_init (InflowApplicationClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+  GtkApplicationClass *gtk_app_class = GTK_APPLICATION_CLASS (klass);
 
   object_class->dispose = inflow_application_dispose;
   object_class->finalize = inflow_application_finalize;
@@ -508,6 +587,9 @@ inflow_application_class_init (InflowApplicationClass *klass)
   app_class->startup = inflow_application_startup;
   app_class->shutdown = inflow_application_shutdown;
   app_class->handle_local_options = inflow_application_handle_local_options;
+
+  gtk_app_class->window_added = inflow_application_window_added;
+  gtk_app_class->window_removed = inflow_application_window_removed;
 
   /**
    * InflowApplication:profile-manager:
@@ -539,6 +621,16 @@ inflow_application_class_init (InflowApplicationClass *klass)
   properties[PROP_NOTIFIER] =
     g_param_spec_object ("notifier", NULL, NULL,
                          INFLOW_TYPE_NOTIFIER,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * InflowApplication:background-mode:
+   *
+   * What keeps Inflow running with no window, made at startup.
+   */
+  properties[PROP_BACKGROUND_MODE] =
+    g_param_spec_object ("background-mode", NULL, NULL,
+                         INFLOW_TYPE_BACKGROUND_MODE,
                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -610,4 +702,18 @@ inflow_application_get_ready (InflowApplication *self)
   g_return_val_if_fail (INFLOW_IS_APPLICATION (self), FALSE);
 
   return is_ready (self);
+}
+
+/**
+ * inflow_application_get_background_mode:
+ *
+ * Returns: (transfer none) (nullable): the background mode, %NULL before
+ *   startup
+ */
+InflowBackgroundMode *
+inflow_application_get_background_mode (InflowApplication *self)
+{
+  g_return_val_if_fail (INFLOW_IS_APPLICATION (self), NULL);
+
+  return self->background;
 }
