@@ -384,3 +384,39 @@ ui_keyring_holds_demo_token (void)
   return FALSE;
 }
 
+/* The token of the integration the Ingestion section of @window shows. */
+const char *
+ui_ingestion_selected_token (InflowWindow *window)
+{
+  GtkWidget *view = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window), INFLOW_TYPE_WINDOW, "ingestion_view"));
+  GtkWidget *list = GTK_WIDGET (gtk_widget_get_template_child (view, G_OBJECT_TYPE (view), "list_view"));
+  GtkSingleSelection *selection = GTK_SINGLE_SELECTION (gtk_list_view_get_model (GTK_LIST_VIEW (list)));
+  InflowIngestionItem *item = gtk_single_selection_get_selected_item (selection);
+
+  return item != NULL ? inflow_ingestion_item_get_token (item) : NULL;
+}
+
+typedef struct
+{
+  InflowWindow *window;
+  const char   *token;
+} SelectionWait;
+
+static gboolean
+ingestion_shows (gpointer data)
+{
+  SelectionWait *wait = data;
+
+  return g_strcmp0 (ui_ingestion_selected_token (wait->window), wait->token) == 0;
+}
+
+/* Whether the Ingestion section of @window comes to show @token's integration */
+gboolean
+ui_wait_ingestion_shows (InflowWindow *window,
+                         const char   *token,
+                         guint         timeout_ms)
+{
+  SelectionWait wait = { window, token };
+
+  return inflow_test_wait_until (ingestion_shows, &wait, timeout_ms);
+}

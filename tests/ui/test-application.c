@@ -131,32 +131,6 @@ monitor_has_items (gpointer data)
   return g_list_model_get_n_items (inflow_ingestion_monitor_get_items (data)) > 0;
 }
 
-/* The token of the integration the Ingestion section of @window shows. */
-static const char *
-ingestion_selected_token (InflowWindow *window)
-{
-  GtkWidget *view = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window), INFLOW_TYPE_WINDOW, "ingestion_view"));
-  GtkWidget *list = GTK_WIDGET (gtk_widget_get_template_child (view, G_OBJECT_TYPE (view), "list_view"));
-  GtkSingleSelection *selection = GTK_SINGLE_SELECTION (gtk_list_view_get_model (GTK_LIST_VIEW (list)));
-  InflowIngestionItem *item = gtk_single_selection_get_selected_item (selection);
-
-  return item != NULL ? inflow_ingestion_item_get_token (item) : NULL;
-}
-
-typedef struct
-{
-  InflowWindow *window;
-  const char   *token;
-} SelectionWait;
-
-static gboolean
-ingestion_shows (gpointer data)
-{
-  SelectionWait *wait = data;
-
-  return g_strcmp0 (ingestion_selected_token (wait->window), wait->token) == 0;
-}
-
 /* A click on a notification: app.show-integration opens the window on the
  * integration's ingestion, from any section. */
 /* Every section's view has the window's session */
@@ -184,7 +158,6 @@ test_show_integration (void)
   g_autoptr(InflowIngestionItem) item = NULL;
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
-  SelectionWait wait;
   GListModel *items;
 
   g_action_group_activate_action (G_ACTION_GROUP (application), "demo", NULL);
@@ -212,8 +185,7 @@ test_show_integration (void)
   g_action_group_activate_action (G_ACTION_GROUP (application), "show-integration",
                                   g_variant_new_string (inflow_ingestion_item_get_token (item)));
   g_assert_cmpstr (inflow_window_get_section (window), ==, "ingestion");
-  wait = (SelectionWait) { window, inflow_ingestion_item_get_token (item) };
-  g_assert_true (inflow_test_wait_until (ingestion_shows, &wait, 10000));
+  g_assert_true (ui_wait_ingestion_shows (window, inflow_ingestion_item_get_token (item), 10000));
 
   inflow_profile_manager_sign_out_async (manager, inflow_session_get_profile (inflow_window_get_session (window)),
                                          NULL, inflow_test_store_result_cb, &result);
