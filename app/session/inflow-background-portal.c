@@ -91,7 +91,7 @@ set_answer (InflowBackgroundPortal *self,
   switch (answer)
     {
     case INFLOW_BACKGROUND_ANSWER_NONE:
-      description = g_strdup (_("Inflow has not asked the desktop yet"));
+      description = g_strdup (_("Not asked yet: Inflow asks when its window closes or Start at Login is turned on"));
       break;
     case INFLOW_BACKGROUND_ANSWER_PENDING:
       description = g_strdup (_("Asking the desktop…"));

@@ -313,7 +313,7 @@ test_refused (void)
   g_assert_false (ui_is_shown (ui_template_child (preferences, INFLOW_TYPE_PREFERENCES_WINDOW, "refused_icon")));
 
   /* Turning Start at Login on asks; the user says no */
-  gtk_widget_activate (ui_template_child (preferences, INFLOW_TYPE_PREFERENCES_WINDOW, "login_switch"));
+  gtk_switch_set_active (GTK_SWITCH (ui_template_child (preferences, INFLOW_TYPE_PREFERENCES_WINDOW, "login_switch")), TRUE);
   g_assert_true (g_settings_get_boolean (settings, "start-at-login"));
   g_assert_true (inflow_test_wait_until (label_shows_refusal, row, 10000));
   g_test_message ("Desktop Permission: %s", adw_action_row_get_subtitle (ADW_ACTION_ROW (row)));
