@@ -23,6 +23,7 @@
 #include <string.h>
 
 #include "inflow-application.h"
+#include "inflow-diagnostics.h"
 #include "inflow-preferences-window.h"
 #include "inflow-test-utils.h"
 #include "inflow-window.h"
@@ -295,6 +296,8 @@ test_refused (void)
   g_autoptr(GDBusConnection) connection = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL);
   g_autoptr(GVariant) reply = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(InflowDiagnostics) diagnostics = NULL;
+  InflowDiagnosticCheck *check;
   GtkWindow *preferences;
   GtkWidget *row;
 
@@ -318,6 +321,15 @@ test_refused (void)
   g_assert_true (inflow_test_wait_until (label_shows_refusal, row, 10000));
   g_test_message ("Desktop Permission: %s", adw_action_row_get_subtitle (ADW_ACTION_ROW (row)));
   g_assert_true (ui_is_shown (ui_template_child (preferences, INFLOW_TYPE_PREFERENCES_WINDOW, "refused_icon")));
+
+  /* And in Diagnostics, as a warning */
+  diagnostics = inflow_diagnostics_new ();
+  inflow_diagnostics_set_background_mode (diagnostics, inflow_application_get_background_mode (application));
+  check = inflow_diagnostics_get_check (diagnostics, INFLOW_CHECK_BACKGROUND);
+  g_test_message ("%s: %s", inflow_diagnostic_check_get_title (check), inflow_diagnostic_check_get_detail (check));
+  g_assert_cmpint (inflow_diagnostic_check_get_state (check), ==, INFLOW_CHECK_STATE_WARNING);
+  g_assert_nonnull (strstr (inflow_diagnostic_check_get_detail (check), "refused"));
+  g_assert_finalize_object (g_steal_pointer (&diagnostics));
 
   /* No autostart file behind the user's back */
   {
