@@ -189,7 +189,10 @@ background_start (InflowApplication *self)
 {
   self->background = inflow_background_mode_new (G_APPLICATION (self), self->settings,
                                                  g_application_get_dbus_connection (G_APPLICATION (self)));
-  background_windows_changed (self);
+
+  /* Started at login (or by D-Bus activation): no window comes unless asked */
+  if (g_application_get_flags (G_APPLICATION (self)) & G_APPLICATION_IS_SERVICE)
+    background_windows_changed (self);
 }
 
 static void

@@ -415,3 +415,19 @@ inflow_test_dbusmock_calls (const char *bus_name,
 
   return calls;
 }
+
+/* Stops a private bus (GTestDBus) at the end of a program. Not
+ * g_test_dbus_down () nor the last unref, which wait for every user of the
+ * bus connection to let go: GIO keeps singletons of it alive. Stopping the
+ * bus closes the session connection, whose exit-on-close would raise
+ * SIGTERM in a worker thread when the exit is slow (as under
+ * AddressSanitizer). */
+void
+inflow_test_stop_private_bus (GTestDBus *bus)
+{
+  g_autoptr(GDBusConnection) connection = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL);
+
+  if (connection != NULL)
+    g_dbus_connection_set_exit_on_close (connection, FALSE);
+  g_test_dbus_stop (bus);
+}

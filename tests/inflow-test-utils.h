@@ -48,5 +48,6 @@ void          inflow_test_dbusmock_stop       (GSubprocess *process,
 GPtrArray    *inflow_test_dbusmock_calls      (const char  *bus_name,
                                                const char  *path,
                                                const char  *method);
+void          inflow_test_stop_private_bus    (GTestDBus   *bus);
 
 G_END_DECLS

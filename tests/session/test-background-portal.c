@@ -250,7 +250,6 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GDBusConnection) connection = NULL;
   int status;
 
   inflow_test_init (&argc, &argv);
@@ -266,12 +265,7 @@ main (int   argc,
 
   status = inflow_test_run ();
 
-  /* As in test-keyring-locked: stop the bus without waiting for GIO's
-   * singleton connection, and without its exit-on-close */
-  connection = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL);
-  if (connection != NULL)
-    g_dbus_connection_set_exit_on_close (connection, FALSE);
-  g_test_dbus_stop (bus);
+  inflow_test_stop_private_bus (bus);
 
   return status;
 }

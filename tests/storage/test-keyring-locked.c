@@ -378,7 +378,6 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GDBusConnection) connection = NULL;
   int status;
 
   inflow_test_init (&argc, &argv);
@@ -395,16 +394,8 @@ main (int   argc,
 
   status = inflow_test_run ();
 
-  /* Not g_test_dbus_down () nor the last unref, which wait for every user
-   * of the bus connection to let go: GIO keeps singletons of it alive.
-   * Stopping the bus closes the session connection, whose exit-on-close
-   * would raise SIGTERM in the keyring thread when the exit is slow (as
-   * under AddressSanitizer). */
-  connection = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL);
-  if (connection != NULL)
-    g_dbus_connection_set_exit_on_close (connection, FALSE);
   secret_service_disconnect ();
-  g_test_dbus_stop (bus);
+  inflow_test_stop_private_bus (bus);
   g_clear_pointer (&runtime_dir, g_free);
 
   return status;

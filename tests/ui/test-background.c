@@ -393,7 +393,6 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GDBusConnection) connection = NULL;
   g_autofree char *template = NULL;
   g_autofree char *display = NULL;
   int status;
@@ -433,12 +432,7 @@ main (int   argc,
     inflow_test_dbusmock_stop (g_steal_pointer (&portal), PORTAL_BUS_NAME);
   inflow_test_dbusmock_stop (g_steal_pointer (&notification_server), NOTIFICATIONS_BUS_NAME);
 
-  /* As in test-keyring-locked: stop the bus without waiting for GIO's
-   * singleton connection, and without its exit-on-close */
-  connection = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL);
-  if (connection != NULL)
-    g_dbus_connection_set_exit_on_close (connection, FALSE);
-  g_test_dbus_stop (bus);
+  inflow_test_stop_private_bus (bus);
 
   return status;
 }
