@@ -19,7 +19,7 @@
 #include "inflow-test-utils.h"
 
 static GTestDBus *bus;
-static const char *inflow_path;
+static char *inflow_path;
 
 static char *
 application_path (void)
@@ -111,7 +111,7 @@ main (int   argc,
       g_printerr ("Usage: %s PATH-TO-INFLOW, with a DISPLAY\n", argv[0]);
       return 1;
     }
-  inflow_path = argv[1];
+  inflow_path = g_canonicalize_filename (argv[1], NULL);
 
   services = g_build_filename (g_get_user_data_dir (), "dbus-1", "services", NULL);
   g_assert_cmpint (g_mkdir_with_parents (services, 0700), ==, 0);
@@ -125,6 +125,7 @@ main (int   argc,
 
   status = inflow_test_run ();
   inflow_test_stop_private_bus (bus);
+  g_free (inflow_path);
 
   return status;
 }
