@@ -39,6 +39,10 @@ GResource *inflow_get_resource (void);
  * On the bus it also serves the GNOME Shell search provider
  * (#InflowSearchProvider, at the application's object path +
  * `/SearchProvider`), which gets the manager once the profiles are read.
+ *
+ * Its #InflowBackgroundMode keeps Inflow running once the last window is
+ * closed while something is worth watching (or the user chose to watch in
+ * the background), and asks the desktop's Background portal.
  */
 struct _InflowApplication
 {
@@ -50,6 +54,7 @@ struct _InflowApplication
   GSignalGroup         *manager_signals;
   InflowNotifier       *notifier;
   InflowSearchProvider *search_provider;
+  InflowBackgroundMode *background;
   char                 *pending_integration;  /* to show once the profiles are read */
 
   /* Until the profiles are read (and the demo started, when asked for) */
@@ -69,6 +74,7 @@ enum {
   PROP_PROFILE_MANAGER,
   PROP_READY,
   PROP_NOTIFIER,
+  PROP_BACKGROUND_MODE,
   N_PROPS
 };
 
@@ -162,6 +168,51 @@ pending_done (InflowApplication *self)
     }
 }
 
+/* Background mode: the main windows and the session it watches with none */
+
+static void
+background_session_changed (InflowApplication *self,
+                            InflowSession     *session)
+{
+  if (self->background != NULL)
+    inflow_background_mode_set_session (self->background, session);
+}
+
+static void
+background_windows_changed (InflowApplication *self)
+{
+  gboolean has_window = FALSE;
+
+  if (self->background == NULL)
+    return;
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL && !has_window; l = l->next)
+    has_window = INFLOW_IS_WINDOW (l->data);
+
+  inflow_background_mode_set_has_window (self->background, has_window);
+}
+
+static void
+background_start (InflowApplication *self)
+{
+  self->background = inflow_background_mode_new (G_APPLICATION (self), self->settings,
+                                                 g_application_get_dbus_connection (G_APPLICATION (self)));
+
+  /* Started at login (or by D-Bus activation): no window comes unless asked */
+  if (g_application_get_flags (G_APPLICATION (self)) & G_APPLICATION_IS_SERVICE)
+    background_windows_changed (self);
+}
+
+static void
+background_stop (InflowApplication *self)
+{
+  if (self->background == NULL)
+    return;
+
+  inflow_background_mode_set_session (self->background, NULL);
+  inflow_background_mode_stop (self->background);
+}
+
 /* Monitoring follows the open session, with or without a window. */
 static void
 session_changed_cb (InflowApplication *self)
@@ -177,6 +228,7 @@ session_changed_cb (InflowApplication *self)
                        "watch-in-background", G_SETTINGS_BIND_GET);
     }
   inflow_notifier_set_monitor (self->notifier, monitor);
+  background_session_changed (self, session);
 }
 
 static void
@@ -395,7 +447,8 @@ preferences_action_cb (GSimpleAction *action,
   InflowApplication *self = user_data;
   InflowPreferencesWindow *preferences;
 
-  preferences = inflow_preferences_window_new (gtk_application_get_active_window (GTK_APPLICATION (self)));
+  preferences = inflow_preferences_window_new (gtk_application_get_active_window (GTK_APPLICATION (self)),
+                                               self->background);
   gtk_window_present (GTK_WINDOW (preferences));
 }
 
@@ -406,6 +459,10 @@ quit_action_cb (GSimpleAction *action,
 {
   InflowApplication *self = user_data;
   GList *windows = gtk_application_get_windows (GTK_APPLICATION (self));
+
+  /* Quit means quit, whatever is worth watching */
+  if (self->background != NULL)
+    inflow_background_mode_stop (self->background);
 
   /* Close rather than destroy, so each window saves its state. */
   for (GList *l = windows; l != NULL; l = windows)
@@ -444,6 +501,7 @@ inflow_application_startup (GApplication *application)
   gtk_window_set_default_icon_name (APPLICATION_ID);
   self->settings = g_settings_new (APPLICATION_ID);
   self->notifier = inflow_notifier_new (application);
+  background_start (self);
 
   /* The profiles: the database first, in the background */
   self->token_store = inflow_token_store_new ();
@@ -497,9 +555,27 @@ inflow_application_shutdown (GApplication *application)
     inflow_notifier_set_monitor (self->notifier, NULL);
   if (self->search_provider != NULL)
     inflow_search_provider_set_profile_manager (self->search_provider, NULL);
+  background_stop (self);
   g_clear_object (&self->manager);
 
   G_APPLICATION_CLASS (inflow_application_parent_class)->shutdown (application);
+}
+
+static void
+inflow_application_window_added (GtkApplication *application,
+                                 GtkWindow      *window)
+{
+  GTK_APPLICATION_CLASS (inflow_application_parent_class)->window_added (application, window);
+  background_windows_changed (INFLOW_APPLICATION (application));
+}
+
+/* After the window's own release: holding now keeps Inflow running. */
+static void
+inflow_application_window_removed (GtkApplication *application,
+                                   GtkWindow      *window)
+{
+  GTK_APPLICATION_CLASS (inflow_application_parent_class)->window_removed (application, window);
+  background_windows_changed (INFLOW_APPLICATION (application));
 }
 
 static void
@@ -512,6 +588,7 @@ inflow_application_dispose (GObject *object)
   g_clear_object (&self->manager_signals);
   g_clear_object (&self->notifier);
   g_clear_object (&self->search_provider);
+  g_clear_object (&self->background);
   g_clear_object (&self->manager);
   g_clear_object (&self->token_store);
   g_clear_object (&self->settings);
@@ -553,6 +630,10 @@ inflow_application_get_property (GObject    *object,
       g_value_set_object (value, self->notifier);
       break;
 
+    case PROP_BACKGROUND_MODE:
+      g_value_set_object (value, self->background);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -563,6 +644,7 @@ inflow_application_class_init (InflowApplicationClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+  GtkApplicationClass *gtk_app_class = GTK_APPLICATION_CLASS (klass);
 
   object_class->dispose = inflow_application_dispose;
   object_class->finalize = inflow_application_finalize;
@@ -574,6 +656,9 @@ inflow_application_class_init (InflowApplicationClass *klass)
   app_class->handle_local_options = inflow_application_handle_local_options;
   app_class->dbus_register = inflow_application_dbus_register;
   app_class->dbus_unregister = inflow_application_dbus_unregister;
+
+  gtk_app_class->window_added = inflow_application_window_added;
+  gtk_app_class->window_removed = inflow_application_window_removed;
 
   /**
    * InflowApplication:profile-manager:
@@ -605,6 +690,16 @@ inflow_application_class_init (InflowApplicationClass *klass)
   properties[PROP_NOTIFIER] =
     g_param_spec_object ("notifier", NULL, NULL,
                          INFLOW_TYPE_NOTIFIER,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * InflowApplication:background-mode:
+   *
+   * What keeps Inflow running with no window, made at startup.
+   */
+  properties[PROP_BACKGROUND_MODE] =
+    g_param_spec_object ("background-mode", NULL, NULL,
+                         INFLOW_TYPE_BACKGROUND_MODE,
                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -676,4 +771,18 @@ inflow_application_get_ready (InflowApplication *self)
   g_return_val_if_fail (INFLOW_IS_APPLICATION (self), FALSE);
 
   return is_ready (self);
+}
+
+/**
+ * inflow_application_get_background_mode:
+ *
+ * Returns: (transfer none) (nullable): the background mode, %NULL before
+ *   startup
+ */
+InflowBackgroundMode *
+inflow_application_get_background_mode (InflowApplication *self)
+{
+  g_return_val_if_fail (INFLOW_IS_APPLICATION (self), NULL);
+
+  return self->background;
 }

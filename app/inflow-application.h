@@ -8,6 +8,7 @@
 
 #include <adwaita.h>
 
+#include "inflow-background-mode.h"
 #include "inflow-notifier.h"
 #include "inflow-profile-manager.h"
 
@@ -22,5 +23,6 @@ GSettings            *inflow_application_get_settings        (InflowApplication 
 InflowProfileManager *inflow_application_get_profile_manager (InflowApplication *self);
 InflowNotifier       *inflow_application_get_notifier        (InflowApplication *self);
 gboolean              inflow_application_get_ready           (InflowApplication *self);
+InflowBackgroundMode *inflow_application_get_background_mode (InflowApplication *self);
 
 G_END_DECLS

@@ -333,21 +333,14 @@ inflow_test_private_bus_up (void)
   g_assert_no_error (error);
 }
 
-/* After inflow_test_run(). Not g_test_dbus_down () nor the last unref,
- * which wait for every user of the bus connection to let go: GIO keeps
- * singletons of it alive. Stopping the bus closes the session connection,
- * whose exit-on-close would raise SIGTERM in the keyring thread when the
- * exit is slow (as under AddressSanitizer). */
+/* After inflow_test_run() */
 void
 inflow_test_private_bus_down (void)
 {
-  g_autoptr(GDBusConnection) connection = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL);
   g_autoptr(GFile) runtime = g_file_new_for_path (runtime_dir);
 
-  if (connection != NULL)
-    g_dbus_connection_set_exit_on_close (connection, FALSE);
   secret_service_disconnect ();
-  g_test_dbus_stop (private_bus);
+  inflow_test_stop_private_bus (private_bus);
   remove_tree (runtime);
   g_clear_pointer (&runtime_dir, g_free);
 }
@@ -369,10 +362,12 @@ name_has_owner (const char *name)
   return owned;
 }
 
-/* Polls, without a main loop: nothing wakes one when a name appears */
-static gboolean
-wait_for_owner (const char *name,
-                gboolean    owned)
+/* Whether @name gets (or, without @owned, loses) an owner on the session
+ * bus within 10 s. Polls, without a main loop: nothing wakes one when a
+ * name appears. */
+gboolean
+inflow_test_wait_for_bus_name (const char *name,
+                               gboolean    owned)
 {
   for (guint i = 0; i < 400; i++)
     {
@@ -410,7 +405,7 @@ inflow_test_keyring_start (gboolean unlock)
       g_assert_no_error (error);
     }
 
-  g_assert_true (wait_for_owner ("org.freedesktop.secrets", TRUE));
+  g_assert_true (inflow_test_wait_for_bus_name ("org.freedesktop.secrets", TRUE));
 }
 
 void
@@ -421,7 +416,7 @@ inflow_test_keyring_stop (void)
   g_subprocess_send_signal (daemon_process, SIGTERM);
   g_assert_true (g_subprocess_wait (daemon_process, NULL, &error));
   g_clear_object (&daemon_process);
-  g_assert_true (wait_for_owner ("org.freedesktop.secrets", FALSE));
+  g_assert_true (inflow_test_wait_for_bus_name ("org.freedesktop.secrets", FALSE));
 
   /* libsecret keeps its session with the daemon that is gone: the app's
    * daemon lives as long as the desktop session, this test's does not */
@@ -462,7 +457,7 @@ inflow_test_prompter_stop (InflowTestPrompter *prompter)
   g_subprocess_wait (prompter->process, NULL, NULL);
   g_clear_object (&prompter->output);
   g_clear_object (&prompter->process);
-  g_assert_true (wait_for_owner ("org.gnome.keyring.SystemPrompter", FALSE));
+  g_assert_true (inflow_test_wait_for_bus_name ("org.gnome.keyring.SystemPrompter", FALSE));
 }
 
 void
@@ -478,4 +473,95 @@ inflow_test_keyring_lock (void)
                                        g_variant_new ("(@ao)", g_variant_new_objv (paths, 1)),
                                        G_VARIANT_TYPE ("(aoo)"), G_DBUS_CALL_FLAGS_NONE, -1, NULL, &error);
   g_assert_no_error (error);
+}
+
+/* python3-dbusmock serving @template (one of its own, or the path of one in
+ * tests/dbusmock) on the session bus, once it owns @bus_name. @parameters
+ * is the template's JSON, or NULL. */
+GSubprocess *
+inflow_test_dbusmock_start (const char *template,
+                            const char *bus_name,
+                            const char *parameters)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  GSubprocess *process;
+
+  /* Debian's, where python3-dbusmock is, whatever python3 comes first on PATH */
+  g_ptr_array_add (argv, (char *) "/usr/bin/python3");
+  g_ptr_array_add (argv, (char *) "-m");
+  g_ptr_array_add (argv, (char *) "dbusmock");
+  g_ptr_array_add (argv, (char *) "--session");
+  g_ptr_array_add (argv, (char *) "--template");
+  g_ptr_array_add (argv, (char *) template);
+  if (parameters != NULL)
+    {
+      g_ptr_array_add (argv, (char *) "--parameters");
+      g_ptr_array_add (argv, (char *) parameters);
+    }
+  g_ptr_array_add (argv, NULL);
+
+  process = g_subprocess_newv ((const char * const *) argv->pdata, G_SUBPROCESS_FLAGS_STDOUT_SILENCE, &error);
+  g_assert_no_error (error);
+  g_assert_true (inflow_test_wait_for_bus_name (bus_name, TRUE));
+
+  return process;
+}
+
+/* Stops @process (from inflow_test_dbusmock_start()) and waits for
+ * @bus_name to be free. */
+void
+inflow_test_dbusmock_stop (GSubprocess *process,
+                           const char  *bus_name)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_subprocess_send_signal (process, SIGTERM);
+  g_assert_true (g_subprocess_wait (process, NULL, &error));
+  g_assert_no_error (error);
+  g_object_unref (process);
+  g_assert_true (inflow_test_wait_for_bus_name (bus_name, FALSE));
+}
+
+/* The arguments (av) of each call of @method the mock at @bus_name and
+ * @path logged, oldest first. */
+GPtrArray *
+inflow_test_dbusmock_calls (const char *bus_name,
+                            const char *path,
+                            const char *method)
+{
+  g_autoptr(GDBusConnection) connection = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL);
+  g_autoptr(GVariant) reply = NULL;
+  g_autoptr(GVariantIter) iter = NULL;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *calls = g_ptr_array_new_with_free_func ((GDestroyNotify) g_variant_unref);
+  GVariant *args;
+  guint64 time;
+
+  reply = g_dbus_connection_call_sync (connection, bus_name, path, "org.freedesktop.DBus.Mock",
+                                       "GetMethodCalls", g_variant_new ("(s)", method),
+                                       G_VARIANT_TYPE ("(a(tav))"), G_DBUS_CALL_FLAGS_NONE, -1, NULL, &error);
+  g_assert_no_error (error);
+
+  g_variant_get (reply, "(a(tav))", &iter);
+  while (g_variant_iter_next (iter, "(t@av)", &time, &args))
+    g_ptr_array_add (calls, args);
+
+  return calls;
+}
+
+/* Stops a private bus (GTestDBus) at the end of a program. Not
+ * g_test_dbus_down () nor the last unref, which wait for every user of the
+ * bus connection to let go: GIO keeps singletons of it alive. Stopping the
+ * bus closes the session connection, whose exit-on-close would raise
+ * SIGTERM in a worker thread when the exit is slow (as under
+ * AddressSanitizer). */
+void
+inflow_test_stop_private_bus (GTestDBus *bus)
+{
+  g_autoptr(GDBusConnection) connection = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL);
+
+  if (connection != NULL)
+    g_dbus_connection_set_exit_on_close (connection, FALSE);
+  g_test_dbus_stop (bus);
 }

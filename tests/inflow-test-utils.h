@@ -59,5 +59,17 @@ void          inflow_test_prompter_start      (InflowTestPrompter *prompter,
                                                const char         *answer);
 char         *inflow_test_prompter_read_line  (InflowTestPrompter *prompter);
 void          inflow_test_prompter_stop       (InflowTestPrompter *prompter);
+/* The session bus, and python3-dbusmock's stand-ins on it */
+gboolean      inflow_test_wait_for_bus_name   (const char  *name,
+                                               gboolean     owned);
+GSubprocess  *inflow_test_dbusmock_start      (const char  *template,
+                                               const char  *bus_name,
+                                               const char  *parameters);
+void          inflow_test_dbusmock_stop       (GSubprocess *process,
+                                               const char  *bus_name);
+GPtrArray    *inflow_test_dbusmock_calls      (const char  *bus_name,
+                                               const char  *path,
+                                               const char  *method);
+void          inflow_test_stop_private_bus    (GTestDBus   *bus);
 
 G_END_DECLS

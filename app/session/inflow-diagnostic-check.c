@@ -48,7 +48,8 @@ G_DEFINE_ENUM_TYPE (InflowCheck, inflow_check,
                     G_DEFINE_ENUM_VALUE (INFLOW_CHECK_RATE_BUDGET, "rate-budget"),
                     G_DEFINE_ENUM_VALUE (INFLOW_CHECK_LAST_REFRESH, "last-refresh"),
                     G_DEFINE_ENUM_VALUE (INFLOW_CHECK_REQUEST_RATE, "request-rate"),
-                    G_DEFINE_ENUM_VALUE (INFLOW_CHECK_HISTORY, "history"))
+                    G_DEFINE_ENUM_VALUE (INFLOW_CHECK_HISTORY, "history"),
+                    G_DEFINE_ENUM_VALUE (INFLOW_CHECK_BACKGROUND, "background"))
 
 enum {
   PROP_0,
@@ -112,6 +113,8 @@ check_title (InflowCheck check)
       return _("Request Rate");
     case INFLOW_CHECK_HISTORY:
       return _("Ingestion History");
+    case INFLOW_CHECK_BACKGROUND:
+      return _("Background");
     case INFLOW_N_CHECKS:
     default:
       return "";

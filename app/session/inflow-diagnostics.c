@@ -50,6 +50,7 @@ struct _InflowDiagnostics
   InflowSession    *session;
   GCancellable     *cancellable;
   InflowTokenStore *token_store;
+  InflowBackgroundMode *background;
   GListStore       *checks;
   guint             n_pending;
   gint64            ping_started;
@@ -463,6 +464,41 @@ check_history (InflowDiagnostics *self)
                detail->str);
 }
 
+/* What the desktop answered the Background request, with a refusal flagged */
+static void
+check_background (InflowDiagnostics *self)
+{
+  InflowBackgroundAnswer answer;
+  InflowCheckState state;
+
+  if (self->background == NULL)
+    {
+      set_check (self, INFLOW_CHECK_BACKGROUND, INFLOW_CHECK_STATE_UNKNOWN,
+                 _("Not known here: only the application asks the desktop."));
+      return;
+    }
+
+  answer = inflow_background_portal_get_answer (inflow_background_mode_get_portal (self->background));
+  switch (answer)
+    {
+    case INFLOW_BACKGROUND_ANSWER_ALLOWED:
+      state = INFLOW_CHECK_STATE_OK;
+      break;
+    case INFLOW_BACKGROUND_ANSWER_REFUSED:
+    case INFLOW_BACKGROUND_ANSWER_FAILED:
+      state = INFLOW_CHECK_STATE_WARNING;
+      break;
+    case INFLOW_BACKGROUND_ANSWER_NONE:
+    case INFLOW_BACKGROUND_ANSWER_PENDING:
+    case INFLOW_BACKGROUND_ANSWER_NO_PORTAL:
+    default:
+      state = INFLOW_CHECK_STATE_INFO;
+      break;
+    }
+
+  set_check (self, INFLOW_CHECK_BACKGROUND, state, inflow_background_mode_get_description (self->background));
+}
+
 static void
 check_local (InflowDiagnostics *self)
 {
@@ -471,6 +507,7 @@ check_local (InflowDiagnostics *self)
   check_last_refresh (self);
   check_request_rate (self);
   check_history (self);
+  check_background (self);
 }
 
 /* ---- the checks that ask ------------------------------------------------------ */
@@ -847,6 +884,7 @@ inflow_diagnostics_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->session);
   g_clear_object (&self->token_store);
+  g_clear_object (&self->background);
 
   G_OBJECT_CLASS (inflow_diagnostics_parent_class)->dispose (object);
 }
@@ -1029,4 +1067,28 @@ inflow_diagnostics_get_checking (InflowDiagnostics *self)
   g_return_val_if_fail (INFLOW_IS_DIAGNOSTICS (self), FALSE);
 
   return self->n_pending > 0;
+}
+
+/**
+ * inflow_diagnostics_set_background_mode:
+ * @self: the checks
+ * @background: (nullable): the application's background mode, whose
+ *   answer from the desktop the Background check tells
+ */
+void
+inflow_diagnostics_set_background_mode (InflowDiagnostics    *self,
+                                        InflowBackgroundMode *background)
+{
+  g_return_if_fail (INFLOW_IS_DIAGNOSTICS (self));
+  g_return_if_fail (background == NULL || INFLOW_IS_BACKGROUND_MODE (background));
+
+  if (self->background != NULL)
+    g_signal_handlers_disconnect_by_func (self->background, check_background, self);
+  if (!g_set_object (&self->background, background))
+    return;
+
+  if (background != NULL)
+    g_signal_connect_object (background, "notify::description", G_CALLBACK (check_background), self,
+                             G_CONNECT_SWAPPED);
+  check_background (self);
 }

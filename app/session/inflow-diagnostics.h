@@ -8,6 +8,7 @@
 
 #include <gio/gio.h>
 
+#include "inflow-background-mode.h"
 #include "inflow-diagnostic-check.h"
 #include "inflow-session.h"
 
@@ -24,6 +25,8 @@ void                   inflow_diagnostics_set_session  (InflowDiagnostics *self,
 GListModel            *inflow_diagnostics_get_checks   (InflowDiagnostics *self);
 InflowDiagnosticCheck *inflow_diagnostics_get_check    (InflowDiagnostics *self,
                                                         InflowCheck        check);
+void                   inflow_diagnostics_set_background_mode (InflowDiagnostics    *self,
+                                                               InflowBackgroundMode *background);
 void                   inflow_diagnostics_run          (InflowDiagnostics *self);
 gboolean               inflow_diagnostics_get_checking (InflowDiagnostics *self);
 char                  *inflow_diagnostics_build_report (InflowDiagnostics *self,

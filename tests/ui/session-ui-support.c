@@ -403,9 +403,26 @@ ui_wait_session_settled (InflowProfileManager *manager,
   return inflow_test_wait_until (session_settled, manager, timeout_ms);
 }
 
+/* Keyring: the demo's tokens are "demo-" and a random UUID. */
+gboolean
+ui_keyring_holds_demo_token (void)
+{
+  g_autoptr(GPtrArray) secrets = inflow_test_keyring_secrets ();
+
+  for (guint i = 0; i < secrets->len; i++)
+    {
+      const char *secret = g_ptr_array_index (secrets, i);
+
+      if (g_str_has_prefix (secret, "demo-") && g_uuid_string_is_valid (secret + strlen ("demo-")))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
 /* The token of the integration the Ingestion section of @window shows. */
-static const char *
-ingestion_selected_token (InflowWindow *window)
+const char *
+ui_ingestion_selected_token (InflowWindow *window)
 {
   GtkWidget *view = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window), INFLOW_TYPE_WINDOW, "ingestion_view"));
   GtkWidget *list = GTK_WIDGET (gtk_widget_get_template_child (view, G_OBJECT_TYPE (view), "list_view"));
@@ -426,10 +443,10 @@ ingestion_shows (gpointer data)
 {
   SelectionWait *wait = data;
 
-  return g_strcmp0 (ingestion_selected_token (wait->window), wait->token) == 0;
+  return g_strcmp0 (ui_ingestion_selected_token (wait->window), wait->token) == 0;
 }
 
-/* Whether the Ingestion section of @window comes to show the integration. */
+/* Whether the Ingestion section of @window comes to show @token's integration */
 gboolean
 ui_wait_ingestion_shows (InflowWindow *window,
                          const char   *token,
@@ -439,21 +456,3 @@ ui_wait_ingestion_shows (InflowWindow *window,
 
   return inflow_test_wait_until (ingestion_shows, &wait, timeout_ms);
 }
-
-/* Keyring: the demo's tokens are "demo-" and a random UUID. */
-gboolean
-ui_keyring_holds_demo_token (void)
-{
-  g_autoptr(GPtrArray) secrets = inflow_test_keyring_secrets ();
-
-  for (guint i = 0; i < secrets->len; i++)
-    {
-      const char *secret = g_ptr_array_index (secrets, i);
-
-      if (g_str_has_prefix (secret, "demo-") && g_uuid_string_is_valid (secret + strlen ("demo-")))
-        return TRUE;
-    }
-
-  return FALSE;
-}
-

@@ -71,6 +71,9 @@ gboolean        ui_wait_label                 (GtkLabel       *label,
                                                guint           timeout_ms);
 gboolean        ui_wait_session_settled       (InflowProfileManager *manager,
                                                guint           timeout_ms);
+
+/* The Ingestion section */
+const char     *ui_ingestion_selected_token   (InflowWindow   *window);
 gboolean        ui_wait_ingestion_shows       (InflowWindow   *window,
                                                const char     *token,
                                                guint           timeout_ms);

@@ -268,7 +268,7 @@ test_window (Fixture       *fixture,
 
   g_assert_true (inflow_test_wait_until (monitor_listed, monitor, 20000));
 
-  window = g_object_ref (inflow_diagnostics_window_new (NULL, fixture->session));
+  window = g_object_ref (inflow_diagnostics_window_new (NULL, fixture->session, NULL));
   gtk_window_present (GTK_WINDOW (window));
   g_assert_true (inflow_test_wait_until (widget_is_mapped, window, 5000));
   g_assert_true (ui_has_shortcut (GTK_WIDGET (window), GDK_KEY_Escape, 0, "window.close"));

@@ -191,6 +191,22 @@ inflow_diagnostics_page_get_session (InflowDiagnosticsPage *self)
 }
 
 /**
+ * inflow_diagnostics_page_set_background_mode:
+ * @self: a page
+ * @background: (nullable): the application's background mode
+ *
+ * Its Background check tells what the desktop answered.
+ */
+void
+inflow_diagnostics_page_set_background_mode (InflowDiagnosticsPage *self,
+                                             InflowBackgroundMode  *background)
+{
+  g_return_if_fail (INFLOW_IS_DIAGNOSTICS_PAGE (self));
+
+  inflow_diagnostics_set_background_mode (self->diagnostics, background);
+}
+
+/**
  * inflow_diagnostics_page_set_session:
  * @self: a page
  * @session: (nullable): the session to check

@@ -18,6 +18,8 @@ G_DECLARE_FINAL_TYPE (InflowDiagnosticsPage, inflow_diagnostics_page, INFLOW, DI
 
 GtkWidget         *inflow_diagnostics_page_new             (void);
 InflowSession     *inflow_diagnostics_page_get_session     (InflowDiagnosticsPage *self);
+void               inflow_diagnostics_page_set_background_mode (InflowDiagnosticsPage *self,
+                                                               InflowBackgroundMode  *background);
 void               inflow_diagnostics_page_set_session     (InflowDiagnosticsPage *self,
                                                             InflowSession         *session);
 

@@ -49,12 +49,15 @@ inflow_diagnostics_window_init (InflowDiagnosticsWindow *self)
  * inflow_diagnostics_window_new:
  * @parent: (nullable): the main window
  * @session: (nullable): the session to check
+ * @background: (nullable): the application's background mode, whose
+ *   answer from the desktop it tells
  *
  * Returns: (transfer none): a window that runs the checks of @session
  */
 InflowDiagnosticsWindow *
-inflow_diagnostics_window_new (GtkWindow     *parent,
-                               InflowSession *session)
+inflow_diagnostics_window_new (GtkWindow            *parent,
+                               InflowSession        *session,
+                               InflowBackgroundMode *background)
 {
   InflowDiagnosticsWindow *self;
 
@@ -62,6 +65,7 @@ inflow_diagnostics_window_new (GtkWindow     *parent,
   g_return_val_if_fail (session == NULL || INFLOW_IS_SESSION (session), NULL);
 
   self = g_object_new (INFLOW_TYPE_DIAGNOSTICS_WINDOW, "transient-for", parent, NULL);
+  inflow_diagnostics_page_set_background_mode (self->page, background);
   inflow_diagnostics_page_set_session (self->page, session);
 
   return self;

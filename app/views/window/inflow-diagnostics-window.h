@@ -8,6 +8,7 @@
 
 #include <adwaita.h>
 
+#include "inflow-background-mode.h"
 #include "inflow-session.h"
 
 G_BEGIN_DECLS
@@ -16,7 +17,8 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (InflowDiagnosticsWindow, inflow_diagnostics_window, INFLOW, DIAGNOSTICS_WINDOW, AdwWindow)
 
-InflowDiagnosticsWindow *inflow_diagnostics_window_new (GtkWindow     *parent,
-                                                        InflowSession *session);
+InflowDiagnosticsWindow *inflow_diagnostics_window_new (GtkWindow            *parent,
+                                                        InflowSession        *session,
+                                                        InflowBackgroundMode *background);
 
 G_END_DECLS

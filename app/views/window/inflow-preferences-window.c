@@ -17,15 +17,47 @@ struct _InflowPreferencesWindow
   AdwPreferencesWindow  parent_instance;
 
   GSettings            *settings;
+  InflowBackgroundMode *background;
 
   /* Template widgets */
   GtkAdjustment        *refresh_adjustment;
   GtkSwitch            *first_cur_switch;
   GtkSwitch            *stale_switch;
   GtkSwitch            *error_switch;
+  GtkSwitch            *watch_switch;
+  GtkSwitch            *login_switch;
+  AdwActionRow         *permission_row;
+  GtkWidget            *refused_icon;
 };
 
 G_DEFINE_FINAL_TYPE (InflowPreferencesWindow, inflow_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
+
+/* What the desktop answered the Background request, refusals marked */
+static void
+update_permission (InflowPreferencesWindow *self)
+{
+  InflowBackgroundPortal *portal = inflow_background_mode_get_portal (self->background);
+
+  adw_action_row_set_subtitle (self->permission_row, inflow_background_mode_get_description (self->background));
+  gtk_widget_set_visible (self->refused_icon,
+                          inflow_background_portal_get_answer (portal) == INFLOW_BACKGROUND_ANSWER_REFUSED);
+}
+
+static void
+set_background_mode (InflowPreferencesWindow *self,
+                     InflowBackgroundMode    *background)
+{
+  gtk_widget_set_visible (GTK_WIDGET (self->permission_row), background != NULL);
+  if (background == NULL)
+    return;
+
+  self->background = g_object_ref (background);
+  g_signal_connect_object (background, "notify::description", G_CALLBACK (update_permission), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (inflow_background_mode_get_portal (background), "notify::answer",
+                           G_CALLBACK (update_permission), self, G_CONNECT_SWAPPED);
+  update_permission (self);
+}
 
 static void
 inflow_preferences_window_dispose (GObject *object)
@@ -33,6 +65,7 @@ inflow_preferences_window_dispose (GObject *object)
   InflowPreferencesWindow *self = INFLOW_PREFERENCES_WINDOW (object);
 
   g_clear_object (&self->settings);
+  g_clear_object (&self->background);
 
   G_OBJECT_CLASS (inflow_preferences_window_parent_class)->dispose (object);
 }
@@ -50,6 +83,10 @@ inflow_preferences_window_class_init (InflowPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, InflowPreferencesWindow, first_cur_switch);
   gtk_widget_class_bind_template_child (widget_class, InflowPreferencesWindow, stale_switch);
   gtk_widget_class_bind_template_child (widget_class, InflowPreferencesWindow, error_switch);
+  gtk_widget_class_bind_template_child (widget_class, InflowPreferencesWindow, watch_switch);
+  gtk_widget_class_bind_template_child (widget_class, InflowPreferencesWindow, login_switch);
+  gtk_widget_class_bind_template_child (widget_class, InflowPreferencesWindow, permission_row);
+  gtk_widget_class_bind_template_child (widget_class, InflowPreferencesWindow, refused_icon);
 }
 
 static void
@@ -79,12 +116,27 @@ inflow_preferences_window_init (InflowPreferencesWindow *self)
   g_settings_bind (self->settings, "notify-first-cur", self->first_cur_switch, "active", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "notify-stale", self->stale_switch, "active", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "notify-error", self->error_switch, "active", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "watch-in-background", self->watch_switch, "active", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "start-at-login", self->login_switch, "active", G_SETTINGS_BIND_DEFAULT);
 }
 
+/**
+ * inflow_preferences_window_new:
+ * @transient_for: (nullable): the window it belongs to
+ * @background: (nullable): the application's background mode, whose
+ *   answer from the desktop it shows
+ *
+ * Returns: the preferences, a toplevel GTK keeps
+ */
 InflowPreferencesWindow *
-inflow_preferences_window_new (GtkWindow *transient_for)
+inflow_preferences_window_new (GtkWindow            *transient_for,
+                               InflowBackgroundMode *background)
 {
-  return g_object_new (INFLOW_TYPE_PREFERENCES_WINDOW,
-                       "transient-for", transient_for,
-                       NULL);
+  InflowPreferencesWindow *self = g_object_new (INFLOW_TYPE_PREFERENCES_WINDOW,
+                                                "transient-for", transient_for,
+                                                NULL);
+
+  set_background_mode (self, background);
+
+  return self;
 }

@@ -12,6 +12,7 @@
 
 #include "inflow-backfill-dialog.h"
 #include "inflow-connect-assistant.h"
+#include "inflow-application.h"
 #include "inflow-diagnostics-window.h"
 #include "inflow-update-permissions-dialog.h"
 #include "inflow-window-private.h"
@@ -271,7 +272,12 @@ show_diagnostics_action (GtkWidget  *widget,
 {
   InflowWindow *self = INFLOW_WINDOW (widget);
 
-  gtk_window_present (GTK_WINDOW (inflow_diagnostics_window_new (GTK_WINDOW (self), self->session)));
+  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
+  InflowBackgroundMode *background = INFLOW_IS_APPLICATION (application)
+                                     ? inflow_application_get_background_mode (INFLOW_APPLICATION (application))
+                                     : NULL;
+
+  gtk_window_present (GTK_WINDOW (inflow_diagnostics_window_new (GTK_WINDOW (self), self->session, background)));
 }
 
 static void
