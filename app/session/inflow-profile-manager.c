@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "inflow-api-error.h"
+#include "inflow-ingestion-monitor.h"
 #include "inflow-profile-manager.h"
 #include "inflow-simulator.h"
 #include "inflow-storage-error.h"
@@ -1559,6 +1560,12 @@ demo_me_cb (GObject      *source,
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
+
+  /* The monitor is told the demo's clock rate rather than left to measure
+   * it from the Date headers: with no window open it makes too few
+   * requests to measure it before its next probe is due. */
+  inflow_ingestion_monitor_set_time_scale (inflow_session_get_ingestion_monitor (self->session),
+                                           inflow_simulator_get_time_scale (self->simulator));
 
   g_task_return_boolean (task, TRUE);
 }
