@@ -290,7 +290,6 @@ update_integration (InflowIntegrationRow *self)
   GDateTime *created = inflow_integration_get_created_at (self->integration);
   GDateTime *updated = inflow_integration_get_last_updated (self->integration);
   g_autoptr(GDateTime) now = g_date_time_new_now (local_time_zone ());
-  g_autoptr(GDateTime) local = created != NULL ? g_date_time_to_timezone (created, local_time_zone ()) : NULL;
   const char *icon_name;
 
   switch (inflow_status_word_get_tone (word))
@@ -334,8 +333,7 @@ update_integration (InflowIntegrationRow *self)
       set_tone (self, &self->workspaces_tone, PROP_WORKSPACES_TONE, INFLOW_STATUS_TONE_NEUTRAL);
     }
 
-  /* Translators: a date in g_date_time_format() notation, like "Nov 20, 2026" */
-  take_string (self, PROP_CREATED_TEXT, local != NULL ? g_date_time_format (local, _("%b %-e, %Y")) : NULL);
+  take_string (self, PROP_CREATED_TEXT, created != NULL ? inflow_ingestion_format_date (created, now) : NULL);
   set_string (self, PROP_TOKEN, inflow_integration_get_token (self->integration));
   /* The seed names the AWS settings page as where the connection's status shows */
   set_string (self, PROP_CONSOLE_URL, self->is_aws ? INFLOW_VANTAGE_AWS_SETTINGS_URL : INFLOW_VANTAGE_INTEGRATIONS_URL);

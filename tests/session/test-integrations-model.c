@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "inflow-account-directory.h"
+#include "inflow-ingestion-format.h"
 #include "inflow-integration-filter.h"
 #include "inflow-integration-row.h"
 #include "inflow-list-status.h"
@@ -145,6 +146,30 @@ test_row_words (Model         *model,
   g_assert_cmpstr (inflow_integration_row_get_title (azure), ==, "Azure");
   g_assert_null (strstr (inflow_integration_row_get_title (azure), "accss_"));
   g_assert_nonnull (strstr (inflow_integration_row_get_details (azure), "accss_crdntl_4"));
+}
+
+/* The created date through the one formatter: the year only when it is
+ * not this year */
+static void
+test_row_created (Model         *model,
+                  gconstpointer  data)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *this_year_iso = g_strdup_printf ("%d-06-15T12:00:00Z", g_date_time_get_year (now));
+  g_autofree char *this_year = g_date_time_format (now, "%Y");
+  g_autoptr(InflowIntegration) recent = model_integration_created (this_year_iso);
+  g_autoptr(InflowIntegration) old = model_integration_created ("2019-03-04T12:00:00Z");
+  g_autoptr(InflowIntegrationRow) recent_row = inflow_integration_row_new (recent, model->directory, NULL);
+  g_autoptr(InflowIntegrationRow) old_row = inflow_integration_row_new (old, model->directory, NULL);
+  g_autofree char *recent_text = dup_string (recent_row, "created-text");
+  g_autofree char *old_text = dup_string (old_row, "created-text");
+  g_autofree char *recent_expected = inflow_ingestion_format_date (inflow_integration_get_created_at (recent), now);
+  g_autofree char *old_expected = inflow_ingestion_format_date (inflow_integration_get_created_at (old), now);
+
+  g_assert_cmpstr (recent_text, ==, recent_expected);
+  g_assert_null (strstr (recent_text, this_year));
+  g_assert_cmpstr (old_text, ==, old_expected);
+  g_assert_nonnull (strstr (old_text, "2019"));
 }
 
 /* Names arrive with the directory; compact rows drop their badges */
@@ -434,6 +459,7 @@ main (int   argc,
   inflow_test_init (&argc, &argv);
 
   g_test_add ("/session/integrations-model/row-words", Model, NULL, model_setup, test_row_words, model_teardown);
+  g_test_add ("/session/integrations-model/row-created", Model, NULL, model_setup, test_row_created, model_teardown);
   g_test_add ("/session/integrations-model/row-follows", Model, NULL, model_setup, test_row_follows, model_teardown);
   g_test_add ("/session/integrations-model/filter", Model, NULL, model_setup, test_filter, model_teardown);
   g_test_add ("/session/integrations-model/list-status", Live, NULL, live_setup, test_list_status, live_teardown);

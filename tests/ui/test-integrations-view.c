@@ -404,7 +404,7 @@ test_detail_page (Fixture       *fixture,
   g_assert_true (inflow_integrations_view_show_integration (fixture->view, nowhere));
   views_fixture_settle ();
   g_assert_cmpfloat (gtk_adjustment_get_value (scroll), ==, 0);
-  g_assert_nonnull (views_fixture_find_label (view, "In no workspace"));
+  g_assert_nonnull (views_fixture_find_label (view, "In No Workspace"));
 }
 
 static gboolean
