@@ -281,6 +281,20 @@ local_time_zone (void)
   return zone;
 }
 
+/* The one clock: the server's, as the monitor knows it (the demo's
+ * virtual clock), in the user's time zone */
+static GDateTime *
+dup_now (InflowIntegrationRow *self)
+{
+  g_autoptr(GDateTime) server_now = NULL;
+
+  if (self->monitor == NULL)
+    return g_date_time_new_now (local_time_zone ());
+
+  server_now = inflow_ingestion_monitor_dup_now (self->monitor);
+  return g_date_time_to_timezone (server_now, local_time_zone ());
+}
+
 static void
 update_integration (InflowIntegrationRow *self)
 {
@@ -289,7 +303,7 @@ update_integration (InflowIntegrationRow *self)
   guint n_workspaces = workspaces != NULL ? g_strv_length ((char **) workspaces) : 0;
   GDateTime *created = inflow_integration_get_created_at (self->integration);
   GDateTime *updated = inflow_integration_get_last_updated (self->integration);
-  g_autoptr(GDateTime) now = g_date_time_new_now (local_time_zone ());
+  g_autoptr(GDateTime) now = dup_now (self);
   const char *icon_name;
 
   switch (inflow_status_word_get_tone (word))
@@ -410,7 +424,7 @@ inflow_integration_row_get_property (GObject    *object,
       /* Only the integration page shows it: made when asked */
       {
         GDateTime *created = inflow_integration_get_created_at (self->integration);
-        g_autoptr(GDateTime) now = g_date_time_new_now (local_time_zone ());
+        g_autoptr(GDateTime) now = dup_now (self);
 
         g_value_take_string (value, created != NULL ? inflow_ingestion_format_when (created, now) : g_strdup (_("Never")));
       }
