@@ -696,6 +696,12 @@ inflow_integrations_view_init (InflowIntegrationsView *self)
 
   g_signal_connect_object (self->leaflet, "notify::child-transition-running", G_CALLBACK (leaflet_child_cb), self, G_CONNECT_SWAPPED);
 
+  /* Narrow until the first allocation says otherwise: the wide toolbar
+   * alone would keep the window wider than 360 pixels */
+  self->narrow = TRUE;
+  self->medium = TRUE;
+  apply_narrow (self);
+
   update_state (self);
 }
 
