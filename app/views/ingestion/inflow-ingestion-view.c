@@ -19,6 +19,7 @@
 #include "inflow-ingestion-view.h"
 #include "inflow-timeline.h"
 #include "inflow-verdict-badge.h"
+#include "inflow-view-utils.h"
 
 /**
  * InflowIngestionView:
@@ -730,6 +731,7 @@ inflow_ingestion_view_init (InflowIngestionView *self)
   GtkFilter *tracked;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  inflow_view_tab_leaves_list (GTK_WIDGET (self->list_view));
 
   /* AWS integrations only, most urgent first */
   tracked = GTK_FILTER (gtk_bool_filter_new (gtk_property_expression_new (INFLOW_TYPE_INGESTION_ITEM, NULL, "tracked")));

@@ -667,6 +667,7 @@ inflow_integrations_view_init (InflowIntegrationsView *self)
   gtk_drop_down_set_model (self->status_dropdown, G_LIST_MODEL (statuses));
   update_providers (self);
 
+  inflow_view_tab_leaves_list (GTK_WIDGET (self->column_view));
   set_sorter (self, COLUMN_ACCOUNT, G_TYPE_STRING, G_CALLBACK (title_expression_cb), self);
   set_sorter (self, COLUMN_STATUS, G_TYPE_INT, G_CALLBACK (status_expression_cb), NULL);
   set_sorter (self, COLUMN_WORKSPACES, G_TYPE_UINT, G_CALLBACK (workspaces_expression_cb), NULL);
