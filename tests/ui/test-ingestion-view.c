@@ -353,23 +353,19 @@ timeline_is_narrow (gpointer data)
          gtk_widget_get_width (timeline) <= 360;
 }
 
-/* The row of the selected integration, if the list view made one */
+static gboolean
+is_row_of (GtkWidget *widget,
+           gpointer   item)
+{
+  return INFLOW_IS_INGESTION_ROW (widget) && inflow_ingestion_row_get_item (INFLOW_INGESTION_ROW (widget)) == item;
+}
+
+/* The row of @item, if the list view made one */
 static GtkWidget *
 selected_row (GtkWidget           *widget,
               InflowIngestionItem *item)
 {
-  if (INFLOW_IS_INGESTION_ROW (widget) && inflow_ingestion_row_get_item (INFLOW_INGESTION_ROW (widget)) == item)
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *row = selected_row (child, item);
-
-      if (row != NULL)
-        return row;
-    }
-
-  return NULL;
+  return ui_find_widget (widget, is_row_of, item);
 }
 
 static gboolean
@@ -443,40 +439,18 @@ test_show_integration (Fixture       *fixture,
   g_assert_cmpstr (selected_token (fixture), ==, token);
 }
 
-/* The first label under @widget whose text starts with @prefix */
-static GtkWidget *
-find_label (GtkWidget  *widget,
-            const char *prefix)
+static gboolean
+label_starts_with (GtkWidget *widget,
+                   gpointer   prefix)
 {
-  if (GTK_IS_LABEL (widget) && g_str_has_prefix (gtk_label_get_label (GTK_LABEL (widget)), prefix))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_label (child, prefix);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
+  return GTK_IS_LABEL (widget) && g_str_has_prefix (gtk_label_get_label (GTK_LABEL (widget)), prefix);
 }
 
-static GtkWidget *
-find_image (GtkWidget *widget)
+static gboolean
+is_image (GtkWidget *widget,
+          gpointer   data)
 {
-  if (GTK_IS_IMAGE (widget))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_image (child);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
+  return GTK_IS_IMAGE (widget);
 }
 
 /* The scenario's Late and Stale integrations each show as such: their row's
@@ -518,12 +492,12 @@ test_late_and_stale (Fixture       *fixture,
       row = selected_row (view_child (fixture, "list_scroller"), item);
       g_assert_nonnull (row);
       g_assert_true (gtk_widget_get_mapped (row));
-      g_assert_nonnull (find_label (row, cases[i].words));
-      g_assert_true (gtk_widget_has_css_class (find_image (row), css_class));
+      g_assert_nonnull (ui_find_widget (row, label_starts_with, (gpointer) cases[i].words));
+      g_assert_true (gtk_widget_has_css_class (ui_find_widget (row, is_image, NULL), css_class));
 
       chip = g_strdup_printf ("%u %s", inflow_ingestion_monitor_get_phase_count (monitor, cases[i].phase), label);
       g_assert_cmpuint (inflow_ingestion_monitor_get_phase_count (monitor, cases[i].phase), ==, 1);
-      g_assert_nonnull (find_label (view_child (fixture, "summary_chips"), chip));
+      g_assert_nonnull (ui_find_widget (view_child (fixture, "summary_chips"), label_starts_with, chip));
     }
 }
 
