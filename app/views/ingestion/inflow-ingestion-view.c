@@ -153,8 +153,7 @@ update_summary (InflowIngestionView *self)
       if (count == 0)
         continue;
 
-      /* Translators: a count and a phase, like "3 Stale" */
-      text = g_strdup_printf (C_("phase count", "%u %s"), count, label);
+      text = inflow_ingestion_phase_dup_count_label (phases[i], count);
       chip = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
       icon = gtk_image_new_from_icon_name (inflow_ingestion_phase_get_icon_name (phases[i]));
       gtk_image_set_pixel_size (GTK_IMAGE (icon), 12);
