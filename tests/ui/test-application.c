@@ -260,6 +260,13 @@ capture_takes_tab (GtkWindow *window)
   return FALSE;
 }
 
+/* The assistant's step is in place: no transition running */
+static gboolean
+step_shown (gpointer data)
+{
+  return !gtk_stack_get_transition_running (data) && gtk_widget_get_mapped (gtk_stack_get_visible_child (data));
+}
+
 /* What Tab does in a window: the next focusable widget, wrapping round */
 static GtkWidget *
 press_tab (GtkWindow *window)
@@ -326,6 +333,7 @@ test_keyboard_walk (void)
   g_autoptr(GError) error = NULL;
   GtkWindow *assistant = NULL;
   GListModel *toplevels;
+  GtkStack *steps;
 
   g_action_group_activate_action (G_ACTION_GROUP (application), "demo", NULL);
   g_assert_true (inflow_test_wait_until (window_has_demo, window, 10000));
@@ -348,7 +356,7 @@ test_keyboard_walk (void)
       walk_tabs (GTK_WINDOW (window), sidebar, most);
     }
 
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.connect-aws", "s", "");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.connect-aws", "s", "management");
   toplevels = gtk_window_get_toplevels ();
   for (guint i = 0; i < g_list_model_get_n_items (toplevels) && assistant == NULL; i++)
     {
@@ -359,9 +367,15 @@ test_keyboard_walk (void)
     }
   g_assert_nonnull (assistant);
   g_assert_true (inflow_test_wait_until (is_mapped, assistant, 10000));
-  g_test_message ("Connect AWS");
-  walk_tabs (assistant, GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (assistant), G_OBJECT_TYPE (assistant), "next_button")),
-             40);
+  /* Each of its five steps: round through the step itself */
+  steps = GTK_STACK (gtk_widget_get_template_child (GTK_WIDGET (assistant), G_OBJECT_TYPE (assistant), "steps"));
+  for (guint i = 0; i < 5; i++)
+    {
+      g_test_message ("Connect AWS, %s", gtk_stack_get_visible_child_name (steps));
+      walk_tabs (assistant, gtk_stack_get_visible_child (steps), 60);
+      gtk_widget_activate_action (GTK_WIDGET (assistant), "assistant.next", NULL);
+      g_assert_true (inflow_test_wait_until (step_shown, steps, 10000));
+    }
 
   inflow_profile_manager_sign_out_async (manager, inflow_session_get_profile (inflow_window_get_session (window)),
                                          NULL, inflow_test_store_result_cb, &result);
