@@ -159,6 +159,49 @@ inflow_ingestion_phase_get_label (InflowIngestionPhase phase)
 }
 
 /**
+ * inflow_ingestion_phase_dup_count_label:
+ * @phase: a phase
+ * @count: how many integrations are in it
+ *
+ * Returns: (transfer full): the count and the phase, like "3 Stale",
+ *   through ngettext so that each language says the count its way
+ */
+char *
+inflow_ingestion_phase_dup_count_label (InflowIngestionPhase phase,
+                                        guint                count)
+{
+  switch (phase)
+    {
+    case INFLOW_INGESTION_PHASE_PENDING:
+      return g_strdup_printf (g_dngettext (NULL, "%u Pending", "%u Pending", count), count);
+    case INFLOW_INGESTION_PHASE_IMPORTING:
+      return g_strdup_printf (g_dngettext (NULL, "%u Importing", "%u Importing", count), count);
+    case INFLOW_INGESTION_PHASE_AWAITING_FIRST_CUR:
+      /* Translators: CUR is AWS's Cost and Usage Report */
+      return g_strdup_printf (g_dngettext (NULL, "%u Awaiting first CUR", "%u Awaiting first CUR", count), count);
+    case INFLOW_INGESTION_PHASE_FIRST_CUR_LATE:
+      return g_strdup_printf (g_dngettext (NULL, "%u First CUR late", "%u First CUR late", count), count);
+    case INFLOW_INGESTION_PHASE_FIRST_CUR_RECEIVED:
+      return g_strdup_printf (g_dngettext (NULL, "%u First CUR received", "%u First CUR received", count), count);
+    case INFLOW_INGESTION_PHASE_FRESH:
+      return g_strdup_printf (g_dngettext (NULL, "%u Fresh", "%u Fresh", count), count);
+    case INFLOW_INGESTION_PHASE_LATE:
+      return g_strdup_printf (g_dngettext (NULL, "%u Late", "%u Late", count), count);
+    case INFLOW_INGESTION_PHASE_STALE:
+      return g_strdup_printf (g_dngettext (NULL, "%u Stale", "%u Stale", count), count);
+    case INFLOW_INGESTION_PHASE_CRITICAL:
+      return g_strdup_printf (g_dngettext (NULL, "%u Critical", "%u Critical", count), count);
+    case INFLOW_INGESTION_PHASE_ERROR:
+      return g_strdup_printf (g_dngettext (NULL, "%u Error", "%u Errors", count), count);
+    case INFLOW_INGESTION_PHASE_DISCONNECTED:
+      return g_strdup_printf (g_dngettext (NULL, "%u Disconnected", "%u Disconnected", count), count);
+    case INFLOW_INGESTION_PHASE_UNKNOWN:
+    default:
+      return g_strdup_printf (g_dngettext (NULL, "%u Unknown", "%u Unknown", count), count);
+    }
+}
+
+/**
  * inflow_ingestion_phase_get_severity:
  * @phase: a phase
  *

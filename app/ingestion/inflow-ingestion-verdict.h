@@ -133,6 +133,8 @@ GType                    inflow_ingestion_cur_state_get_type (void);
 InflowIngestionStatus    inflow_ingestion_status_from_string (const char           *status);
 
 const char              *inflow_ingestion_phase_get_label    (InflowIngestionPhase  phase);
+char                    *inflow_ingestion_phase_dup_count_label (InflowIngestionPhase phase,
+                                                                 guint                count);
 InflowIngestionSeverity  inflow_ingestion_phase_get_severity (InflowIngestionPhase  phase);
 guint                    inflow_ingestion_phase_get_urgency  (InflowIngestionPhase  phase);
 int                      inflow_ingestion_phase_compare_urgency (InflowIngestionPhase a,

@@ -333,7 +333,8 @@ inflow_aws_validate_role_name (const char  *text,
   if (n > ROLE_NAME_MAX)
     {
       g_set_error (error, INFLOW_ONBOARDING_ERROR, INFLOW_ONBOARDING_ERROR_INVALID,
-                   _("The role name has %u characters; the limit is 64."), n);
+                   ngettext ("The role name has %u character; the limit is 64.",
+                             "The role name has %u characters; the limit is 64.", n), n);
       return FALSE;
     }
 
@@ -371,7 +372,8 @@ inflow_aws_validate_role_path (const char  *text,
   if (n > ROLE_PATH_MAX)
     {
       g_set_error (error, INFLOW_ONBOARDING_ERROR, INFLOW_ONBOARDING_ERROR_INVALID,
-                   _("The role path has %u characters; the limit is 512."), (guint) n);
+                   ngettext ("The role path has %u character; the limit is 512.",
+                             "The role path has %u characters; the limit is 512.", n), (guint) n);
       return FALSE;
     }
 
@@ -438,7 +440,8 @@ inflow_aws_validate_external_id (const char  *text,
   if (n < EXTERNAL_ID_MIN || n > EXTERNAL_ID_MAX)
     {
       g_set_error (error, INFLOW_ONBOARDING_ERROR, INFLOW_ONBOARDING_ERROR_INVALID,
-                   _("The external ID has %u characters; AWS accepts 2 to 1224."), (guint) n);
+                   ngettext ("The external ID has %u character; AWS accepts 2 to 1224.",
+                             "The external ID has %u characters; AWS accepts 2 to 1224.", n), (guint) n);
       return FALSE;
     }
 
@@ -613,14 +616,16 @@ inflow_aws_validate_bucket_name (const char  *text,
   if (n < BUCKET_NAME_MIN)
     {
       g_set_error (error, INFLOW_ONBOARDING_ERROR, INFLOW_ONBOARDING_ERROR_INVALID,
-                   _("Bucket names need at least 3 characters; %s has %u."), quoted, n);
+                   ngettext ("Bucket names need at least 3 characters; %s has %u.",
+                             "Bucket names need at least 3 characters; %s has %u.", n), quoted, n);
       return FALSE;
     }
 
   if (n > BUCKET_NAME_MAX)
     {
       g_set_error (error, INFLOW_ONBOARDING_ERROR, INFLOW_ONBOARDING_ERROR_INVALID,
-                   _("Bucket names can have at most 63 characters; this one has %u."), n);
+                   ngettext ("Bucket names can have at most 63 characters; this one has %u.",
+                             "Bucket names can have at most 63 characters; this one has %u.", n), n);
       return FALSE;
     }
 
@@ -721,7 +726,8 @@ inflow_aws_validate_stack_name (const char  *text,
   if (n > STACK_NAME_MAX)
     {
       g_set_error (error, INFLOW_ONBOARDING_ERROR, INFLOW_ONBOARDING_ERROR_INVALID,
-                   _("The stack name has %u characters; the limit is 128."), n);
+                   ngettext ("The stack name has %u character; the limit is 128.",
+                             "The stack name has %u characters; the limit is 128.", n), n);
       return FALSE;
     }
 
@@ -916,7 +922,8 @@ inflow_aws_validate_report_name (const char  *text,
   if (n > REPORT_NAME_MAX)
     {
       g_set_error (error, INFLOW_ONBOARDING_ERROR, INFLOW_ONBOARDING_ERROR_INVALID,
-                   _("The report name has %u characters; the limit is 256."), (guint) n);
+                   ngettext ("The report name has %u character; the limit is 256.",
+                             "The report name has %u characters; the limit is 256.", n), (guint) n);
       return FALSE;
     }
 
@@ -1065,7 +1072,9 @@ inflow_role_arn_parse (const char  *text,
   if (n_fields < 6)
     {
       g_set_error (error, INFLOW_ONBOARDING_ERROR, INFLOW_ONBOARDING_ERROR_INVALID,
-                   _("This ARN has %u parts separated by colons; a role ARN has 6: arn:PARTITION:iam::ACCOUNT:role/NAME."),
+                   ngettext ("This ARN has %u part separated by colons; a role ARN has 6: arn:PARTITION:iam::ACCOUNT:role/NAME.",
+                             "This ARN has %u parts separated by colons; a role ARN has 6: arn:PARTITION:iam::ACCOUNT:role/NAME.",
+                             n_fields),
                    n_fields);
       return NULL;
     }
@@ -1119,7 +1128,8 @@ inflow_role_arn_parse (const char  *text,
   if (length < ROLE_ARN_MIN || length > ROLE_ARN_MAX)
     {
       g_set_error (error, INFLOW_ONBOARDING_ERROR, INFLOW_ONBOARDING_ERROR_INVALID,
-                   _("The role ARN has %u characters; AWS accepts 20 to 2048."), (guint) length);
+                   ngettext ("The role ARN has %u character; AWS accepts 20 to 2048.",
+                             "The role ARN has %u characters; AWS accepts 20 to 2048.", length), (guint) length);
       return NULL;
     }
 

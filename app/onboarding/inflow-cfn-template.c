@@ -347,7 +347,9 @@ inflow_cfn_template_generate (const InflowOnboardingInfo     *info,
   if (strlen (text) > TEMPLATE_BODY_MAX)
     {
       g_set_error (error, INFLOW_ONBOARDING_ERROR, INFLOW_ONBOARDING_ERROR_UNSUPPORTED,
-                   _("The template has %u bytes; CloudFormation takes at most 51,200 without an S3 upload. Use the AWS CLI method instead."),
+                   ngettext ("The template has %u byte; CloudFormation takes at most 51,200 without an S3 upload. Use the AWS CLI method instead.",
+                             "The template has %u bytes; CloudFormation takes at most 51,200 without an S3 upload. Use the AWS CLI method instead.",
+                             strlen (text)),
                    (guint) strlen (text));
       return NULL;
     }

@@ -579,7 +579,9 @@ inflow_smart_paste_role_arn (const char  *text,
       g_autofree char *found = join_arns (roles);
 
       g_set_error (error, INFLOW_ONBOARDING_ERROR, INFLOW_ONBOARDING_ERROR_AMBIGUOUS,
-                   _("Found %u different role ARNs: %s. Paste only the ARN of the role you created for Vantage."),
+                   ngettext ("Found %u different role ARN: %s. Paste only the ARN of the role you created for Vantage.",
+                             "Found %u different role ARNs: %s. Paste only the ARN of the role you created for Vantage.",
+                             roles->len),
                    roles->len, found);
       return NULL;
     }

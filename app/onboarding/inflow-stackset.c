@@ -62,7 +62,9 @@ collect_targets (const char * const  *targets,
   if (unique->len > INFLOW_STACKSET_MAX_TARGETS)
     {
       g_set_error (error, INFLOW_ONBOARDING_ERROR, INFLOW_ONBOARDING_ERROR_UNSUPPORTED,
-                   _("A StackSet deployment takes at most 50 organizational units; there are %u. Target their parent unit or the root (r-…) instead."),
+                   ngettext ("A StackSet deployment takes at most 50 organizational units; there is %u. Target their parent unit or the root (r-…) instead.",
+                             "A StackSet deployment takes at most 50 organizational units; there are %u. Target their parent unit or the root (r-…) instead.",
+                             unique->len),
                    unique->len);
       return NULL;
     }

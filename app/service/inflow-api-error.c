@@ -13,6 +13,7 @@
 #include <libsoup/soup.h>
 
 #include "inflow-api-error.h"
+#include "inflow-ingestion-format.h"
 #include "inflow-json.h"
 
 /* The server's messages are shown as they are, within reason. */
@@ -198,16 +199,13 @@ map_transport_error (guint         status,
                                 "and try again."));
 }
 
-/* When the limit resets, on the local clock: the time of day, with the
- * date when it is not today, and the year when it is not this year. */
+/* When the limit resets, on the local clock, through the one formatter:
+ * "14:20 today", "Nov 20, 14:20", with the year when it is not this year. */
 static char *
 format_retry_at (GDateTime *retry_at)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autoptr(GDateTime) local = NULL;
-  g_autofree char *time = NULL;
-  g_autofree char *date = NULL;
-  int year, month, day, now_year, now_month, now_day;
+  g_autofree char *when = NULL;
 
   if (retry_at == NULL)
     return g_strdup (_("Try again in a few minutes."));
@@ -215,25 +213,9 @@ format_retry_at (GDateTime *retry_at)
   if (g_date_time_difference (retry_at, now) > INFLOW_API_ERROR_LONGEST_RESET)
     return g_strdup (_("Vantage asked Inflow to wait more than a week before it sends more requests."));
 
-  local = g_date_time_to_local (retry_at);
-  time = g_date_time_format (local, "%X");
-  g_date_time_get_ymd (local, &year, &month, &day);
-  g_date_time_get_ymd (now, &now_year, &now_month, &now_day);
-
-  if (year == now_year && month == now_month && day == now_day)
-    /* Translators: %s is a time of day */
-    return g_strdup_printf (_("The limit resets at %s."), time);
-
-  if (year == now_year)
-    /* Translators: a day in g_date_time_format() notation, like "Nov 20";
-     * see https://docs.gtk.org/glib/method.DateTime.format.html */
-    date = g_date_time_format (local, _("%b %-e"));
-  else
-    /* Translators: a day in g_date_time_format() notation, like "Nov 20, 2027" */
-    date = g_date_time_format (local, _("%b %-e, %Y"));
-
-  /* Translators: the first %s is a day, the second a time of day */
-  return g_strdup_printf (_("The limit resets on %s at %s."), date, time);
+  when = inflow_ingestion_format_when (retry_at, now);
+  /* Translators: %s is a moment like "14:20 today" or "Nov 20, 14:20" */
+  return g_strdup_printf (_("The limit resets at %s."), when);
 }
 
 /**

@@ -184,7 +184,8 @@ _inflow_access_row_update (InflowAccessRow   *self,
     /* Translators: a provider, like "AWS", and an account ID */
     subtitle = g_strdup_printf (_("%s · %s"), provider, account_id);
   else
-    subtitle = g_strdup (provider);
+    /* No account ID: the title is the provider, the token tells them apart */
+    subtitle = g_strdup (inflow_integration_get_token (integration));
 
   search_text = g_strjoin (" ", provider, inflow_integration_get_token (integration),
                            account_id != NULL ? account_id : "", title, NULL);

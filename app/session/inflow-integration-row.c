@@ -268,6 +268,20 @@ lookup_item (InflowIntegrationRow *self)
   update_verdict (self);
 }
 
+/* The one clock: the server's, as the monitor knows it (the demo's
+ * virtual clock), in the user's time zone */
+static GDateTime *
+dup_now (InflowIntegrationRow *self)
+{
+  g_autoptr(GDateTime) server_now = NULL;
+
+  if (self->monitor == NULL)
+    return g_date_time_new_now (inflow_ingestion_local_time_zone ());
+
+  server_now = inflow_ingestion_monitor_dup_now (self->monitor);
+  return g_date_time_to_timezone (server_now, inflow_ingestion_local_time_zone ());
+}
+
 static void
 update_integration (InflowIntegrationRow *self)
 {
@@ -276,8 +290,7 @@ update_integration (InflowIntegrationRow *self)
   guint n_workspaces = workspaces != NULL ? g_strv_length ((char **) workspaces) : 0;
   GDateTime *created = inflow_integration_get_created_at (self->integration);
   GDateTime *updated = inflow_integration_get_last_updated (self->integration);
-  g_autoptr(GDateTime) now = g_date_time_new_now (inflow_ingestion_local_time_zone ());
-  g_autoptr(GDateTime) local = created != NULL ? g_date_time_to_timezone (created, inflow_ingestion_local_time_zone ()) : NULL;
+  g_autoptr(GDateTime) now = dup_now (self);
   const char *icon_name;
 
   switch (inflow_status_word_get_tone (word))
@@ -321,8 +334,7 @@ update_integration (InflowIntegrationRow *self)
       set_tone (self, &self->workspaces_tone, PROP_WORKSPACES_TONE, INFLOW_STATUS_TONE_NEUTRAL);
     }
 
-  /* Translators: a date in g_date_time_format() notation, like "Nov 20, 2026" */
-  take_string (self, PROP_CREATED_TEXT, local != NULL ? g_date_time_format (local, _("%b %-e, %Y")) : NULL);
+  take_string (self, PROP_CREATED_TEXT, created != NULL ? inflow_ingestion_format_date (created, now) : NULL);
   set_string (self, PROP_TOKEN, inflow_integration_get_token (self->integration));
   /* The seed names the AWS settings page as where the connection's status shows */
   set_string (self, PROP_CONSOLE_URL, self->is_aws ? INFLOW_VANTAGE_AWS_SETTINGS_URL : INFLOW_VANTAGE_INTEGRATIONS_URL);
@@ -399,7 +411,7 @@ inflow_integration_row_get_property (GObject    *object,
       /* Only the integration page shows it: made when asked */
       {
         GDateTime *created = inflow_integration_get_created_at (self->integration);
-        g_autoptr(GDateTime) now = g_date_time_new_now (inflow_ingestion_local_time_zone ());
+        g_autoptr(GDateTime) now = dup_now (self);
 
         g_value_take_string (value, created != NULL ? inflow_ingestion_format_when (created, now) : g_strdup (_("Never")));
       }

@@ -13,6 +13,7 @@
 #include "inflow-aws-arn.h"
 #include "inflow-aws-connector.h"
 #include "inflow-console-links.h"
+#include "inflow-ingestion-format.h"
 #include "inflow-permissions-review.h"
 #include "inflow-terraform-snippet.h"
 #include "inflow-text-item.h"
@@ -463,10 +464,9 @@ dup_verdict_description (InflowPermissionsReview *self)
 
   if (self->record != NULL && self->record->connected_at != NULL)
     {
-      g_autoptr(GDateTime) local = g_date_time_to_local (self->record->connected_at);
+      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
 
-      /* Translators: the date Inflow connected an account, see g_date_time_format() */
-      date = g_date_time_format (local, _("%B %-d, %Y"));
+      date = inflow_ingestion_format_date (self->record->connected_at, now);
     }
 
   switch (self->state)

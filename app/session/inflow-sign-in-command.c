@@ -112,8 +112,10 @@ read_token (char **message)
     *message = g_strdup (_("No API token on standard input. Pipe the token in: Inflow reads it from there, "
                            "never from the command line."));
   else if (length > MAX_TOKEN_LENGTH)
-    *message = g_strdup_printf (_("The first line of standard input is longer than %d characters: it is not "
-                                  "an API token."), MAX_TOKEN_LENGTH);
+    *message = g_strdup_printf (ngettext ("The first line of standard input is longer than %d character: it is not "
+                                            "an API token.",
+                                            "The first line of standard input is longer than %d characters: it is not "
+                                            "an API token.", MAX_TOKEN_LENGTH), MAX_TOKEN_LENGTH);
   else
     {
       for (gsize i = 0; i < length; i++)

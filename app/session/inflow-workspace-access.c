@@ -8,6 +8,7 @@
 
 #include "config.h"
 
+#include "inflow-integration-words.h"
 #include "inflow-workspace-access.h"
 
 G_DEFINE_ENUM_TYPE (InflowWorkspaceAccessChange, inflow_workspace_access_change,
@@ -86,7 +87,8 @@ inflow_workspace_access_apply (const char * const          *current,
  * @integration: an integration
  *
  * Returns: (transfer none): the account's name when the directory knows
- *   it, else the account ID, else the integration's token
+ *   it, else the account ID, else the provider; never the token, which
+ *   the row's subtitle shows then
  */
 const char *
 inflow_workspace_access_get_title (InflowAccountDirectory *directory,
@@ -107,5 +109,5 @@ inflow_workspace_access_get_title (InflowAccountDirectory *directory,
   if (account_id != NULL)
     return account_id;
 
-  return inflow_integration_get_token (integration);
+  return inflow_provider_get_display_name (inflow_integration_get_provider (integration));
 }

@@ -578,12 +578,23 @@ test_phase_order (void)
   for (guint i = 0; i < INFLOW_INGESTION_N_PHASES; i++)
     {
       const char *label = inflow_ingestion_phase_get_label (i);
+      g_autofree char *one = inflow_ingestion_phase_dup_count_label (i, 1);
+      g_autofree char *prefix = g_strdup_printf ("1 %s", label);
 
       g_assert_cmpint (inflow_ingestion_phase_compare_urgency (i, i), ==, 0);
       g_assert_nonnull (label);
       g_assert_false (g_hash_table_contains (labels, label));
       g_hash_table_add (labels, (gpointer) label);
+      /* The summary's chips: a count and the phase, through ngettext */
+      g_assert_cmpstr (one, ==, prefix);
     }
+  {
+    g_autofree char *errors = inflow_ingestion_phase_dup_count_label (INFLOW_INGESTION_PHASE_ERROR, 2);
+    g_autofree char *stale = inflow_ingestion_phase_dup_count_label (INFLOW_INGESTION_PHASE_STALE, 3);
+
+    g_assert_cmpstr (errors, ==, "2 Errors");
+    g_assert_cmpstr (stale, ==, "3 Stale");
+  }
 
   /* Worth watching in the background: what can change by itself and is news. */
   {

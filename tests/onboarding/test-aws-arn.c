@@ -183,7 +183,7 @@ static const Case cases[] = {
 
   /* External IDs, report names, partitions */
   { "external ID", inflow_aws_validate_external_id, "abc:def/ghi=1", OK, NULL },
-  { "external ID", inflow_aws_validate_external_id, "a", INFLOW_ONBOARDING_ERROR_INVALID, "1 characters; AWS accepts 2 to 1224" },
+  { "external ID", inflow_aws_validate_external_id, "a", INFLOW_ONBOARDING_ERROR_INVALID, "1 character; AWS accepts 2 to 1224" },
   { "external ID", inflow_aws_validate_external_id, "has space", INFLOW_ONBOARDING_ERROR_INVALID, "contains a space" },
   { "report", inflow_aws_validate_report_name, "Vantage'Report(1)!*", OK, NULL },
   { "report", inflow_aws_validate_report_name, "bad/report", INFLOW_ONBOARDING_ERROR_INVALID, "“/” is not allowed" },

@@ -24,6 +24,17 @@ model_cloud_account (const char *title,
   return account;
 }
 
+static InflowIntegration *
+integration_from_json (const char *json)
+{
+  g_autoptr(JsonNode) node = json_from_string (json, NULL);
+  g_autoptr(GError) error = NULL;
+  InflowIntegration *integration = inflow_integration_new_from_json (json_node_get_object (node), &error);
+
+  g_assert_no_error (error);
+  return integration;
+}
+
 /**
  * model_integration:
  * @account_id: (nullable): the account identifier, or %NULL for none
@@ -43,10 +54,23 @@ model_integration (const char *token,
                                            "\"status\":\"%s\",\"workspace_tokens\":[%s],"
                                            "\"created_at\":\"2025-03-04T00:00:00Z\",\"managed_account_tokens\":[]}",
                                            token, provider, id, status, workspace_tokens);
-  g_autoptr(JsonNode) node = json_from_string (json, NULL);
-  g_autoptr(GError) error = NULL;
-  InflowIntegration *integration = inflow_integration_new_from_json (json_node_get_object (node), &error);
 
-  g_assert_no_error (error);
-  return integration;
+  return integration_from_json (json);
+}
+
+/**
+ * model_integration_created:
+ * @created_at: an ISO 8601 time
+ *
+ * Returns: (transfer full): a connected AWS integration created at @created_at
+ */
+InflowIntegration *
+model_integration_created (const char *created_at)
+{
+  g_autofree char *json = g_strdup_printf ("{\"token\":\"accss_crdntl_9\",\"provider\":\"aws\","
+                                           "\"account_identifier\":\"123456789012\",\"status\":\"connected\","
+                                           "\"workspace_tokens\":[],\"created_at\":\"%s\",\"managed_account_tokens\":[]}",
+                                           created_at);
+
+  return integration_from_json (json);
 }

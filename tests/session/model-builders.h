@@ -19,5 +19,6 @@ InflowIntegration  *model_integration   (const char *token,
                                          const char *account_id,
                                          const char *status,
                                          const char *workspace_tokens);
+InflowIntegration  *model_integration_created (const char *created_at);
 
 G_END_DECLS

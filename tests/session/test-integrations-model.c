@@ -12,9 +12,12 @@
 #include <string.h>
 
 #include "inflow-account-directory.h"
+#include "inflow-ingestion-format.h"
+#include "inflow-ingestion-monitor.h"
 #include "inflow-integration-filter.h"
 #include "inflow-integration-row.h"
 #include "inflow-list-status.h"
+#include "inflow-session.h"
 #include "inflow-simulator.h"
 #include "inflow-test-utils.h"
 #include "model-builders.h"
@@ -145,6 +148,30 @@ test_row_words (Model         *model,
   g_assert_cmpstr (inflow_integration_row_get_title (azure), ==, "Azure");
   g_assert_null (strstr (inflow_integration_row_get_title (azure), "accss_"));
   g_assert_nonnull (strstr (inflow_integration_row_get_details (azure), "accss_crdntl_4"));
+}
+
+/* The created date through the one formatter: the year only when it is
+ * not this year */
+static void
+test_row_created (Model         *model,
+                  gconstpointer  data)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *this_year_iso = g_strdup_printf ("%d-06-15T12:00:00Z", g_date_time_get_year (now));
+  g_autofree char *this_year = g_date_time_format (now, "%Y");
+  g_autoptr(InflowIntegration) recent = model_integration_created (this_year_iso);
+  g_autoptr(InflowIntegration) old = model_integration_created ("2019-03-04T12:00:00Z");
+  g_autoptr(InflowIntegrationRow) recent_row = inflow_integration_row_new (recent, model->directory, NULL);
+  g_autoptr(InflowIntegrationRow) old_row = inflow_integration_row_new (old, model->directory, NULL);
+  g_autofree char *recent_text = dup_string (recent_row, "created-text");
+  g_autofree char *old_text = dup_string (old_row, "created-text");
+  g_autofree char *recent_expected = inflow_ingestion_format_date (inflow_integration_get_created_at (recent), now);
+  g_autofree char *old_expected = inflow_ingestion_format_date (inflow_integration_get_created_at (old), now);
+
+  g_assert_cmpstr (recent_text, ==, recent_expected);
+  g_assert_null (strstr (recent_text, this_year));
+  g_assert_cmpstr (old_text, ==, old_expected);
+  g_assert_nonnull (strstr (old_text, "2019"));
 }
 
 /* Names arrive with the directory; compact rows drop their badges */
@@ -332,6 +359,49 @@ refresh (Live *live)
   return inflow_session_refresh_finish (live->session, inflow_test_wait_result (&result), &error);
 }
 
+/* The demo's one clock: an integration's last update is said against the
+ * server's now (the simulator's virtual clock, ten days ahead here), not
+ * the computer's */
+static void
+test_row_server_clock (Live          *live,
+                       gconstpointer  data)
+{
+  InflowIngestionMonitor *monitor = inflow_session_get_ingestion_monitor (live->session);
+  GListModel *integrations;
+  g_autoptr(InflowIntegration) updated = NULL;
+  g_autoptr(InflowIntegrationRow) row = NULL;
+  g_autoptr(GDateTime) server_now = NULL;
+  g_autoptr(GDateTime) local_server_now = NULL;
+  g_autoptr(GDateTime) real_now = g_date_time_new_now_local ();
+  g_autofree char *text = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *by_real_clock = NULL;
+
+  inflow_simulator_advance_clock (live->simulator, 10 * G_TIME_SPAN_DAY);
+  g_assert_true (refresh (live));
+  g_assert_nonnull (monitor);
+
+  integrations = inflow_session_get_integrations (live->session);
+  for (guint i = 0; i < g_list_model_get_n_items (integrations) && updated == NULL; i++)
+    {
+      g_autoptr(InflowIntegration) integration = g_list_model_get_item (integrations, i);
+
+      if (inflow_integration_get_last_updated (integration) != NULL)
+        updated = g_steal_pointer (&integration);
+    }
+  g_assert_nonnull (updated);
+
+  row = inflow_integration_row_new (updated, NULL, monitor);
+  text = dup_string (row, "updated-text");
+  server_now = inflow_ingestion_monitor_dup_now (monitor);
+  local_server_now = g_date_time_to_local (server_now);
+  expected = inflow_ingestion_format_when (inflow_integration_get_last_updated (updated), local_server_now);
+  by_real_clock = inflow_ingestion_format_when (inflow_integration_get_last_updated (updated), real_now);
+  g_test_message ("%s (by the computer's clock: %s)", text, by_real_clock);
+  g_assert_cmpstr (text, ==, expected);
+  g_assert_cmpstr (text, !=, by_real_clock);
+}
+
 static void
 test_list_status (Live          *live,
                   gconstpointer  data)
@@ -434,8 +504,10 @@ main (int   argc,
   inflow_test_init (&argc, &argv);
 
   g_test_add ("/session/integrations-model/row-words", Model, NULL, model_setup, test_row_words, model_teardown);
+  g_test_add ("/session/integrations-model/row-created", Model, NULL, model_setup, test_row_created, model_teardown);
   g_test_add ("/session/integrations-model/row-follows", Model, NULL, model_setup, test_row_follows, model_teardown);
   g_test_add ("/session/integrations-model/filter", Model, NULL, model_setup, test_filter, model_teardown);
+  g_test_add ("/session/integrations-model/row-server-clock", Live, NULL, live_setup, test_row_server_clock, live_teardown);
   g_test_add ("/session/integrations-model/list-status", Live, NULL, live_setup, test_list_status, live_teardown);
   g_test_add ("/session/integrations-model/delete", Live, NULL, live_setup, test_delete, live_teardown);
 

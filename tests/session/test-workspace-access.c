@@ -705,6 +705,14 @@ test_model_rows (Fixture       *fixture,
   g_assert_nonnull (strstr (inflow_access_row_get_search_text (row),
                             inflow_integration_get_account_identifier (inflow_access_row_get_integration (row))));
 
+  /* No row is named by its token, not even one without an account ID */
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (model)); i++)
+    {
+      g_autoptr(InflowAccessRow) any = g_list_model_get_item (G_LIST_MODEL (model), i);
+
+      g_assert_cmpstr (inflow_access_row_get_title (any), !=, inflow_access_row_get_token (any));
+    }
+
   /* A refresh brings copies: the rows stay, no items-changed */
   first = g_list_model_get_item (G_LIST_MODEL (model), 0);
   g_signal_connect_swapped (model, "items-changed", G_CALLBACK (count_cb), &n_changed);

@@ -199,6 +199,165 @@ test_show_integration (void)
   ui_destroy_all_windows ();
 }
 
+static gboolean
+is_mapped (gpointer data)
+{
+  return gtk_widget_get_mapped (data);
+}
+
+/* Whether a key controller in the capture phase on the way from @window
+ * to its focus takes Tab, as the key event would meet them */
+static gboolean
+capture_takes_tab (GtkWindow *window)
+{
+  g_autoptr(GPtrArray) path = g_ptr_array_new ();
+
+  for (GtkWidget *widget = gtk_root_get_focus (GTK_ROOT (window)); widget != NULL; widget = gtk_widget_get_parent (widget))
+    g_ptr_array_insert (path, 0, widget);
+
+  for (guint i = 0; i < path->len; i++)
+    {
+      g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (path->pdata[i]);
+
+      for (guint j = 0; j < g_list_model_get_n_items (controllers); j++)
+        {
+          g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, j);
+          gboolean handled = FALSE;
+
+          if (GTK_IS_EVENT_CONTROLLER_KEY (controller) &&
+              gtk_event_controller_get_propagation_phase (controller) == GTK_PHASE_CAPTURE)
+            g_signal_emit_by_name (controller, "key-pressed", GDK_KEY_Tab, 0, 0, &handled);
+          if (handled)
+            return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+/* The assistant's step is in place: no transition running */
+static gboolean
+step_shown (gpointer data)
+{
+  return !gtk_stack_get_transition_running (data) && gtk_widget_get_mapped (gtk_stack_get_visible_child (data));
+}
+
+/* What Tab does in a window: the next focusable widget, wrapping round */
+static GtkWidget *
+press_tab (GtkWindow *window)
+{
+  if (!capture_takes_tab (window) && !gtk_widget_child_focus (GTK_WIDGET (window), GTK_DIR_TAB_FORWARD))
+    {
+      gtk_window_set_focus (window, NULL);
+      gtk_widget_child_focus (GTK_WIDGET (window), GTK_DIR_TAB_FORWARD);
+    }
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+
+  return gtk_root_get_focus (GTK_ROOT (window));
+}
+
+static char *
+describe (GtkWidget *widget)
+{
+  const char *text = GTK_IS_BUTTON (widget) ? gtk_button_get_label (GTK_BUTTON (widget))
+                     : ADW_IS_PREFERENCES_ROW (widget) ? adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget))
+                     : GTK_IS_EDITABLE (widget) ? "(text)" : gtk_widget_get_tooltip_text (widget);
+
+  return g_strdup_printf ("%s %s", G_OBJECT_TYPE_NAME (widget), text != NULL ? text : "");
+}
+
+/* Tab from the start until the focus comes round again, in fewer than
+ * @most stops: no trap holds it on the way, and it passes @must_reach */
+static void
+walk_tabs (GtkWindow *window,
+           GtkWidget *must_reach,
+           guint      most)
+{
+  GtkWidget *first;
+  gboolean reached = FALSE;
+  guint stops = 1;
+
+  gtk_window_set_focus (window, NULL);
+  first = press_tab (window);
+  g_assert_nonnull (first);
+  for (GtkWidget *focus = first; stops < most; stops++)
+    {
+      g_autofree char *what = describe (focus);
+
+      g_test_message ("  %u: %s", stops, what);
+      reached = reached || focus == must_reach || gtk_widget_is_ancestor (focus, must_reach);
+      focus = press_tab (window);
+      g_assert_nonnull (focus);
+      if (focus == first)
+        break;
+    }
+  g_assert_cmpuint (stops, <, most);
+  g_assert_true (reached);
+}
+
+/* A keyboard walk: Tab goes round every section and the Connect AWS
+ * assistant, through the sidebar and the section's content, trapped nowhere */
+static void
+test_keyboard_walk (void)
+{
+  static const char * const sections[] = { "ingestion", "integrations", "accounts", "access" };
+  InflowWindow *window = activate_and_wait ();
+  InflowProfileManager *manager = inflow_application_get_profile_manager (application);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWindow *assistant = NULL;
+  GListModel *toplevels;
+  GtkStack *steps;
+
+  g_action_group_activate_action (G_ACTION_GROUP (application), "demo", NULL);
+  g_assert_true (inflow_test_wait_until (window_has_demo, window, 10000));
+  g_assert_true (ui_wait_session_settled (manager, 20000));
+
+  for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
+    {
+      guint most;
+      GtkWidget *stack = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window), INFLOW_TYPE_WINDOW, "stack"));
+      GtkWidget *sidebar = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window), INFLOW_TYPE_WINDOW, "sidebar"));
+
+      inflow_window_set_section (window, sections[i]);
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+      g_test_message ("%s", sections[i]);
+      /* A list is one stop, its rows are for the arrows; Workspace Access
+       * stops at each check box (40 integrations at 1100 px: one workspace) */
+      most = g_str_equal (sections[i], "access") ? 400 : 40;
+      walk_tabs (GTK_WINDOW (window), gtk_stack_get_visible_child (GTK_STACK (stack)), most);
+      walk_tabs (GTK_WINDOW (window), sidebar, most);
+    }
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.connect-aws", "s", "management");
+  toplevels = gtk_window_get_toplevels ();
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels) && assistant == NULL; i++)
+    {
+      g_autoptr(GtkWindow) candidate = g_list_model_get_item (toplevels, i);
+
+      if (g_str_equal (G_OBJECT_TYPE_NAME (candidate), "InflowConnectAssistant"))
+        assistant = candidate;
+    }
+  g_assert_nonnull (assistant);
+  g_assert_true (inflow_test_wait_until (is_mapped, assistant, 10000));
+  /* Each of its five steps: round through the step itself */
+  steps = GTK_STACK (gtk_widget_get_template_child (GTK_WIDGET (assistant), G_OBJECT_TYPE (assistant), "steps"));
+  for (guint i = 0; i < 5; i++)
+    {
+      g_test_message ("Connect AWS, %s", gtk_stack_get_visible_child_name (steps));
+      walk_tabs (assistant, gtk_stack_get_visible_child (steps), 60);
+      gtk_widget_activate_action (GTK_WIDGET (assistant), "assistant.next", NULL);
+      g_assert_true (inflow_test_wait_until (step_shown, steps, 10000));
+    }
+
+  inflow_profile_manager_sign_out_async (manager, inflow_session_get_profile (inflow_window_get_session (window)),
+                                         NULL, inflow_test_store_result_cb, &result);
+  g_assert_true (inflow_profile_manager_sign_out_finish (manager, inflow_test_wait_result (&result), &error));
+  ui_destroy_all_windows ();
+}
+
 /* A file where the database goes that is no database at all */
 static void
 damage_database (void)
@@ -250,6 +409,7 @@ main (int   argc,
   g_test_add_func ("/ui/application/startup", test_startup);
   g_test_add_func ("/ui/application/demo-action", test_demo_action);
   g_test_add_func ("/ui/application/show-integration", test_show_integration);
+  g_test_add_func ("/ui/application/keyboard-walk", test_keyboard_walk);
 
   status = inflow_test_run ();
   g_clear_object (&application);

@@ -25,6 +25,7 @@
 #include "inflow-simulator.h"
 #include "inflow-test-utils.h"
 #include "inflow-timeline.h"
+#include "inflow-verdict-badge.h"
 #include "ui-window.h"
 
 #define TOKEN      "vntg_tkn_view_3f9a1c7e5b2d4a68"
@@ -352,23 +353,19 @@ timeline_is_narrow (gpointer data)
          gtk_widget_get_width (timeline) <= 360;
 }
 
-/* The row of the selected integration, if the list view made one */
+static gboolean
+is_row_of (GtkWidget *widget,
+           gpointer   item)
+{
+  return INFLOW_IS_INGESTION_ROW (widget) && inflow_ingestion_row_get_item (INFLOW_INGESTION_ROW (widget)) == item;
+}
+
+/* The row of @item, if the list view made one */
 static GtkWidget *
 selected_row (GtkWidget           *widget,
               InflowIngestionItem *item)
 {
-  if (INFLOW_IS_INGESTION_ROW (widget) && inflow_ingestion_row_get_item (INFLOW_INGESTION_ROW (widget)) == item)
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *row = selected_row (child, item);
-
-      if (row != NULL)
-        return row;
-    }
-
-  return NULL;
+  return ui_find_widget (widget, is_row_of, item);
 }
 
 static gboolean
@@ -440,6 +437,67 @@ test_show_integration (Fixture       *fixture,
    * timeline stays. */
   g_assert_true (ui_resize_window_until (fixture->window, 360, 720, timeline_is_narrow, fixture->view));
   g_assert_cmpstr (selected_token (fixture), ==, token);
+}
+
+static gboolean
+label_starts_with (GtkWidget *widget,
+                   gpointer   prefix)
+{
+  return GTK_IS_LABEL (widget) && g_str_has_prefix (gtk_label_get_label (GTK_LABEL (widget)), prefix);
+}
+
+static gboolean
+is_image (GtkWidget *widget,
+          gpointer   data)
+{
+  return GTK_IS_IMAGE (widget);
+}
+
+/* The scenario's Late and Stale integrations each show as such: their row's
+ * words and severity badge, and a chip in the summary */
+static void
+test_late_and_stale (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  static const struct { InflowSimNotable notable; InflowIngestionPhase phase; const char *words; } cases[] = {
+    { INFLOW_SIM_NOTABLE_LATE, INFLOW_INGESTION_PHASE_LATE, "Late · " },
+    { INFLOW_SIM_NOTABLE_STALE, INFLOW_INGESTION_PHASE_STALE, "Stale · " },
+  };
+  InflowIngestionMonitor *monitor;
+
+  inflow_simulator_set_time_scale (fixture->sim, TIME_SCALE);
+  monitor = start_session (fixture);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      PhaseWait wait = { monitor, inflow_simulator_get_notable_integration (fixture->sim, cases[i].notable),
+                         cases[i].phase, TRUE };
+
+      g_assert_true (inflow_test_wait_until (phase_is, &wait, 60000));
+    }
+  /* The clock stopped: the rows stay as they are */
+  inflow_simulator_set_time_scale (fixture->sim, 0);
+  g_assert_true (inflow_test_wait_until (view_state_is_content, fixture->view, 10000));
+  g_assert_true (inflow_test_wait_until (list_at_top, fixture, 2000));
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      const char *token = inflow_simulator_get_notable_integration (fixture->sim, cases[i].notable);
+      const char *css_class = inflow_ingestion_severity_get_css_class (inflow_ingestion_phase_get_severity (cases[i].phase));
+      InflowIngestionItem *item = inflow_ingestion_monitor_lookup (monitor, token);
+      g_autofree char *chip = NULL;
+      GtkWidget *row;
+
+      g_assert_cmpint (inflow_ingestion_item_get_phase (item), ==, cases[i].phase);
+      row = selected_row (view_child (fixture, "list_scroller"), item);
+      g_assert_nonnull (row);
+      g_assert_true (gtk_widget_get_mapped (row));
+      g_assert_nonnull (ui_find_widget (row, label_starts_with, (gpointer) cases[i].words));
+      g_assert_true (gtk_widget_has_css_class (ui_find_widget (row, is_image, NULL), css_class));
+
+      chip = inflow_ingestion_phase_dup_count_label (cases[i].phase, 1);
+      g_assert_cmpuint (inflow_ingestion_monitor_get_phase_count (monitor, cases[i].phase), ==, 1);
+      g_assert_nonnull (ui_find_widget (view_child (fixture, "summary_chips"), label_starts_with, chip));
+    }
 }
 
 static gboolean
@@ -540,6 +598,7 @@ main (int   argc,
 
   g_test_add ("/ui/ingestion/first-cur", Fixture, NULL, fixture_setup, test_first_cur, fixture_teardown);
   g_test_add ("/ui/ingestion/show-integration", Fixture, NULL, fixture_setup, test_show_integration, fixture_teardown);
+  g_test_add ("/ui/ingestion/late-and-stale", Fixture, NULL, fixture_setup, test_late_and_stale, fixture_teardown);
   g_test_add ("/ui/ingestion/states", Fixture, NULL, fixture_setup, test_states, fixture_teardown);
   g_test_add ("/ui/ingestion/notifications-off", Fixture, NULL, fixture_setup, test_notifications_off, fixture_teardown);
 

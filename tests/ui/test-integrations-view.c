@@ -404,7 +404,41 @@ test_detail_page (Fixture       *fixture,
   g_assert_true (inflow_integrations_view_show_integration (fixture->view, nowhere));
   views_fixture_settle ();
   g_assert_cmpfloat (gtk_adjustment_get_value (scroll), ==, 0);
-  g_assert_nonnull (views_fixture_find_label (view, "In no workspace"));
+  g_assert_nonnull (views_fixture_find_label (view, "In No Workspace"));
+}
+
+static gboolean
+list_at_bottom (gpointer data)
+{
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (data));
+
+  return gtk_adjustment_get_value (adjustment) > 0 &&
+         gtk_adjustment_get_value (adjustment) + gtk_adjustment_get_page_size (adjustment) >=
+         gtk_adjustment_get_upper (adjustment) - 1;
+}
+
+/* The way back from a page shown by win.show-integration: the list at that
+ * integration's row, far down the list, and the focus in the list */
+static void
+test_back_to_row (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  GListModel *shown = shown_model (fixture);
+  GtkWidget *column_view = views_fixture_child (&fixture->base, "column_view");
+  g_autoptr(InflowIntegration) last = g_list_model_get_item (shown, g_list_model_get_n_items (shown) - 1);
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (column_view));
+  GtkWidget *focus;
+
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, 0);
+  g_assert_true (inflow_integrations_view_show_integration (fixture->view, inflow_integration_get_token (last)));
+  views_fixture_settle ();
+  g_assert_true (page_integration (fixture) == last);
+
+  inflow_integrations_view_show_list (fixture->view);
+  views_fixture_wait (list_at_bottom, column_view);
+  focus = gtk_root_get_focus (gtk_widget_get_root (column_view));
+  g_assert_nonnull (focus);
+  g_assert_true (gtk_widget_is_ancestor (focus, column_view));
 }
 
 static gboolean
@@ -566,6 +600,7 @@ main (int   argc,
   g_test_add ("/ui/integrations/rows-and-badges", Fixture, NULL, setup, test_rows_and_badges, teardown);
   g_test_add ("/ui/integrations/verdicts", Fixture, NULL, setup, test_verdicts, teardown);
   g_test_add ("/ui/integrations/search-and-filters", Fixture, NULL, setup, test_search_and_filters, teardown);
+  g_test_add ("/ui/integrations/back-to-row", Fixture, NULL, setup, test_back_to_row, teardown);
   g_test_add ("/ui/integrations/detail-page", Fixture, NULL, setup, test_detail_page, teardown);
   g_test_add ("/ui/integrations/delete", Fixture, NULL, setup, test_delete, teardown);
   g_test_add ("/ui/integrations/delete-fails", Fixture, NULL, setup, test_delete_fails, teardown);

@@ -11,6 +11,7 @@
 #include "inflow-aws-connector.h"
 #include "inflow-backfill-dialog.h"
 #include "inflow-code-view.h"
+#include "inflow-ingestion-format.h"
 #include "inflow-permissions-review.h"
 #include "inflow-test-utils.h"
 #include "inflow-update-permissions-dialog.h"
@@ -129,6 +130,19 @@ test_update_changed (Fixture       *fixture,
   onboarding_env_record_old_info (fixture->env, token);
 
   g_assert_cmpint (open_update (fixture, token), ==, INFLOW_REVIEW_STATE_CHANGED);
+
+  /* The day it was connected (onboarding_env_record_old_info()) through the
+   * one date formatter, with its year */
+  {
+    g_autoptr(GDateTime) connected_at = g_date_time_new_utc (2025, 3, 14, 9, 30, 0);
+    g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+    g_autofree char *day = inflow_ingestion_format_date (connected_at, now);
+    g_autofree char *description = NULL;
+
+    g_object_get (review_of (fixture), "verdict-description", &description, NULL);
+    g_test_message ("%s", description);
+    g_assert_nonnull (strstr (description, day));
+  }
 
   /* The changes are listed, in words, a row each, with their counts */
   changes = onboarding_template_child (fixture->dialog, INFLOW_TYPE_UPDATE_PERMISSIONS_DIALOG, "changes_list");

@@ -67,7 +67,7 @@ test_read_only (UiFixture     *fixture,
   g_assert_nonnull (strstr (reason, "read-only"));
   badge = window_widget (fixture->window, "read_only_button");
   g_assert_true (inflow_test_wait_until ((gboolean (*) (gpointer)) ui_is_shown, badge, 5000));
-  g_assert_cmpstr (label_text (fixture->window, "read_only_text"), ==, "Read-only");
+  g_assert_cmpstr (label_text (fixture->window, "read_only_text"), ==, "Read-Only");
   g_assert_cmpstr (label_text (fixture->window, "read_only_label"), ==, reason);
   {
     const char *tooltip = gtk_widget_get_tooltip_text (badge);

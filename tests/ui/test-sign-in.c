@@ -332,6 +332,8 @@ test_keyboard (UiFixture     *fixture,
   /* Refresh: F5 and Ctrl+R */
   g_assert_true (ui_has_shortcut (GTK_WIDGET (fixture->window), GDK_KEY_F5, 0, "win.refresh"));
   g_assert_true (ui_has_shortcut (GTK_WIDGET (fixture->window), GDK_KEY_r, GDK_CONTROL_MASK, "win.refresh"));
+  /* Connect AWS: Ctrl+N */
+  g_assert_true (ui_has_shortcut (GTK_WIDGET (fixture->window), GDK_KEY_n, GDK_CONTROL_MASK, "win.connect-aws"));
 
   /* Closing while signing in cancels it: nothing is stored */
   fill_in (dialog, "Acme", fixture->token, fixture->base_url);

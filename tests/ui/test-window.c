@@ -147,11 +147,28 @@ test_narrow (Fixture       *fixture,
 {
   WidthWait wait = { fixture->window, 400 };
   int minimum;
+  int widest = 0;
 
   gtk_widget_measure (ui_template_child (fixture->window, INFLOW_TYPE_WINDOW, "welcome_page"),
                       GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
   g_assert_cmpint (minimum, <=, 360);
 
+  /* Every section, and the window as a whole, fits 360 pixels too */
+  for (GtkWidget *child = gtk_widget_get_first_child (ui_template_child (fixture->window, INFLOW_TYPE_WINDOW, "stack"));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+      g_test_message ("%s: %d", G_OBJECT_TYPE_NAME (child), minimum);
+      widest = MAX (widest, minimum);
+    }
+  g_assert_cmpint (widest, <=, 360);
+  gtk_widget_measure (ui_template_child (fixture->window, INFLOW_TYPE_WINDOW, "leaflet"),
+                      GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+  g_assert_cmpint (minimum, <=, 360);
+
+  wait.width = 360;
+  g_assert_true (ui_resize_window_until (GTK_WINDOW (fixture->window), 360, 600, window_width_is, &wait));
+  wait.width = 400;
   g_assert_true (ui_resize_window_until (GTK_WINDOW (fixture->window), 400, 600, window_width_is, &wait));
   wait.width = 1000;
   g_assert_true (ui_resize_window_until (GTK_WINDOW (fixture->window), 1000, 600, window_width_is, &wait));

@@ -87,6 +87,27 @@ ui_template_child (gpointer    widget,
   return GTK_WIDGET (child);
 }
 
+/* The first widget under @root (itself included) that @match accepts */
+GtkWidget *
+ui_find_widget (GtkWidget  *root,
+                gboolean  (*match) (GtkWidget *widget,
+                                    gpointer   data),
+                gpointer    data)
+{
+  if (match (root, data))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = ui_find_widget (child, match, data);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
 static gboolean
 only_ours (gpointer data)
 {

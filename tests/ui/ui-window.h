@@ -22,6 +22,10 @@ gboolean   ui_has_shortcut         (GtkWidget        *widget,
 GtkWidget *ui_template_child       (gpointer          widget,
                                     GType             type,
                                     const char       *name);
+GtkWidget *ui_find_widget          (GtkWidget        *root,
+                                    gboolean        (*match) (GtkWidget *widget,
+                                                              gpointer   data),
+                                    gpointer          data);
 void       ui_destroy_and_finalize (GtkWindow        *window);
 void       ui_destroy_all_windows  (void);
 

@@ -131,8 +131,12 @@ static void
 update_banners (InflowAccountsView *self)
 {
   InflowAccountDirectory *directory = session_directory (self);
-  guint n_accounts, n_organizations, n_without_role;
+  guint n_accounts, n_organizations, n_without_role, n_own, n_costs_only, n_none;
   g_autofree char *accounts = NULL;
+  g_autofree char *organizations = NULL;
+  g_autofree char *own = NULL;
+  g_autofree char *costs_only = NULL;
+  g_autofree char *none = NULL;
   g_autofree char *summary = NULL;
   g_autofree char *stackset = NULL;
 
@@ -153,15 +157,17 @@ update_banners (InflowAccountsView *self)
                               n_without_role);
   gtk_label_set_label (self->stackset_title, stackset);
 
-  accounts = g_strdup_printf (ngettext ("%u AWS account in %u organization", "%u AWS accounts in %u organizations",
-                                        n_accounts),
-                              n_accounts, n_organizations);
-  /* Translators: the first %s is "N AWS accounts in M organizations" */
-  summary = g_strdup_printf (_("%s · %u with their own integration · %u costs only · %u not connected"),
-                             accounts,
-                             inflow_account_directory_count_coverage (directory, INFLOW_ACCOUNT_COVERAGE_OWN_INTEGRATION),
-                             inflow_account_directory_count_coverage (directory, INFLOW_ACCOUNT_COVERAGE_MANAGEMENT),
-                             inflow_account_directory_count_coverage (directory, INFLOW_ACCOUNT_COVERAGE_NONE));
+  n_own = inflow_account_directory_count_coverage (directory, INFLOW_ACCOUNT_COVERAGE_OWN_INTEGRATION);
+  n_costs_only = inflow_account_directory_count_coverage (directory, INFLOW_ACCOUNT_COVERAGE_MANAGEMENT);
+  n_none = inflow_account_directory_count_coverage (directory, INFLOW_ACCOUNT_COVERAGE_NONE);
+  accounts = g_strdup_printf (ngettext ("%u AWS account", "%u AWS accounts", n_accounts), n_accounts);
+  organizations = g_strdup_printf (ngettext ("%u organization", "%u organizations", n_organizations), n_organizations);
+  own = g_strdup_printf (ngettext ("%u with its own integration", "%u with their own integration", n_own), n_own);
+  costs_only = g_strdup_printf (ngettext ("%u costs only", "%u costs only", n_costs_only), n_costs_only);
+  none = g_strdup_printf (ngettext ("%u not connected", "%u not connected", n_none), n_none);
+  /* Translators: "5 AWS accounts in 2 organizations · 3 with their own
+   * integration · 1 costs only · 1 not connected", each part made above */
+  summary = g_strdup_printf (_("%s in %s · %s · %s · %s"), accounts, organizations, own, costs_only, none);
   gtk_label_set_label (self->summary_label, summary);
 }
 

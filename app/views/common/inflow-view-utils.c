@@ -395,3 +395,67 @@ inflow_view_clear_search (GtkSearchEntry *entry)
 
   gtk_editable_set_text (GTK_EDITABLE (entry), "");
 }
+
+#if !GTK_CHECK_VERSION (4, 12, 0)
+/* Tab or Shift+Tab inside the list: on past the list, not to its next row.
+ * The list refuses the focus for the one move, so its container moves on. */
+static gboolean
+list_tab_pressed_cb (GtkEventControllerKey *controller,
+                     guint                  keyval,
+                     guint                  keycode,
+                     GdkModifierType        state,
+                     GtkWidget             *list)
+{
+  GtkDirectionType direction;
+  GtkRoot *root = gtk_widget_get_root (list);
+
+  if (keyval == GDK_KEY_Tab || keyval == GDK_KEY_KP_Tab)
+    direction = (state & GDK_SHIFT_MASK) != 0 ? GTK_DIR_TAB_BACKWARD : GTK_DIR_TAB_FORWARD;
+  else if (keyval == GDK_KEY_ISO_Left_Tab)
+    direction = GTK_DIR_TAB_BACKWARD;
+  else
+    return FALSE;
+
+  if (root == NULL || (state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) != 0)
+    return FALSE;
+
+  gtk_widget_set_can_focus (list, FALSE);
+  if (!gtk_widget_child_focus (GTK_WIDGET (root), direction))
+    {
+      /* Past the window's last widget: round to its first, as Tab does */
+      gtk_root_set_focus (root, NULL);
+      gtk_widget_child_focus (GTK_WIDGET (root), direction);
+    }
+  gtk_widget_set_can_focus (list, TRUE);
+
+  return TRUE;
+}
+#endif
+
+/**
+ * inflow_view_tab_leaves_list:
+ * @list: a #GtkListView or #GtkColumnView
+ *
+ * Makes Tab leave the list for the next widget, arrows move between its
+ * rows: GTK 4.8 stops Tab at every row, which makes a long list a trap.
+ */
+void
+inflow_view_tab_leaves_list (GtkWidget *list)
+{
+  g_return_if_fail (GTK_IS_LIST_VIEW (list) || GTK_IS_COLUMN_VIEW (list));
+
+#if GTK_CHECK_VERSION (4, 12, 0)
+  if (GTK_IS_LIST_VIEW (list))
+    gtk_list_view_set_tab_behavior (GTK_LIST_VIEW (list), GTK_LIST_TAB_ITEM);
+  else
+    gtk_column_view_set_tab_behavior (GTK_COLUMN_VIEW (list), GTK_LIST_TAB_ITEM);
+#else
+  {
+    GtkEventController *keys = gtk_event_controller_key_new ();
+
+    gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+    g_signal_connect_object (keys, "key-pressed", G_CALLBACK (list_tab_pressed_cb), list, 0);
+    gtk_widget_add_controller (list, keys);
+  }
+#endif
+}

@@ -58,5 +58,6 @@ void      inflow_view_show_column      (GtkColumnViewColumn *column,
 const char *inflow_view_list_state_name (InflowListState state);
 void      inflow_view_focus_search     (GtkSearchEntry   *entry);
 void      inflow_view_clear_search     (GtkSearchEntry   *entry);
+void      inflow_view_tab_leaves_list  (GtkWidget        *list);
 
 G_END_DECLS

@@ -19,6 +19,7 @@
 #include "inflow-ingestion-view.h"
 #include "inflow-timeline.h"
 #include "inflow-verdict-badge.h"
+#include "inflow-view-utils.h"
 
 /**
  * InflowIngestionView:
@@ -152,8 +153,7 @@ update_summary (InflowIngestionView *self)
       if (count == 0)
         continue;
 
-      /* Translators: a count and a phase, like "3 Stale" */
-      text = g_strdup_printf (C_("phase count", "%u %s"), count, label);
+      text = inflow_ingestion_phase_dup_count_label (phases[i], count);
       chip = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
       icon = gtk_image_new_from_icon_name (inflow_ingestion_phase_get_icon_name (phases[i]));
       gtk_image_set_pixel_size (GTK_IMAGE (icon), 12);
@@ -730,6 +730,7 @@ inflow_ingestion_view_init (InflowIngestionView *self)
   GtkFilter *tracked;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  inflow_view_tab_leaves_list (GTK_WIDGET (self->list_view));
 
   /* AWS integrations only, most urgent first */
   tracked = GTK_FILTER (gtk_bool_filter_new (gtk_property_expression_new (INFLOW_TYPE_INGESTION_ITEM, NULL, "tracked")));

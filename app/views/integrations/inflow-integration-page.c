@@ -104,7 +104,7 @@ update_workspaces (InflowIntegrationPage *self)
 
   if (tokens == NULL || tokens[0] == NULL)
     {
-      add_workspace_row (self, _("In no workspace"),
+      add_workspace_row (self, _("In No Workspace"),
                          _("Its costs show nowhere in Vantage. Add it to a workspace under Manage Access."),
                          "dialog-warning-symbolic");
       adw_preferences_group_set_description (self->workspaces_group, NULL);

@@ -57,6 +57,7 @@ struct _InflowIntegrationsView
   GtkCustomFilter         *custom_filter;         /* asks filter */
   InflowPlaceholderRows   *rows;                  /* what column_view shows */
   GPtrArray               *provider_keys;         /* NULL for "all" first */
+  char                    *shown_token;           /* the detail page's, for the way back */
 
   guint                    narrow_idle;
   gboolean                 narrow;
@@ -417,6 +418,41 @@ detail_deleted_cb (InflowIntegrationsView *self,
   inflow_integrations_view_show_list (self);
 }
 
+/* The row of the integration whose page was shown, in view and focused.
+ * GTK 4.8 scrolls a column view through its inner list view's action. */
+static void
+reveal_shown_row (InflowIntegrationsView *self)
+{
+  GListModel *shown = G_LIST_MODEL (self->filter_model);
+  guint n = g_list_model_get_n_items (shown);
+  guint position = GTK_INVALID_LIST_POSITION;
+
+  for (guint i = 0; i < n && position == GTK_INVALID_LIST_POSITION && self->shown_token != NULL; i++)
+    {
+      g_autoptr(InflowIntegration) integration = g_list_model_get_item (shown, i);
+
+      if (g_strcmp0 (inflow_integration_get_token (integration), self->shown_token) == 0)
+        position = i;
+    }
+  g_clear_pointer (&self->shown_token, g_free);
+
+  if (position == GTK_INVALID_LIST_POSITION)
+    {
+      gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
+      return;
+    }
+
+#if GTK_CHECK_VERSION (4, 12, 0)
+  gtk_column_view_scroll_to (self->column_view, position, NULL, GTK_LIST_SCROLL_FOCUS, NULL);
+#else
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->column_view));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LIST_VIEW (child))
+      gtk_widget_activate_action (child, "list.scroll-to-item", "u", position);
+  gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
+#endif
+}
+
 static void
 leaflet_child_cb (InflowIntegrationsView *self,
                   GParamSpec             *pspec,
@@ -424,7 +460,7 @@ leaflet_child_cb (InflowIntegrationsView *self,
 {
   if (adw_leaflet_get_visible_child (leaflet) == self->list_page &&
       !adw_leaflet_get_child_transition_running (leaflet))
-    gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
+    reveal_shown_row (self);
 }
 
 /* Narrow widths */
@@ -498,6 +534,7 @@ inflow_integrations_view_dispose (GObject *object)
   g_clear_object (&self->sort_model);
   g_clear_object (&self->custom_filter);
   g_clear_pointer (&self->provider_keys, g_ptr_array_unref);
+  g_clear_pointer (&self->shown_token, g_free);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), INFLOW_TYPE_INTEGRATIONS_VIEW);
   g_clear_object (&self->session);
@@ -630,6 +667,7 @@ inflow_integrations_view_init (InflowIntegrationsView *self)
   gtk_drop_down_set_model (self->status_dropdown, G_LIST_MODEL (statuses));
   update_providers (self);
 
+  inflow_view_tab_leaves_list (GTK_WIDGET (self->column_view));
   set_sorter (self, COLUMN_ACCOUNT, G_TYPE_STRING, G_CALLBACK (title_expression_cb), self);
   set_sorter (self, COLUMN_STATUS, G_TYPE_INT, G_CALLBACK (status_expression_cb), NULL);
   set_sorter (self, COLUMN_WORKSPACES, G_TYPE_UINT, G_CALLBACK (workspaces_expression_cb), NULL);
@@ -658,6 +696,12 @@ inflow_integrations_view_init (InflowIntegrationsView *self)
   g_signal_group_connect_swapped (self->integrations_signals, "items-changed", G_CALLBACK (integrations_changed_cb), self);
 
   g_signal_connect_object (self->leaflet, "notify::child-transition-running", G_CALLBACK (leaflet_child_cb), self, G_CONNECT_SWAPPED);
+
+  /* Narrow until the first allocation says otherwise: the wide toolbar
+   * alone would keep the window wider than 360 pixels */
+  self->narrow = TRUE;
+  self->medium = TRUE;
+  apply_narrow (self);
 
   update_state (self);
 }
@@ -743,6 +787,8 @@ inflow_integrations_view_show_integration (InflowIntegrationsView *self,
       if (g_str_equal (inflow_integration_get_token (integration), token))
         {
           inflow_integration_page_set_integration (self->detail_page, self->session, integration);
+          g_free (self->shown_token);
+          self->shown_token = g_strdup (token);
           adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->detail_page));
           return TRUE;
         }

@@ -378,6 +378,7 @@ _inflow_window_class_actions_init (InflowWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.search-integrations", "s", search_integrations_action);
   gtk_widget_class_install_action (widget_class, "win.show-access", "s", show_access_action);
   gtk_widget_class_install_action (widget_class, "win.connect-aws", "s", connect_aws_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.connect-aws", "s", "");
   gtk_widget_class_install_action (widget_class, "win.update-permissions", "s", update_permissions_action);
   gtk_widget_class_install_action (widget_class, "win.request-backfill", "s", request_backfill_action);
   gtk_widget_class_install_property_action (widget_class, "win.switch-profile", "active-profile-id");
