@@ -638,15 +638,12 @@ inflow_integrations_view_init (InflowIntegrationsView *self)
   for (Column column = 0; column < N_COLUMNS; column++)
     show_column (self, column, TRUE);
 
-  /* session list → sort (incremental) → filter (incremental) → placeholder rows */
+  /* session list → sort (incremental) → filter → placeholder rows */
   self->sort_model = gtk_sort_list_model_new (NULL, g_object_ref (gtk_column_view_get_sorter (self->column_view)));
   gtk_sort_list_model_set_incremental (self->sort_model, TRUE);
   self->custom_filter = gtk_custom_filter_new (filter_match_cb, self, NULL);
   self->filter_model = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->sort_model)),
                                                   g_object_ref (GTK_FILTER (self->custom_filter)));
-  /* Filtering 10,000 integrations at once takes a frame or more: a batch
-   * a main-loop iteration, the rows brought up to date when done */
-  gtk_filter_list_model_set_incremental (self->filter_model, TRUE);
   g_signal_connect_object (self->filter, "changed", G_CALLBACK (filter_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->filter_model, "items-changed", G_CALLBACK (filter_model_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->filter_model, "notify::pending", G_CALLBACK (filter_model_changed_cb), self, G_CONNECT_SWAPPED);
