@@ -14,9 +14,6 @@
  * frame, so the list gets them a few per frame. */
 #define MAX_ROWS 200
 #define ROWS_PER_FRAME 20
-/* Showing another item in a row runs its bindings: the rows that change
- * at a keystroke get their items this many a frame, the first ones first. */
-#define UPDATES_PER_FRAME 25
 
 /**
  * InflowPlaceholderRows:
@@ -39,8 +36,7 @@
  * source empties, the rows stay, showing nothing (see
  * inflow_placeholder_rows_sync()). Up to MAX_ROWS, placeholders come
  * ROWS_PER_FRAME at a time, one batch a frame of @widget: building all the
- * rows at once would block for a frame or more. So do new items in the
- * rows, UPDATES_PER_FRAME a frame, the first rows first. The owner calls
+ * rows at once would block for a frame or more. The owner calls
  * inflow_placeholder_rows_sync() when the source has changed, and
  * _refresh() when what its view-models show has.
  */
@@ -324,58 +320,33 @@ tick_cb (GtkWidget     *widget,
   return G_SOURCE_REMOVE;
 }
 
-static int
-compare_positions (gconstpointer a,
-                   gconstpointer b)
-{
-  guint position_a = inflow_placeholder_get_position (*(InflowPlaceholder **) a);
-  guint position_b = inflow_placeholder_get_position (*(InflowPlaceholder **) b);
-
-  return (position_a > position_b) - (position_a < position_b);
-}
-
-/* Each live placeholder of a row shows the source item at its position
- * now, the first ones first; @force: also those that show it already.
- * Changes at most @limit of them; returns whether they all show their item
- * now. (Placeholders past the rows are gone from the list, which may still
- * hold them for a while: a later sync updates them if they come back.) */
-static gboolean
+/* Each live placeholder shows the source item at its position now;
+ * @force: also those that show it already. */
+static void
 update_live (InflowPlaceholderRows *self,
-             gboolean               force,
-             guint                  limit)
+             gboolean               force)
 {
   g_autoptr(GPtrArray) placeholders = g_ptr_array_sized_new (g_hash_table_size (self->live));
   GHashTableIter iter;
   gpointer value;
-  guint n_changed = 0;
 
   /* Setting an item lets GTK run bindings: not while walking the table */
   g_hash_table_iter_init (&iter, self->live);
   while (g_hash_table_iter_next (&iter, NULL, &value))
     g_ptr_array_add (placeholders, value);
-  g_ptr_array_sort (placeholders, compare_positions);
 
   for (guint i = 0; i < placeholders->len; i++)
     {
       InflowPlaceholder *placeholder = g_ptr_array_index (placeholders, i);
-      guint position = inflow_placeholder_get_position (placeholder);
-      g_autoptr(GObject) source_item = NULL;
+      g_autoptr(GObject) source_item = source_item_at (self, inflow_placeholder_get_position (placeholder));
       g_autoptr(GObject) item = NULL;
 
-      if (position >= self->n_rows)
-        break;
-      source_item = source_item_at (self, position);
       if (!force && source_item == inflow_placeholder_get_source_item (placeholder))
         continue;
-      if (n_changed == limit)
-        return FALSE;
 
       item = map_item (self, source_item, inflow_placeholder_get_item (placeholder));
       inflow_placeholder_set_item (placeholder, source_item, item);
-      n_changed++;
     }
-
-  return TRUE;
 }
 
 /**
@@ -391,7 +362,6 @@ inflow_placeholder_rows_sync (InflowPlaceholderRows *self)
 {
   guint n_shown;
   guint n_rows;
-  gboolean updated;
 
   g_return_if_fail (INFLOW_IS_PLACEHOLDER_ROWS (self));
 
@@ -399,6 +369,7 @@ inflow_placeholder_rows_sync (InflowPlaceholderRows *self)
   n_rows = self->n_rows;
 
   remove_tick (self);
+  update_live (self, FALSE);
 
   /* An empty source keeps the rows, empty: a view shows a page of its own
    * instead of an empty list then, and has the rows at hand when the
@@ -425,10 +396,6 @@ inflow_placeholder_rows_sync (InflowPlaceholderRows *self)
       g_list_model_items_changed (G_LIST_MODEL (self), n_rows, 0, n_added);
     }
 
-  /* The rows there are show their new items, the first ones first */
-  updated = update_live (self, FALSE, self->widget != NULL ? UPDATES_PER_FRAME : G_MAXUINT);
-  if (!updated && self->tick == 0)
-    self->tick = gtk_widget_add_tick_callback (self->widget, tick_cb, self, NULL);
   update_pending (self);
 }
 
@@ -444,7 +411,7 @@ inflow_placeholder_rows_refresh (InflowPlaceholderRows *self)
 {
   g_return_if_fail (INFLOW_IS_PLACEHOLDER_ROWS (self));
 
-  update_live (self, TRUE, G_MAXUINT);
+  update_live (self, TRUE);
 }
 
 /* Whether rows are still to come in a later frame */
