@@ -1278,11 +1278,11 @@ parse_cached_json (const char  *json,
   return json_node_ref (json_parser_get_root (parser));
 }
 
-/* The items of a cached list, or %NULL when it is not one. Runs in a
- * worker thread: touches nothing but its arguments. */
-static GListStore *
-cached_items (InflowSessionList  list,
-              JsonNode          *root)
+static void
+apply_cached_list (InflowSession     *self,
+                   InflowSessionList  list,
+                   JsonNode          *root,
+                   GDateTime         *fetched_at)
 {
   g_autoptr(GListStore) items = NULL;
   JsonArray *array;
@@ -1291,7 +1291,7 @@ cached_items (InflowSessionList  list,
   if (!JSON_NODE_HOLDS_ARRAY (root))
     {
       g_debug ("The cached %s list is not an array", list_info[list].cache_kind);
-      return NULL;
+      return;
     }
 
   array = json_node_get_array (root);
@@ -1318,84 +1318,7 @@ cached_items (InflowSessionList  list,
   if (n_invalid > 0)
     g_debug ("%u cached %s items could not be read", n_invalid, list_info[list].cache_kind);
 
-  return g_steal_pointer (&items);
-}
-
-/* A cached list read in a worker thread, so that a long one does not
- * block the main loop: its JSON in, its items out */
-typedef struct
-{
-  InflowSessionList  list;
-  char              *json;
-  GDateTime         *fetched_at;
-} CachedList;
-
-static void
-cached_list_free (CachedList *cached)
-{
-  g_free (cached->json);
-  g_clear_pointer (&cached->fetched_at, g_date_time_unref);
-  g_free (cached);
-}
-
-static void
-read_cached_list_thread (GTask        *task,
-                         gpointer      source_object,
-                         gpointer      task_data,
-                         GCancellable *cancellable)
-{
-  CachedList *cached = task_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) root = parse_cached_json (cached->json, &error);
-
-  g_clear_pointer (&cached->json, g_free);
-  if (root == NULL)
-    {
-      g_debug ("A cached list is no JSON: %s", error->message);
-      g_task_return_pointer (task, NULL, NULL);
-      return;
-    }
-
-  g_task_return_pointer (task, cached_items (cached->list, root), g_object_unref);
-}
-
-/* One cached item fewer to wait for; the last one finishes @task. */
-static void
-load_cached_item_done (GTask *task)
-{
-  InflowSession *self = g_task_get_source_object (task);
-  LoadCached *load = g_task_get_task_data (task);
-
-  if (--load->pending > 0)
-    return;
-
-  if (g_task_return_error_if_cancelled (task))
-    return;
-
-  if (self->closed)
-    g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED, "The session is closed");
-  else if (load->error != NULL)
-    g_task_return_error (task, g_steal_pointer (&load->error));
-  else
-    g_task_return_boolean (task, TRUE);
-}
-
-static void
-read_cached_list_cb (GObject      *source,
-                     GAsyncResult *result,
-                     gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  InflowSession *self = INFLOW_SESSION (source);
-  CachedList *cached = g_task_get_task_data (G_TASK (result));
-  g_autoptr(GListStore) items = g_task_propagate_pointer (G_TASK (result), NULL);
-
-  /* Only when no refresh brought fresher data in the meantime */
-  if (items != NULL && !self->closed && !g_cancellable_is_cancelled (g_task_get_cancellable (task)) &&
-      self->fetched_at[cached->list] == NULL)
-    replace_list (self, cached->list, G_LIST_MODEL (items), cached->fetched_at);
-
-  load_cached_item_done (task);
+  replace_list (self, list, G_LIST_MODEL (items), fetched_at);
 }
 
 static void
@@ -1427,11 +1350,13 @@ get_cached_list_cb (GObject      *source,
     {
       /* Too late to show anything */
     }
+  else if ((root = parse_cached_json (json, &error)) == NULL)
+    {
+      g_debug ("A cached list is no JSON: %s", error->message);
+    }
   else if (list < 0)
     {
-      if ((root = parse_cached_json (json, &error)) == NULL)
-        g_debug ("The cached /me is no JSON: %s", error->message);
-      else if (self->me == NULL && JSON_NODE_HOLDS_OBJECT (root))
+      if (self->me == NULL && JSON_NODE_HOLDS_OBJECT (root))
         {
           g_autoptr(InflowMe) me = inflow_me_new_from_json (json_node_get_object (root), &error);
 
@@ -1443,20 +1368,22 @@ get_cached_list_cb (GObject      *source,
     }
   else if (self->fetched_at[list] == NULL)
     {
-      CachedList *cached = g_new0 (CachedList, 1);
-      g_autoptr(GTask) read = g_task_new (self, g_task_get_cancellable (task), read_cached_list_cb,
-                                          g_object_ref (task));
-
-      cached->list = list;
-      cached->json = g_steal_pointer (&json);
-      cached->fetched_at = g_steal_pointer (&fetched_at);
-      g_task_set_source_tag (read, read_cached_list_thread);
-      g_task_set_task_data (read, cached, (GDestroyNotify) cached_list_free);
-      g_task_run_in_thread (read, read_cached_list_thread);
-      return;
+      /* Only when no refresh brought fresher data in the meantime */
+      apply_cached_list (self, list, root, fetched_at);
     }
 
-  load_cached_item_done (task);
+  if (--load->pending > 0)
+    return;
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+
+  if (self->closed)
+    g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED, "The session is closed");
+  else if (load->error != NULL)
+    g_task_return_error (task, g_steal_pointer (&load->error));
+  else
+    g_task_return_boolean (task, TRUE);
 }
 
 static void
