@@ -139,10 +139,19 @@ start_inflow() {
   app_pid=$!
 }
 
+# inflow_window: the window of the running inflow
+inflow_window() {
+  local pid window
+  pid=$(pgrep -P "$app_pid" -x inflow) || fail "inflow is not running"
+  window=$(xdotool search --onlyvisible --pid "$pid" | head -n 1)
+  [ -n "$window" ] || fail "inflow has no window"
+  echo "$window"
+}
+
 quit_inflow() {
   local window
-  window=$(xdotool search --onlyvisible --pid "$(pgrep -P "$app_pid" -x inflow)" | head -n 1)
-  xdotool windowfocus --sync "$window" key ctrl+q
+  window=$(inflow_window)
+  xdotool windowfocus --sync "$window" key ctrl+q || fail "cannot quit inflow"
   for _ in $(seq 200); do
     kill -0 "$app_pid" 2> /dev/null || break
     sleep 0.05
@@ -154,8 +163,8 @@ quit_inflow() {
 # keystrokes: the key script on the Integrations search of the running inflow
 keystrokes() {
   local window index key seen line
-  window=$(xdotool search --onlyvisible --pid "$(pgrep -P "$app_pid" -x inflow)" | head -n 1)
-  xdotool windowfocus --sync "$window" key alt+2
+  window=$(inflow_window)
+  xdotool windowfocus --sync "$window" key alt+2 || fail "cannot type in inflow"
   sleep 1
   xdotool key ctrl+f
   sleep 1
