@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "inflow-application.h"
+#include "inflow-bench-timings.h"
 #include "inflow-notifier.h"
 #include "inflow-preferences-window.h"
 #include "inflow-search-provider.h"
@@ -358,6 +359,7 @@ inflow_application_activate (GApplication *application)
       InflowWindow *main_window = inflow_window_new (GTK_APPLICATION (application));
 
       window = GTK_WINDOW (main_window);
+      inflow_bench_timings_watch (window, self);
       inflow_window_set_loading (main_window, !is_ready (self));
       if (is_ready (self))
         {

@@ -13,7 +13,7 @@
 #include "inflow-api-error.h"
 #include "inflow-ingestion-monitor.h"
 #include "inflow-profile-manager.h"
-#include "inflow-simulator.h"
+#include "inflow-simulator-thread.h"
 #include "inflow-storage-error.h"
 
 /**
@@ -54,7 +54,7 @@ struct _InflowProfileManager
   /* profile ID → token, for the demo and session-only sign-ins */
   GHashTable       *memory_tokens;
 
-  InflowSimulator  *simulator;
+  InflowSimulatorThread *simulator;
   InflowProfile    *demo_profile;
 
   /* Whose token is in a keyring that stayed locked */
@@ -1509,13 +1509,26 @@ demo_time_scale (InflowSimulator *simulator)
   return scale;
 }
 
+/* In the simulator's thread: its clock and rate limit for the demo */
+static void
+prepare_demo (InflowSimulator *simulator,
+              gpointer         user_data)
+{
+  double scale = demo_time_scale (simulator);
+
+  inflow_simulator_set_time_scale (simulator, scale);
+  /* Vantage's budget is 1,000 requests an hour: an hour of the demo's clock */
+  inflow_simulator_set_rate_limit (simulator, 1000, MAX (1, (guint) (3600 / scale)));
+  g_debug ("Demo time scale %.0f", scale);
+}
+
 typedef struct
 {
-  InflowSimulator *simulator;
-  InflowProfile   *profile;
-  InflowClient    *client;
-  char            *token;
-  guint            serial;
+  InflowSimulatorThread *simulator;
+  InflowProfile         *profile;
+  InflowClient          *client;
+  char                  *token;
+  guint                  serial;
 } StartDemo;
 
 static void
@@ -1570,6 +1583,38 @@ demo_me_cb (GObject      *source,
   g_task_return_boolean (task, TRUE);
 }
 
+static void
+demo_started_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  StartDemo *demo = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+  GCancellable *cancellable;
+  const char *base_url;
+
+  demo->simulator = inflow_simulator_thread_start_finish (result, &error);
+  if (demo->simulator == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  base_url = inflow_simulator_thread_get_base_url (demo->simulator);
+  g_debug ("Demo at %s", base_url);
+  demo->profile = inflow_profile_new_demo (base_url);
+  demo->client = inflow_client_new (base_url, demo->token, &error);
+  if (demo->client == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  cancellable = g_task_get_cancellable (task);
+  inflow_client_get_me_async (demo->client, cancellable, demo_me_cb, g_steal_pointer (&task));
+}
+
 /**
  * inflow_profile_manager_start_demo_async:
  * @self: a #InflowProfileManager
@@ -1577,7 +1622,7 @@ demo_me_cb (GObject      *source,
  * @callback: called when the demo is the active session
  * @user_data: data for @callback
  *
- * Starts the simulator on 127.0.0.1 (a free port, on the main context) and
+ * Starts the simulator on 127.0.0.1 (a free port, in a thread of its own) and
  * signs in to it with a random token that stays in memory. The demo stays
  * in the profiles until it is signed out of; when it already runs, this
  * activates it again.
@@ -1590,9 +1635,9 @@ inflow_profile_manager_start_demo_async (InflowProfileManager *self,
 {
   g_autoptr(GTask) task = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(InflowSimulator) simulator = NULL;
   g_autofree char *uuid = NULL;
   StartDemo *demo;
-  double scale;
 
   g_return_if_fail (INFLOW_IS_PROFILE_MANAGER (self));
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
@@ -1620,29 +1665,10 @@ inflow_profile_manager_start_demo_async (InflowProfileManager *self,
 
   uuid = g_uuid_string_random ();
   demo->token = g_strconcat ("demo-", uuid, NULL);
-  demo->simulator = inflow_simulator_new (DEMO_SEED, 0, 0);
-  inflow_simulator_set_tokens (demo->simulator, demo->token, NULL);
-  if (!inflow_simulator_listen (demo->simulator, 0, &error))
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  scale = demo_time_scale (demo->simulator);
-  inflow_simulator_set_time_scale (demo->simulator, scale);
-  /* Vantage's budget is 1,000 requests an hour: an hour of the demo's clock */
-  inflow_simulator_set_rate_limit (demo->simulator, 1000, MAX (1, (guint) (3600 / scale)));
-  g_debug ("Demo at %s, time scale %.0f", inflow_simulator_get_base_url (demo->simulator), scale);
-
-  demo->profile = inflow_profile_new_demo (inflow_simulator_get_base_url (demo->simulator));
-  demo->client = inflow_client_new (inflow_simulator_get_base_url (demo->simulator), demo->token, &error);
-  if (demo->client == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  inflow_client_get_me_async (demo->client, cancellable, demo_me_cb, g_steal_pointer (&task));
+  simulator = inflow_simulator_new (DEMO_SEED, 0, 0);
+  inflow_simulator_set_tokens (simulator, demo->token, NULL);
+  inflow_simulator_thread_start_async (simulator, prepare_demo, NULL, cancellable,
+                                       demo_started_cb, g_steal_pointer (&task));
 }
 
 gboolean
