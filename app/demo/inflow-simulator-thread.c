@@ -36,6 +36,7 @@ struct _InflowSimulatorThread
   GTask                      *start_task;   /* until it listens */
   GError                     *error;        /* of listening */
   char                       *base_url;
+  double                      time_scale;   /* as prepared */
 };
 
 G_DEFINE_FINAL_TYPE (InflowSimulatorThread, inflow_simulator_thread, G_TYPE_OBJECT)
@@ -125,6 +126,7 @@ thread_func (gpointer data)
   listening = inflow_simulator_listen (self->simulator, 0, &self->error);
   if (listening)
     self->base_url = g_strdup (inflow_simulator_get_base_url (self->simulator));
+  self->time_scale = inflow_simulator_get_time_scale (self->simulator);
   /* The caller holds the object until started_cb() ran, or its dispose
    * waits for this thread */
   g_main_context_invoke_full (self->caller_context, G_PRIORITY_DEFAULT, started_cb,
@@ -203,4 +205,18 @@ inflow_simulator_thread_get_base_url (InflowSimulatorThread *self)
   g_return_val_if_fail (INFLOW_IS_SIMULATOR_THREAD (self), NULL);
 
   return self->base_url;
+}
+
+/**
+ * inflow_simulator_thread_get_time_scale:
+ *
+ * Returns: the simulator's time scale once started, as its prepare
+ *   function left it
+ */
+double
+inflow_simulator_thread_get_time_scale (InflowSimulatorThread *self)
+{
+  g_return_val_if_fail (INFLOW_IS_SIMULATOR_THREAD (self), 1.0);
+
+  return self->time_scale;
 }

@@ -29,5 +29,6 @@ void                   inflow_simulator_thread_start_async  (InflowSimulator    
 InflowSimulatorThread *inflow_simulator_thread_start_finish (GAsyncResult               *result,
                                                              GError                    **error);
 const char            *inflow_simulator_thread_get_base_url (InflowSimulatorThread      *self);
+double                 inflow_simulator_thread_get_time_scale (InflowSimulatorThread    *self);
 
 G_END_DECLS

@@ -1578,7 +1578,7 @@ demo_me_cb (GObject      *source,
    * it from the Date headers: with no window open it makes too few
    * requests to measure it before its next probe is due. */
   inflow_ingestion_monitor_set_time_scale (inflow_session_get_ingestion_monitor (self->session),
-                                           inflow_simulator_get_time_scale (self->simulator));
+                                           inflow_simulator_thread_get_time_scale (self->simulator));
 
   g_task_return_boolean (task, TRUE);
 }

@@ -23,6 +23,7 @@ prepare_cb (InflowSimulator *simulator,
 
   *prepared_in = g_thread_self ();
   inflow_simulator_set_rate_limit (simulator, 0, 1);
+  inflow_simulator_set_time_scale (simulator, 192);
 }
 
 static void
@@ -49,6 +50,8 @@ test_serves_from_its_thread (void)
   g_assert_nonnull (prepared_in);
   g_assert_true (prepared_in != g_thread_self ());
   g_assert_true (g_str_has_prefix (inflow_simulator_thread_get_base_url (thread), "http://127.0.0.1:"));
+  /* What the prepare function set, for the monitor to be told */
+  g_assert_cmpfloat (inflow_simulator_thread_get_time_scale (thread), ==, 192);
 
   /* Synchronous: this thread's main context is not iterated meanwhile */
   url = g_strconcat (inflow_simulator_thread_get_base_url (thread), "/v2/integrations?limit=5", NULL);
